@@ -1,0 +1,188 @@
+/**
+ * @file prjsim/client.h
+ * @brief Client operations: the I/O another process performs on paths under a virtualization
+ * root, which on Windows reaches ProjFS through the file system.
+ *
+ * Every operation returns the NTSTATUS the file system would return (prjsim/status.h names
+ * them and maps them to Win32 errors). Paths are full paths such as `C:\root\dir\file.txt`;
+ * `\` and `/` are both accepted and names are compared case-insensitively.
+ */
+#ifndef PRJSIM_CLIENT_H
+#define PRJSIM_CLIENT_H
+
+#include <prjsim/sim.h>
+#include <projectedfslib.h>
+#include <ntstatus.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** An open handle, like a Windows file object. */
+typedef struct prjsim_handle prjsim_handle;
+
+/** Open options (the NT CreateOptions the simulator honours). */
+typedef enum prjsim_open_flags {
+    PRJSIM_OPEN_DEFAULT = 0,
+    /** The item must be a directory (FILE_DIRECTORY_FILE); with CREATE_NEW creates one. */
+    PRJSIM_OPEN_DIRECTORY = 0x1,
+    /** The item must not be a directory (FILE_NON_DIRECTORY_FILE). */
+    PRJSIM_OPEN_NON_DIRECTORY = 0x2,
+    /** Delete the item when the last handle closes (FILE_DELETE_ON_CLOSE). */
+    PRJSIM_OPEN_DELETE_ON_CLOSE = 0x4,
+    /** Unbuffered I/O (FILE_NO_INTERMEDIATE_BUFFERING): reads need sector alignment. */
+    PRJSIM_OPEN_UNBUFFERED = 0x8
+} prjsim_open_flags;
+
+/**
+ * Who performs the following client operations on this thread. The provider's own process
+ * gets data and placeholder callbacks but no notifications.
+ */
+typedef struct prjsim_caller {
+    UINT32 process_id;
+    /** Image file name reported in TriggeringProcessImageFileName; copied. */
+    const WCHAR *image_file_name;
+    /** The operation is the provider's own I/O. */
+    bool is_provider;
+} prjsim_caller;
+
+/** Sets the caller for this thread's client operations; NULL restores the default caller. */
+void prjsim_client_set_caller(const prjsim_caller *caller);
+/** The caller of this thread's client operations. */
+prjsim_caller prjsim_client_get_caller(void);
+
+/**
+ * Opens or creates an item, like NtCreateFile.
+ * @param out receives the handle on success.
+ * @param access GENERIC_READ, GENERIC_WRITE, DELETE, FILE_*_DATA, FILE_*_ATTRIBUTES, ...
+ * @param disposition CREATE_NEW, CREATE_ALWAYS, OPEN_EXISTING, OPEN_ALWAYS, TRUNCATE_EXISTING.
+ * @param flags prjsim_open_flags.
+ * @param attributes FILE_ATTRIBUTE_* for a created item (0 = NORMAL).
+ * @return STATUS_SUCCESS; STATUS_OBJECT_NAME_NOT_FOUND (missing leaf),
+ *  STATUS_OBJECT_PATH_NOT_FOUND (missing middle component), STATUS_OBJECT_NAME_COLLISION,
+ *  STATUS_FILE_IS_A_DIRECTORY, STATUS_NOT_A_DIRECTORY, STATUS_ACCESS_DENIED,
+ *  STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE, or the provider's translated result.
+ */
+NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                            UINT32 disposition, UINT32 flags, UINT32 attributes);
+
+/** Closes a handle: delete-on-close and the end of an enumeration session happen here. */
+NTSTATUS prjsim_client_close(prjsim_handle *handle);
+
+/**
+ * Reads from a file. Reading a placeholder that is not hydrated asks the provider for the
+ * whole file (GetFileData at offset 0 for FileSize bytes).
+ * @return STATUS_SUCCESS (possibly with *bytes_read < length at the end of the file),
+ *  STATUS_END_OF_FILE when offset is at or past the end, STATUS_ACCESS_DENIED without read
+ *  access, STATUS_INVALID_PARAMETER for a misaligned unbuffered read, or a hydration failure.
+ */
+NTSTATUS prjsim_client_read(prjsim_handle *handle, UINT64 offset, void *buffer, UINT32 length,
+                            UINT32 *bytes_read);
+
+/** Writes to a file; the first modification of a placeholder makes it full. */
+NTSTATUS prjsim_client_write(prjsim_handle *handle, UINT64 offset, const void *buffer,
+                             UINT32 length, UINT32 *bytes_written);
+
+/** Sets the file size (SetEndOfFile); a modification. */
+NTSTATUS prjsim_client_set_size(prjsim_handle *handle, UINT64 size);
+
+/** What prjsim_client_query_info reports. */
+typedef struct prjsim_file_info {
+    PRJ_FILE_BASIC_INFO basic; /**< IsDirectory, FileSize, times, FileAttributes. */
+    UINT32 link_count;
+} prjsim_file_info;
+
+NTSTATUS prjsim_client_query_info(prjsim_handle *handle, prjsim_file_info *info);
+
+/**
+ * Sets times and attributes (FileBasicInformation): zero fields are left unchanged,
+ * as NtSetInformationFile does. On a placeholder this makes it dirty.
+ */
+NTSTATUS prjsim_client_set_basic_info(prjsim_handle *handle, INT64 creation_time,
+                                      INT64 last_access_time, INT64 last_write_time,
+                                      INT64 change_time, UINT32 file_attributes);
+
+/**
+ * Marks the item for deletion when the handle closes (FileDispositionInformation).
+ * @return STATUS_DIRECTORY_NOT_EMPTY for a directory that still has children (on disk or
+ *  projected), STATUS_CANNOT_DELETE for a read-only item, STATUS_ACCESS_DENIED without DELETE
+ *  access.
+ */
+NTSTATUS prjsim_client_set_disposition(prjsim_handle *handle, bool delete_file);
+
+/**
+ * Renames or moves the item to @p new_path (FileRenameInformation).
+ * @return STATUS_OBJECT_NAME_COLLISION when the target exists (even only virtually) and
+ *  replace is false, STATUS_OBJECT_PATH_NOT_FOUND for a missing target parent,
+ *  STATUS_ACCESS_DENIED when replacing a directory.
+ */
+NTSTATUS prjsim_client_rename(prjsim_handle *handle, PCWSTR new_path, bool replace_existing);
+
+/** One entry of a directory listing. */
+typedef struct prjsim_dir_entry {
+    WCHAR name[MAX_PATH + 1];
+    PRJ_FILE_BASIC_INFO basic; /**< FileAttributes as the caller sees them. */
+} prjsim_dir_entry;
+
+/** Query flags for prjsim_client_query_directory. */
+typedef enum prjsim_query_flags {
+    PRJSIM_QUERY_DEFAULT = 0,
+    PRJSIM_QUERY_RESTART_SCAN = 0x1,
+    PRJSIM_QUERY_RETURN_SINGLE_ENTRY = 0x2
+} prjsim_query_flags;
+
+/**
+ * Lists a directory handle, like NtQueryDirectoryFile: returns as many entries as fit in a
+ * caller buffer of @p buffer_bytes (0 = the simulation's default), costed like
+ * FILE_ID_BOTH_DIR_INFORMATION records (0x68 bytes + 2 bytes per UTF-16 unit of the name,
+ * 8-byte aligned). The same budget is given to the provider's GetDirectoryEnumeration.
+ * @param pattern the filter; NULL or empty means every entry (the provider sees L"*"). Only
+ *  the first query and restarted queries take it.
+ * @param entries receives a malloc'd array (free with prjsim_client_free_entries).
+ * @return STATUS_SUCCESS with at least one entry; STATUS_NO_SUCH_FILE when the first query of
+ *  the handle finds nothing; STATUS_NO_MORE_FILES at the end; STATUS_BUFFER_TOO_SMALL when
+ *  not even one entry fits; STATUS_NOT_A_DIRECTORY; or the provider's translated result.
+ */
+NTSTATUS prjsim_client_query_directory(prjsim_handle *handle, PCWSTR pattern, UINT32 flags,
+                                       UINT32 buffer_bytes, prjsim_dir_entry **entries,
+                                       size_t *count);
+
+void prjsim_client_free_entries(prjsim_dir_entry *entries);
+
+/**
+ * Convenience: opens @p path as a directory, queries until the end and closes, like a
+ * FindFirstFile/FindNextFile loop. `.` and `..` are included as the file system returns them.
+ */
+NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
+                            prjsim_dir_entry **entries, size_t *count);
+
+/** Convenience: DeleteFileW / RemoveDirectoryW (open with DELETE, set disposition, close). */
+NTSTATUS prjsim_client_delete(prjsim_sim *sim, PCWSTR path, bool directory);
+
+/** Convenience: MoveFileExW (open with DELETE, rename, close). */
+NTSTATUS prjsim_client_move(prjsim_sim *sim, PCWSTR from, PCWSTR to, bool replace_existing);
+
+/** Convenience: CreateDirectoryW. */
+NTSTATUS prjsim_client_create_directory(prjsim_sim *sim, PCWSTR path);
+
+/**
+ * Convenience: reads a whole file into a malloc'd buffer (free with free()).
+ */
+NTSTATUS prjsim_client_read_file(prjsim_sim *sim, PCWSTR path, void **data, size_t *size);
+
+/** Convenience: creates or overwrites a file (CREATE_ALWAYS) with the given content. */
+NTSTATUS prjsim_client_write_file(prjsim_sim *sim, PCWSTR path, const void *data, size_t size);
+
+/** Convenience: FILE_ATTRIBUTE_* bits and size of an item, like GetFileAttributesExW. */
+NTSTATUS prjsim_client_stat(prjsim_sim *sim, PCWSTR path, prjsim_file_info *info);
+
+/** Convenience: SetFileAttributes/SetFileTime through a handle opened for attribute writes. */
+NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_time,
+                                 INT64 last_access_time, INT64 last_write_time,
+                                 INT64 change_time, UINT32 file_attributes);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

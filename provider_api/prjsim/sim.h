@@ -1,0 +1,102 @@
+/**
+ * @file prjsim/sim.h
+ * @brief A simulation: one simulated volume, its virtualization roots and instances.
+ *
+ * The SDK functions (PrjMarkDirectoryAsPlaceholder, PrjGetOnDiskFileState, ...) take no
+ * simulation argument, so they act on the process's *current* simulation. One is created on
+ * first use with default options; tests that want other options create their own and make it
+ * current with prjsim_sim_set_current().
+ */
+#ifndef PRJSIM_SIM_H
+#define PRJSIM_SIM_H
+
+#include <windows.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** An opaque simulation. */
+typedef struct prjsim_sim prjsim_sim;
+
+/** Version of the option structs below; bump when fields are appended. */
+#define PRJSIM_OPTIONS_VERSION 1
+
+/**
+ * Options of a simulation. Initialise with PRJSIM_SIM_OPTIONS_INIT and change the fields you
+ * need, so that fields added later keep their defaults.
+ */
+typedef struct prjsim_sim_options {
+    /** Must be PRJSIM_OPTIONS_VERSION. */
+    uint32_t version;
+    /**
+     * Deterministic mode: GUIDs and command ids come from counters and times from the virtual
+     * clock, so a trace is identical on every run. Callbacks always run on the calling thread in
+     * this version.
+     */
+    bool deterministic;
+    /** Record the trace (client operations, callbacks, diagnostics). */
+    bool trace;
+    /** WriteAlignment reported by PrjGetVirtualizationInstanceInfo; a power of two. */
+    uint32_t write_alignment;
+    /** Start of the virtual clock, FILETIME ticks (100 ns since 1601). 0 = 2024-01-01. */
+    int64_t clock_start;
+    /** Ticks the virtual clock advances per client operation. */
+    int64_t clock_step;
+    /** Default caller buffer, in bytes, of a directory query that gives none (Win32 uses 4 KiB). */
+    uint32_t default_query_buffer;
+} prjsim_sim_options;
+
+#define PRJSIM_SIM_OPTIONS_INIT \
+    { PRJSIM_OPTIONS_VERSION, true, true, 4096, 0, 10000000, 4096 }
+
+/**
+ * Creates a simulation with an empty volume that has drive C: and nothing else.
+ * @param out receives the simulation.
+ * @param options NULL for the defaults.
+ * @return S_OK, E_INVALIDARG for bad options, E_OUTOFMEMORY.
+ */
+HRESULT prjsim_sim_create(prjsim_sim **out, const prjsim_sim_options *options);
+
+/** Stops every running instance and frees the simulation. NULL is ignored. */
+void prjsim_sim_destroy(prjsim_sim *sim);
+
+/** The current simulation (created with defaults on first use). */
+prjsim_sim *prjsim_sim_current(void);
+
+/** Makes @p sim current; returns the previous one (which stays alive). */
+prjsim_sim *prjsim_sim_set_current(prjsim_sim *sim);
+
+/** The simulation's options (the copy it holds). */
+const prjsim_sim_options *prjsim_sim_get_options(const prjsim_sim *sim);
+
+/**
+ * Creates a directory on the simulated volume outside every virtualization root, with any
+ * missing parents (mkdir -p). Inside a root use prjsim_client_create_directory instead, which
+ * goes through ProjFS as a client's I/O does.
+ * @return S_OK, HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS) if it exists,
+ *         HRESULT_FROM_WIN32(ERROR_DIRECTORY) if a file is in the way, E_INVALIDARG for a path
+ *         that is not an absolute drive path.
+ */
+HRESULT prjsim_volume_create_directory(prjsim_sim *sim, PCWSTR full_path);
+
+/** The virtual clock, in FILETIME ticks. */
+int64_t prjsim_sim_now(prjsim_sim *sim);
+/** Sets the virtual clock. */
+void prjsim_sim_set_clock(prjsim_sim *sim, int64_t filetime);
+
+/**
+ * Number of virtualization instances currently started, and the root of the most recently
+ * started one (copied into @p root, may be NULL). Used by hosts to learn which root a provider
+ * program virtualizes.
+ */
+size_t prjsim_sim_running_instances(prjsim_sim *sim, WCHAR *root, size_t root_chars);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

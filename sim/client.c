@@ -1,0 +1,817 @@
+/*
+ * Client operations (section 6.2): the I/O of another process on paths under a root. Each
+ * takes the simulation lock, advances the virtual clock, drives the state machine of the items
+ * it touches (asking the provider through the dispatcher where ProjFS would) and records one
+ * trace line with its NTSTATUS.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define DEFAULT_CALLER_PID 4242u
+static const WCHAR default_image[] = L"C:\\prjsim\\client.exe";
+
+static _Thread_local bool caller_set;
+static _Thread_local prjsim_caller caller;
+static _Thread_local WCHAR caller_image[MAX_PATH + 1];
+
+void prjsim_client_set_caller(const prjsim_caller *c)
+{
+    caller_set = c != NULL;
+    if (!c)
+        return;
+    caller = *c;
+    caller_image[0] = 0;
+    if (c->image_file_name) {
+        wcsncpy(caller_image, c->image_file_name, MAX_PATH);
+        caller_image[MAX_PATH] = 0;
+    }
+    caller.image_file_name = caller_image;
+}
+
+prjsim_caller prjsim_client_get_caller(void)
+{
+    if (caller_set)
+        return caller;
+    prjsim_caller d = {DEFAULT_CALLER_PID, default_image, false};
+    return d;
+}
+
+/* ---- helpers ---- */
+
+static UINT32 expand_access(UINT32 a)
+{
+    if (a & GENERIC_READ)
+        a |= FILE_READ_DATA | FILE_READ_ATTRIBUTES;
+    if (a & GENERIC_WRITE)
+        a |= FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_ATTRIBUTES;
+    if (a & GENERIC_ALL)
+        a |= FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_READ_ATTRIBUTES |
+             FILE_WRITE_ATTRIBUTES | DELETE;
+    return a;
+}
+
+static const char *disposition_name(UINT32 d)
+{
+    static const char *names[] = {"?", "CREATE_NEW", "CREATE_ALWAYS", "OPEN_EXISTING",
+                                  "OPEN_ALWAYS", "TRUNCATE_EXISTING"};
+    return d <= 5 ? names[d] : "?";
+}
+
+static NTSTATUS traced(prjsim_sim *sim, NTSTATUS st, const char *fmt, const char *a, const char *b)
+{
+    char sb[96], line[64];
+    snprintf(line, sizeof line, "%s", fmt);
+    prjsim__trace(sim, PRJSIM_TRACE_OP, st, "op %s \"%s\"%s -> %s", line, a, b ? b : "",
+                  prjsim__st_str(sb, sizeof sb, st));
+    return st;
+}
+
+static void set_times_now(prjsim_sim *sim, prjsim__item *item, bool creation)
+{
+    int64_t now = sim->clock;
+    if (creation)
+        item->info.CreationTime.QuadPart = now;
+    item->info.LastAccessTime.QuadPart = now;
+    item->info.LastWriteTime.QuadPart = now;
+    item->info.ChangeTime.QuadPart = now;
+}
+
+/* Creating or deleting a child of a placeholder directory makes it dirty (section 6.2). */
+static void dirty_parent(prjsim__item *dir)
+{
+    if (dir && (dir->state & ITEM_PLACEHOLDER) && !(dir->state & ITEM_FULL))
+        dir->state |= ITEM_DIRTY;
+}
+
+/* The first modification of a placeholder file makes it full, keeping its data. */
+static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_data, bool unbuffered)
+{
+    if (!(item->state & ITEM_PLACEHOLDER) || (item->state & ITEM_FULL))
+        return STATUS_SUCCESS;
+    if (need_data) {
+        NTSTATUS st = prjsim__hydrate(sim, item, unbuffered);
+        if (st != STATUS_SUCCESS)
+            return st;
+    } else if (!prjsim__instance_of_item(item) && !(item->state & ITEM_HYDRATED)) {
+        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    }
+    item->state = (item->state & ITEM_DIR) | ITEM_FULL;
+    if (!item->symlink_target)
+        item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+    return STATUS_SUCCESS;
+}
+
+static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 access, UINT32 flags,
+                                 WCHAR *caller_rel, PCWSTR path)
+{
+    prjsim_handle *h = prjsim__xcalloc(1, sizeof *h);
+    h->sim = sim;
+    h->item = item;
+    h->access = access;
+    h->flags = flags;
+    h->delete_on_close = (flags & PRJSIM_OPEN_DELETE_ON_CLOSE) != 0;
+    h->caller_rel = caller_rel;
+    h->trace_name = prjsim__utf8(path);
+    prjsim__new_guid(sim, &h->file_id);
+    item->open_count++;
+    return h;
+}
+
+/* ---- open ---- */
+
+static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                        UINT32 disposition, UINT32 flags, UINT32 attributes)
+{
+    prjsim__resolved r;
+    NTSTATUS st = prjsim__resolve(sim, path, &r);
+    if (st != STATUS_SUCCESS)
+        return st;
+    prjsim__item *item = r.item;
+    bool want_dir = (flags & PRJSIM_OPEN_DIRECTORY) != 0;
+    if (item) {
+        bool is_dir = (item->state & ITEM_DIR) != 0;
+        bool overwrite = disposition == CREATE_ALWAYS || disposition == TRUNCATE_EXISTING;
+        bool readonly = (item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) != 0;
+        if (disposition == CREATE_NEW)
+            st = STATUS_OBJECT_NAME_COLLISION;
+        else if (want_dir && !is_dir)
+            st = STATUS_NOT_A_DIRECTORY;
+        else if ((flags & PRJSIM_OPEN_NON_DIRECTORY) && is_dir)
+            st = STATUS_FILE_IS_A_DIRECTORY;
+        else if (is_dir && (overwrite || (access & (FILE_WRITE_DATA | FILE_APPEND_DATA))))
+            st = STATUS_FILE_IS_A_DIRECTORY;
+        else if (item->delete_pending)
+            st = STATUS_DELETE_PENDING;
+        else if (readonly && (overwrite || (access & (FILE_WRITE_DATA | FILE_APPEND_DATA))))
+            st = STATUS_ACCESS_DENIED;
+        else if (readonly && (flags & PRJSIM_OPEN_DELETE_ON_CLOSE))
+            st = STATUS_CANNOT_DELETE;
+        else if (disposition == TRUNCATE_EXISTING && !(access & FILE_WRITE_DATA))
+            st = STATUS_ACCESS_DENIED;
+        if (st == STATUS_SUCCESS && overwrite) {
+            /* Overwrite discards the content, so nothing is fetched (DEVIATIONS.md). */
+            st = convert_to_full(sim, item, false, false);
+            if (st == STATUS_SUCCESS) {
+                prjsim__item_set_data_size(item, 0);
+                if (disposition == CREATE_ALWAYS)
+                    item->info.FileAttributes = (attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | FILE_ATTRIBUTE_ARCHIVE;
+                set_times_now(sim, item, false);
+            }
+        }
+        if (st == STATUS_SUCCESS)
+            *out = new_handle(sim, item, access, flags, r.caller_rel, path), r.caller_rel = NULL;
+    } else if (!r.parent) {
+        st = STATUS_OBJECT_NAME_INVALID;
+    } else if (disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING) {
+        st = STATUS_OBJECT_NAME_NOT_FOUND;
+    } else if (disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING) {
+        st = STATUS_INVALID_PARAMETER;
+    } else {
+        prjsim__item *parent = r.parent;
+        if (r.tomb) /* creating over a tombstone removes it (section 6.2) */
+            prjsim__item_destroy(r.tomb);
+        prjsim__item *created = prjsim__item_new(r.leaf, r.leaf_len, ITEM_FULL | (want_dir ? ITEM_DIR : 0));
+        set_times_now(sim, created, true);
+        if (want_dir)
+            created->info.FileAttributes = FILE_ATTRIBUTE_DIRECTORY | (attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL);
+        else
+            created->info.FileAttributes = (attributes & ~(UINT32)(FILE_ATTRIBUTE_NORMAL | FILE_ATTRIBUTE_DIRECTORY)) | FILE_ATTRIBUTE_ARCHIVE;
+        prjsim__item_attach(parent, created);
+        dirty_parent(parent);
+        if (r.instance && r.caller_rel)
+            prjsim__strset_remove(&r.instance->negative_cache, r.caller_rel);
+        *out = new_handle(sim, created, access, flags, r.caller_rel, path);
+        r.caller_rel = NULL;
+    }
+    prjsim__resolved_free(&r);
+    return st;
+}
+
+NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                            UINT32 disposition, UINT32 flags, UINT32 attributes)
+{
+    if (!out || !sim || !path)
+        return STATUS_INVALID_PARAMETER;
+    *out = NULL;
+    access = expand_access(access);
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    NTSTATUS st = disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING
+                      ? STATUS_INVALID_PARAMETER
+                      : do_open(out, sim, path, access, disposition, flags, attributes);
+    char *u = prjsim__utf8(path);
+    char extra[64];
+    snprintf(extra, sizeof extra, " %s%s", disposition_name(disposition),
+             (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "");
+    traced(sim, st, "open", u, extra);
+    free(u);
+    prjsim__unlock(sim);
+    return st;
+}
+
+/* ---- delete ---- */
+
+/* Can a directory be deleted: no visible child on disk, none the provider still lists. */
+static NTSTATUS check_dir_empty(prjsim_sim *sim, prjsim__item *dir)
+{
+    if (prjsim__item_has_visible_children(dir))
+        return STATUS_DIRECTORY_NOT_EMPTY;
+    if (!prjsim__item_is_virtualized_dir(dir))
+        return STATUS_SUCCESS;
+    prjsim__instance *inst = prjsim__instance_of_item(dir);
+    if (!inst)
+        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    WCHAR *rel = prjsim__item_relative_path(dir);
+    bool any = false;
+    prjsim__item_pin(dir);
+    NTSTATUS st = prjsim__provider_probe(sim, inst, dir, rel, L"*", &any);
+    prjsim__item_unpin(dir);
+    free(rel);
+    if (st != STATUS_SUCCESS)
+        return st;
+    if (dir->detached)
+        return STATUS_DELETE_PENDING;
+    return any ? STATUS_DIRECTORY_NOT_EMPTY : STATUS_SUCCESS;
+}
+
+/* Removes an item whose last handle closed with delete pending. */
+static void finalize_delete(prjsim_sim *sim, prjsim__item *item)
+{
+    prjsim__item *parent = item->parent;
+    if (!parent)
+        return;
+    bool tombstone = false;
+    if (prjsim__item_is_virtualized_dir(parent)) {
+        /* Still projected? Then a tombstone must hide the name from the provider's listing. */
+        prjsim__instance *inst = prjsim__instance_of_item(parent);
+        tombstone = true; /* when the provider cannot be asked, keep the name hidden */
+        if (inst) {
+            WCHAR *rel = prjsim__item_relative_path(item);
+            bool has = true;
+            prjsim__item_pin(item);
+            prjsim__item_pin(parent);
+            NTSTATUS st = prjsim__provider_has(sim, inst, parent, rel, item->name, item->name_len, &has);
+            prjsim__item_unpin(parent);
+            prjsim__item_unpin(item);
+            free(rel);
+            if (st == STATUS_SUCCESS)
+                tombstone = has;
+            if (item->detached || item->parent != parent)
+                return; /* removed or moved by the provider meanwhile */
+        }
+    }
+    item->delete_pending = false;
+    dirty_parent(parent);
+    if (tombstone) {
+        for (uint32_t i = 0; i < item->child_count; i++)
+            prjsim__item_free_tree(item->children[i]);
+        item->child_count = 0;
+        free(item->data);
+        item->data = NULL;
+        item->data_cap = 0;
+        free(item->symlink_target);
+        item->symlink_target = NULL;
+        item->state = ITEM_TOMBSTONE | (item->state & ITEM_DIR);
+        item->info.FileSize = 0;
+    } else {
+        prjsim__item_destroy(item);
+    }
+}
+
+NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
+{
+    if (!h)
+        return STATUS_INVALID_HANDLE;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    prjsim__item *item = h->item;
+    NTSTATUS st = STATUS_SUCCESS;
+    if (!(h->access & DELETE)) {
+        st = STATUS_ACCESS_DENIED;
+    } else if (!delete_file) {
+        item->delete_pending = false;
+        h->delete_on_close = false;
+    } else if (item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) {
+        st = STATUS_CANNOT_DELETE;
+    } else if (item->root || item->parent == sim->volume) {
+        st = STATUS_CANNOT_DELETE; /* DEVIATIONS.md: deleting a root is not supported */
+    } else if (prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item)) {
+        st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    } else {
+        if (item->state & ITEM_DIR)
+            st = check_dir_empty(sim, item);
+        if (st == STATUS_SUCCESS)
+            item->delete_pending = true;
+    }
+    traced(sim, st, "set-disposition", h->trace_name, delete_file ? " delete" : " keep");
+    prjsim__unlock(sim);
+    return st;
+}
+
+NTSTATUS prjsim_client_close(prjsim_handle *h)
+{
+    if (!h)
+        return STATUS_INVALID_HANDLE;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    prjsim__item *item = h->item;
+    if (h->session) {
+        prjsim__session_end(h->session);
+        h->session = NULL;
+    }
+    if (h->delete_on_close && !item->detached && !item->delete_pending) {
+        /* Delete-on-close of a non-empty directory "succeeds" but the directory stays. */
+        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) && !item->root;
+        if (ok && (item->state & ITEM_DIR))
+            ok = check_dir_empty(sim, item) == STATUS_SUCCESS;
+        if (ok && prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item))
+            ok = false;
+        if (ok)
+            item->delete_pending = true;
+    }
+    item->open_count--;
+    traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
+    if (item->delete_pending && item->open_count == 0 && !item->detached)
+        finalize_delete(sim, item);
+    else if (item->detached && item->open_count == 0 && item->pins == 0)
+        prjsim__item_free_tree(item);
+    prjsim__unlock(sim);
+    free(h->caller_rel);
+    free(h->trace_name);
+    free(h);
+    return STATUS_SUCCESS;
+}
+
+/* ---- data ---- */
+
+NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT32 length,
+                            UINT32 *bytes_read)
+{
+    if (!h)
+        return STATUS_INVALID_HANDLE;
+    if (bytes_read)
+        *bytes_read = 0;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    prjsim__item *item = h->item;
+    bool unbuffered = (h->flags & PRJSIM_OPEN_UNBUFFERED) != 0;
+    uint32_t align = sim->options.write_alignment;
+    NTSTATUS st = STATUS_SUCCESS;
+    if (!(h->access & FILE_READ_DATA))
+        st = STATUS_ACCESS_DENIED;
+    else if (item->state & ITEM_DIR)
+        st = STATUS_INVALID_DEVICE_REQUEST;
+    else if (!buffer && length)
+        st = STATUS_INVALID_PARAMETER;
+    else if (unbuffered && (offset % align || length % align))
+        st = STATUS_INVALID_PARAMETER;
+    else if (item->detached)
+        st = STATUS_DELETE_PENDING;
+    if (st == STATUS_SUCCESS) {
+        prjsim__item_pin(item);
+        st = prjsim__hydrate(sim, item, unbuffered);
+        prjsim__item_unpin(item);
+    }
+    UINT32 n = 0;
+    if (st == STATUS_SUCCESS) {
+        UINT64 size = (UINT64)item->info.FileSize;
+        if (offset >= size && length > 0) {
+            st = STATUS_END_OF_FILE;
+        } else {
+            n = (UINT32)(size - offset < length ? size - offset : length);
+            if (n)
+                memcpy(buffer, item->data + offset, n);
+        }
+    }
+    if (bytes_read)
+        *bytes_read = n;
+    char extra[64];
+    snprintf(extra, sizeof extra, " offset=%llu length=%u read=%u", (unsigned long long)offset, length, n);
+    traced(sim, st, "read", h->trace_name, extra);
+    prjsim__unlock(sim);
+    return st;
+}
+
+static NTSTATUS modify_begin(prjsim_sim *sim, prjsim_handle *h, bool need_data)
+{
+    prjsim__item *item = h->item;
+    if (!(h->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+        return STATUS_ACCESS_DENIED;
+    if (item->state & ITEM_DIR)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    if (item->detached)
+        return STATUS_DELETE_PENDING;
+    prjsim__item_pin(item);
+    NTSTATUS st = convert_to_full(sim, item, need_data, (h->flags & PRJSIM_OPEN_UNBUFFERED) != 0);
+    prjsim__item_unpin(item);
+    return st;
+}
+
+NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer, UINT32 length,
+                             UINT32 *bytes_written)
+{
+    if (!h)
+        return STATUS_INVALID_HANDLE;
+    if (bytes_written)
+        *bytes_written = 0;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    NTSTATUS st = !buffer && length ? STATUS_INVALID_PARAMETER : modify_begin(sim, h, true);
+    if (st == STATUS_SUCCESS && length) {
+        prjsim__item *item = h->item;
+        UINT64 end = offset + length;
+        if (end > (UINT64)item->info.FileSize)
+            prjsim__item_set_data_size(item, end);
+        memcpy(item->data + offset, buffer, length);
+        set_times_now(sim, item, false);
+        item->info.FileAttributes |= FILE_ATTRIBUTE_ARCHIVE;
+        h->modified = true;
+        if (bytes_written)
+            *bytes_written = length;
+    }
+    char extra[64];
+    snprintf(extra, sizeof extra, " offset=%llu length=%u", (unsigned long long)offset, length);
+    traced(sim, st, "write", h->trace_name, extra);
+    prjsim__unlock(sim);
+    return st;
+}
+
+NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
+{
+    if (!h)
+        return STATUS_INVALID_HANDLE;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    NTSTATUS st = modify_begin(sim, h, size != 0);
+    if (st == STATUS_SUCCESS) {
+        prjsim__item_set_data_size(h->item, size);
+        set_times_now(sim, h->item, false);
+        h->modified = true;
+    }
+    char extra[48];
+    snprintf(extra, sizeof extra, " size=%llu", (unsigned long long)size);
+    traced(sim, st, "set-size", h->trace_name, extra);
+    prjsim__unlock(sim);
+    return st;
+}
+
+/* ---- metadata ---- */
+
+static void visible_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
+{
+    *out = item->info;
+    if ((item->state & ITEM_PLACEHOLDER) && !item->symlink_target)
+        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+    if (!out->FileAttributes)
+        out->FileAttributes = FILE_ATTRIBUTE_NORMAL;
+}
+
+NTSTATUS prjsim_client_query_info(prjsim_handle *h, prjsim_file_info *info)
+{
+    if (!h || !info)
+        return STATUS_INVALID_PARAMETER;
+    prjsim__lock(h->sim);
+    visible_info(h->item, &info->basic);
+    info->link_count = 1;
+    prjsim__unlock(h->sim);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS prjsim_client_set_basic_info(prjsim_handle *h, INT64 creation_time, INT64 last_access_time,
+                                      INT64 last_write_time, INT64 change_time, UINT32 file_attributes)
+{
+    if (!h)
+        return STATUS_INVALID_HANDLE;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    prjsim__item *item = h->item;
+    NTSTATUS st = STATUS_SUCCESS;
+    if (!(h->access & FILE_WRITE_ATTRIBUTES)) {
+        st = STATUS_ACCESS_DENIED;
+    } else if ((file_attributes & FILE_ATTRIBUTE_DIRECTORY) && !(item->state & ITEM_DIR)) {
+        st = STATUS_INVALID_PARAMETER;
+    } else {
+        if (creation_time)
+            item->info.CreationTime.QuadPart = creation_time;
+        if (last_access_time)
+            item->info.LastAccessTime.QuadPart = last_access_time;
+        if (last_write_time)
+            item->info.LastWriteTime.QuadPart = last_write_time;
+        if (change_time)
+            item->info.ChangeTime.QuadPart = change_time;
+        if (file_attributes) {
+            UINT32 keep = item->info.FileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT);
+            item->info.FileAttributes = (file_attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | keep;
+        }
+        /* Local metadata changes make a placeholder dirty (section 6.2). */
+        if ((item->state & ITEM_PLACEHOLDER) && !(item->state & ITEM_FULL) && !item->root)
+            item->state |= ITEM_DIRTY;
+    }
+    traced(sim, st, "set-basic-info", h->trace_name, NULL);
+    prjsim__unlock(sim);
+    return st;
+}
+
+/* ---- rename ---- */
+
+static bool is_ancestor(const prjsim__item *a, const prjsim__item *b)
+{
+    for (const prjsim__item *i = b; i; i = i->parent)
+        if (i == a)
+            return true;
+    return false;
+}
+
+static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bool replace)
+{
+    prjsim__item *item = h->item;
+    if (!(h->access & DELETE))
+        return STATUS_ACCESS_DENIED;
+    if (item->detached || item->delete_pending)
+        return STATUS_DELETE_PENDING;
+    if (item->root || item->parent == sim->volume)
+        return STATUS_ACCESS_DENIED;
+    prjsim__item *src_parent = item->parent;
+    if (prjsim__item_is_virtualized_dir(src_parent) && !prjsim__instance_of_item(item))
+        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    prjsim__item_pin(item);
+    prjsim__resolved r;
+    NTSTATUS st = prjsim__resolve(sim, new_path, &r);
+    if (st == STATUS_SUCCESS && !r.parent && !r.item)
+        st = STATUS_OBJECT_NAME_INVALID;
+    if (st == STATUS_SUCCESS && item->detached)
+        st = STATUS_DELETE_PENDING;
+    prjsim__item *dst_parent = st == STATUS_SUCCESS ? (r.item ? r.item->parent : r.parent) : NULL;
+    if (st == STATUS_SUCCESS && is_ancestor(item, dst_parent))
+        st = STATUS_INVALID_PARAMETER;
+    if (st == STATUS_SUCCESS && prjsim__item_root(dst_parent) != prjsim__item_root(item) &&
+        (item->state & ITEM_PLACEHOLDER) && (item->state & ITEM_DIR))
+        st = STATUS_ACCESS_DENIED; /* DEVIATIONS.md: placeholder directories do not leave their root */
+    if (st == STATUS_SUCCESS && r.item && r.item != item) {
+        if (!replace)
+            st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
+        else if ((r.item->state & ITEM_DIR) || r.item->open_count)
+            st = STATUS_ACCESS_DENIED;
+        else if (r.item->info.FileAttributes & FILE_ATTRIBUTE_READONLY)
+            st = STATUS_ACCESS_DENIED;
+    }
+    if (st == STATUS_SUCCESS && prjsim__item_root(dst_parent) != prjsim__item_root(item) &&
+        (item->state & ITEM_PLACEHOLDER)) {
+        /* Leaving the root: the file takes its data along and stops being a placeholder. */
+        st = convert_to_full(sim, item, true, false);
+    }
+    bool tombstone = false;
+    if (st == STATUS_SUCCESS && prjsim__item_is_virtualized_dir(src_parent) && r.item != item) {
+        prjsim__instance *inst = prjsim__instance_of_item(src_parent);
+        WCHAR *rel = prjsim__item_relative_path(item);
+        bool has = true;
+        prjsim__item_pin(src_parent);
+        if (inst)
+            st = prjsim__provider_has(sim, inst, src_parent, rel, item->name, item->name_len, &has);
+        prjsim__item_unpin(src_parent);
+        free(rel);
+        tombstone = has;
+        if (st == STATUS_SUCCESS && (item->detached || item->parent != src_parent))
+            st = STATUS_DELETE_PENDING;
+    }
+    if (st == STATUS_SUCCESS) {
+        if (r.item && r.item != item)
+            prjsim__item_destroy(r.item);
+        if (r.tomb)
+            prjsim__item_destroy(r.tomb);
+        WCHAR *old_name = prjsim__wcsdup_n(item->name, item->name_len);
+        uint32_t old_len = item->name_len;
+        prjsim__item_detach(item);
+        free(item->name);
+        item->name = prjsim__wcsdup_n(r.leaf, r.leaf_len);
+        item->name_len = r.leaf_len;
+        prjsim__item_attach(dst_parent, item);
+        if (tombstone && r.item != item) {
+            prjsim__item *t = prjsim__item_new(old_name, old_len, ITEM_TOMBSTONE | (item->state & ITEM_DIR));
+            prjsim__item_attach(src_parent, t);
+        }
+        free(old_name);
+        if (!prjsim__item_root(dst_parent))
+            item->state = (item->state & ITEM_DIR) | ITEM_FULL;
+        item->info.ChangeTime.QuadPart = sim->clock;
+        dirty_parent(src_parent);
+        dirty_parent(dst_parent);
+        free(h->trace_name);
+        h->trace_name = prjsim__utf8(new_path);
+        free(h->caller_rel);
+        h->caller_rel = r.caller_rel;
+        r.caller_rel = NULL;
+    }
+    prjsim__resolved_free(&r);
+    prjsim__item_unpin(item);
+    return st;
+}
+
+NTSTATUS prjsim_client_rename(prjsim_handle *h, PCWSTR new_path, bool replace_existing)
+{
+    if (!h || !new_path)
+        return STATUS_INVALID_PARAMETER;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    char *from = strdup(h->trace_name);
+    NTSTATUS st = do_rename(sim, h, new_path, replace_existing);
+    char *to = prjsim__utf8(new_path);
+    size_t n = strlen(to) + 32;
+    char *extra = prjsim__xmalloc(n);
+    snprintf(extra, n, " to \"%s\"%s", to, replace_existing ? " replace" : "");
+    traced(sim, st, "rename", from, extra);
+    free(extra);
+    free(to);
+    free(from);
+    prjsim__unlock(sim);
+    return st;
+}
+
+/* ---- directories ---- */
+
+NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 flags,
+                                       UINT32 buffer_bytes, prjsim_dir_entry **entries, size_t *count)
+{
+    if (!h || !entries || !count)
+        return STATUS_INVALID_PARAMETER;
+    *entries = NULL;
+    *count = 0;
+    prjsim_sim *sim = h->sim;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    NTSTATUS st;
+    if (!(h->item->state & ITEM_DIR))
+        st = STATUS_INVALID_PARAMETER;
+    else if (h->item->detached)
+        st = STATUS_DELETE_PENDING;
+    else
+        st = prjsim__session_query(sim, h, pattern, flags,
+                                   buffer_bytes ? buffer_bytes : sim->options.default_query_buffer,
+                                   entries, count);
+    char extra[96];
+    char *pat = prjsim__utf8(pattern ? pattern : L"");
+    snprintf(extra, sizeof extra, " pattern=\"%.40s\"%s%s entries=%zu", pat,
+             (flags & PRJSIM_QUERY_RESTART_SCAN) ? " restart" : "",
+             (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) ? " single" : "", *count);
+    free(pat);
+    traced(sim, st, "query-directory", h->trace_name, extra);
+    prjsim__unlock(sim);
+    return st;
+}
+
+void prjsim_client_free_entries(prjsim_dir_entry *entries)
+{
+    free(entries);
+}
+
+/* ---- conveniences built from the operations above ---- */
+
+NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
+                            prjsim_dir_entry **entries, size_t *count)
+{
+    if (!entries || !count)
+        return STATUS_INVALID_PARAMETER;
+    *entries = NULL;
+    *count = 0;
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, FILE_READ_DATA | FILE_READ_ATTRIBUTES, OPEN_EXISTING,
+                                     PRJSIM_OPEN_DIRECTORY, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    prjsim_dir_entry *all = NULL;
+    size_t n = 0;
+    for (;;) {
+        prjsim_dir_entry *e;
+        size_t c;
+        st = prjsim_client_query_directory(h, pattern, 0, buffer_bytes, &e, &c);
+        if (st != STATUS_SUCCESS)
+            break;
+        all = prjsim__xrealloc(all, (n + c) * sizeof *all);
+        memcpy(all + n, e, c * sizeof *e);
+        n += c;
+        prjsim_client_free_entries(e);
+    }
+    prjsim_client_close(h);
+    if (st == STATUS_NO_MORE_FILES || st == STATUS_NO_SUCH_FILE)
+        st = STATUS_SUCCESS;
+    if (st != STATUS_SUCCESS) {
+        free(all);
+        return st;
+    }
+    *entries = all;
+    *count = n;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS prjsim_client_delete(prjsim_sim *sim, PCWSTR path, bool directory)
+{
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, DELETE, OPEN_EXISTING,
+                                     directory ? PRJSIM_OPEN_DIRECTORY : PRJSIM_OPEN_NON_DIRECTORY, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    st = prjsim_client_set_disposition(h, true);
+    prjsim_client_close(h);
+    return st;
+}
+
+NTSTATUS prjsim_client_move(prjsim_sim *sim, PCWSTR from, PCWSTR to, bool replace_existing)
+{
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, from, DELETE, OPEN_EXISTING, 0, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    st = prjsim_client_rename(h, to, replace_existing);
+    prjsim_client_close(h);
+    return st;
+}
+
+NTSTATUS prjsim_client_create_directory(prjsim_sim *sim, PCWSTR path)
+{
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, FILE_READ_ATTRIBUTES, CREATE_NEW, PRJSIM_OPEN_DIRECTORY, 0);
+    if (st == STATUS_SUCCESS)
+        prjsim_client_close(h);
+    return st;
+}
+
+NTSTATUS prjsim_client_read_file(prjsim_sim *sim, PCWSTR path, void **data, size_t *size)
+{
+    if (!data || !size)
+        return STATUS_INVALID_PARAMETER;
+    *data = NULL;
+    *size = 0;
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_NON_DIRECTORY, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    prjsim_file_info info;
+    prjsim_client_query_info(h, &info);
+    size_t total = (size_t)info.basic.FileSize;
+    uint8_t *buf = prjsim__xmalloc(total + 1);
+    size_t at = 0;
+    while (st == STATUS_SUCCESS && at < total) {
+        UINT32 want = total - at > 0x40000000u ? 0x40000000u : (UINT32)(total - at), got = 0;
+        st = prjsim_client_read(h, at, buf + at, want, &got);
+        if (st == STATUS_SUCCESS && got == 0)
+            break;
+        at += got;
+    }
+    prjsim_client_close(h);
+    if (st != STATUS_SUCCESS) {
+        free(buf);
+        return st;
+    }
+    buf[at] = 0;
+    *data = buf;
+    *size = at;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS prjsim_client_write_file(prjsim_sim *sim, PCWSTR path, const void *data, size_t size)
+{
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, GENERIC_WRITE, CREATE_ALWAYS, PRJSIM_OPEN_NON_DIRECTORY, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    UINT32 n = 0;
+    if (size)
+        st = prjsim_client_write(h, 0, data, (UINT32)size, &n);
+    prjsim_client_close(h);
+    return st;
+}
+
+NTSTATUS prjsim_client_stat(prjsim_sim *sim, PCWSTR path, prjsim_file_info *info)
+{
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, FILE_READ_ATTRIBUTES, OPEN_EXISTING, 0, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    st = prjsim_client_query_info(h, info);
+    prjsim_client_close(h);
+    return st;
+}
+
+NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_time,
+                                 INT64 last_access_time, INT64 last_write_time, INT64 change_time,
+                                 UINT32 file_attributes)
+{
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, path, FILE_WRITE_ATTRIBUTES, OPEN_EXISTING, 0, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    st = prjsim_client_set_basic_info(h, creation_time, last_access_time, last_write_time, change_time,
+                                      file_attributes);
+    prjsim_client_close(h);
+    return st;
+}

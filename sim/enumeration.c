@@ -1,0 +1,508 @@
+/*
+ * Directory enumeration (sections 4.14, 4.15, 5.1-5.3, 6.4). A directory handle owns a
+ * session: Start on its first query, Get whenever the merge runs out of provider entries, End
+ * when the handle closes. The merge walks the directory's sorted on-disk children and the
+ * provider's stream together, as ProjFS does, so an unsorted provider shows the duplicated or
+ * resurrected names it would show on Windows; the violations are recorded as diagnostics.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Live PRJ_DIR_ENTRY_BUFFER_HANDLEs; a provider may fill one from any thread while pended. */
+static pthread_mutex_t buffers_lock = PTHREAD_MUTEX_INITIALIZER;
+static prjsim__dir_buffer **live_buffers;
+static size_t live_count, live_cap;
+
+/* FILE_ID_BOTH_DIR_INFORMATION is 0x68 bytes before the name; records are 8-byte aligned. */
+uint32_t prjsim__entry_cost(const WCHAR *name, size_t len)
+{
+    size_t bytes = 0x68 + 2 * prjsim__name_utf16_units(name, len);
+    return (uint32_t)((bytes + 7) & ~(size_t)7);
+}
+
+static void buffer_register(prjsim__dir_buffer *b)
+{
+    pthread_mutex_lock(&buffers_lock);
+    if (live_count == live_cap) {
+        live_cap = live_cap ? live_cap * 2 : 8;
+        live_buffers = prjsim__xrealloc(live_buffers, live_cap * sizeof *live_buffers);
+    }
+    live_buffers[live_count++] = b;
+    pthread_mutex_unlock(&buffers_lock);
+}
+
+static void buffer_unregister(prjsim__dir_buffer *b)
+{
+    pthread_mutex_lock(&buffers_lock);
+    for (size_t i = 0; i < live_count; i++)
+        if (live_buffers[i] == b) {
+            live_buffers[i] = live_buffers[--live_count];
+            break;
+        }
+    b->closed = true;
+    pthread_mutex_unlock(&buffers_lock);
+}
+
+static void free_entries(prjsim__provider_entry *e, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        free(e[i].name);
+        free(e[i].symlink_target);
+    }
+}
+
+static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_FILE_BASIC_INFO *info,
+                    const PRJ_EXTENDED_INFO *ext)
+{
+    if (!name || !name[0] || wcschr(name, L'\\') || wcschr(name, L'/'))
+        return E_INVALIDARG;
+    if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || !ext->Symlink.TargetName))
+        return E_INVALIDARG;
+    prjsim__dir_buffer *b = (prjsim__dir_buffer *)handle;
+    pthread_mutex_lock(&buffers_lock);
+    bool live = false;
+    for (size_t i = 0; i < live_count && !live; i++)
+        live = live_buffers[i] == b;
+    if (!live) {
+        pthread_mutex_unlock(&buffers_lock);
+        prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_STALE_ENUM_BUFFER,
+                     "PrjFillDirEntryBuffer with a buffer handle that is not in use");
+        return E_INVALIDARG;
+    }
+    size_t len = wcslen(name);
+    uint32_t cost = prjsim__entry_cost(name, len);
+    HRESULT hr = S_OK;
+    if (b->full || cost > b->budget - b->used) {
+        /* Once an entry did not fit the buffer is full: later, smaller entries do not fit either. */
+        b->full = true;
+        hr = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
+    } else {
+        if (b->count == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 16;
+            b->entries = prjsim__xrealloc(b->entries, b->cap * sizeof *b->entries);
+        }
+        prjsim__provider_entry *e = &b->entries[b->count++];
+        e->name = prjsim__wcsdup_n(name, len);
+        e->name_len = (uint32_t)len;
+        if (info)
+            e->info = *info;
+        else
+            memset(&e->info, 0, sizeof e->info); /* DEVIATIONS.md: NULL info is a zero-size file */
+        e->symlink_target = ext ? prjsim__wcsdup(ext->Symlink.TargetName) : NULL;
+        b->used += cost;
+    }
+    pthread_mutex_unlock(&buffers_lock);
+    prjsim__note_api_result(hr);
+    return hr;
+}
+
+STDAPI PrjFillDirEntryBuffer(PCWSTR fileName, PRJ_FILE_BASIC_INFO *fileBasicInfo,
+                             PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle)
+{
+    return fill(dirEntryBufferHandle, fileName, fileBasicInfo, NULL);
+}
+
+STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle, PCWSTR fileName,
+                              PRJ_FILE_BASIC_INFO *fileBasicInfo, PRJ_EXTENDED_INFO *extendedInfo)
+{
+    return fill(dirEntryBufferHandle, fileName, fileBasicInfo, extendedInfo);
+}
+
+/* ---- sessions ---- */
+
+static void session_free(prjsim__enum_session *s)
+{
+    free(s->dir_path);
+    free(s->filter);
+    free_entries(s->queue, s->queue_pos, s->queue_count);
+    free(s->queue);
+    free(s->last_provider_name);
+    free(s->cursor);
+    if (s->dir)
+        prjsim__item_unpin(s->dir);
+    free(s);
+}
+
+static void session_unlink(prjsim__enum_session *s)
+{
+    if (!s->instance)
+        return;
+    for (prjsim__enum_session **pp = &s->instance->sessions; *pp; pp = &(*pp)->next)
+        if (*pp == s) {
+            *pp = s->next;
+            break;
+        }
+    s->next = NULL;
+}
+
+void prjsim__session_end(prjsim__enum_session *s)
+{
+    prjsim__instance *inst = s->instance;
+    if (inst && s->started && !inst->stopping) {
+        prjsim_sim *sim = inst->sim;
+        prjsim__call call;
+        memset(&call, 0, sizeof call);
+        call.kind = PRJSIM_CB_END_ENUM;
+        call.path = s->dir_path;
+        call.version = s->dir->version;
+        call.enum_id = &s->id;
+        HRESULT hr = prjsim__dispatch(inst, &call, NULL);
+        if (hr != S_OK) {
+            char hb[96];
+            prjsim__diag(sim, PRJSIM_DIAG_END_RESULT, "EndDirectoryEnumeration returned %s",
+                         prjsim__hr_str(hb, sizeof hb, hr));
+        }
+    }
+    session_unlink(s);
+    session_free(s);
+}
+
+static NTSTATUS session_start(prjsim_sim *sim, prjsim_handle *h, prjsim__enum_session **out)
+{
+    prjsim__item *dir = h->item;
+    prjsim__enum_session *s = prjsim__xcalloc(1, sizeof *s);
+    s->dir = dir;
+    prjsim__item_pin(dir);
+    s->dir_path = h->caller_rel ? prjsim__wcsdup(h->caller_rel) : prjsim__item_relative_path(dir);
+    if (prjsim__item_is_virtualized_dir(dir)) {
+        prjsim__instance *inst = prjsim__instance_of_item(dir);
+        if (!inst) {
+            session_free(s);
+            return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+        }
+        prjsim__new_guid(sim, &s->id);
+        s->instance = inst;
+        s->next = inst->sessions;
+        inst->sessions = s;
+        prjsim__call call;
+        memset(&call, 0, sizeof call);
+        call.kind = PRJSIM_CB_START_ENUM;
+        call.path = s->dir_path;
+        call.version = dir->version;
+        call.enum_id = &s->id;
+        prjsim__command *cmd = NULL;
+        HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
+        NTSTATUS st = STATUS_SUCCESS;
+        if (inst->stopping)
+            st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+        else if (hr != S_OK)
+            st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_START_ENUM);
+        prjsim__command_release(cmd);
+        if (st != STATUS_SUCCESS) {
+            /* End is not owed for a failed Start (section 5.1). */
+            if (!inst->stopping)
+                session_unlink(s);
+            else
+                s->instance = NULL;
+            session_free(s);
+            return st;
+        }
+        s->started = true;
+    } else {
+        s->provider_done = true; /* an ordinary directory: the disk is the whole listing */
+    }
+    *out = s;
+    return STATUS_SUCCESS;
+}
+
+static void reset_scan(prjsim__enum_session *s, const WCHAR *pattern)
+{
+    free(s->filter);
+    s->filter = prjsim__wcsdup(pattern && pattern[0] ? pattern : L"*");
+    free(s->cursor);
+    s->cursor = NULL;
+    free_entries(s->queue, s->queue_pos, s->queue_count);
+    s->queue_count = s->queue_pos = 0;
+    free(s->last_provider_name);
+    s->last_provider_name = NULL;
+    s->dots_done = false;
+    s->provider_done = s->instance == NULL;
+    s->restart_pending = true;
+}
+
+/* Asks the provider for more entries. Lock held. */
+static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 budget, bool single)
+{
+    prjsim__instance *inst = s->instance;
+    if (!inst || inst->stopping)
+        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    prjsim__dir_buffer *b = prjsim__xcalloc(1, sizeof *b);
+    b->session = s;
+    b->budget = budget;
+    b->single_entry = single;
+    buffer_register(b);
+    prjsim__call call;
+    memset(&call, 0, sizeof call);
+    call.kind = PRJSIM_CB_GET_ENUM;
+    call.path = s->dir_path;
+    call.version = s->dir->version;
+    call.enum_id = &s->id;
+    call.search = s->filter;
+    call.dir_buffer = b;
+    /* The first Get of a session carries RESTART_SCAN too: providers must treat it so anyway. */
+    call.flags = (s->restart_pending ? PRJ_CB_DATA_FLAG_ENUM_RESTART_SCAN : 0) |
+                 (single ? PRJ_CB_DATA_FLAG_ENUM_RETURN_SINGLE_ENTRY : 0);
+    char detail[48];
+    prjsim__command *cmd = NULL;
+    HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
+    buffer_unregister(b);
+    (void)detail;
+    s->restart_pending = false;
+    NTSTATUS st = STATUS_SUCCESS;
+    if (inst->stopping) {
+        st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    } else if (hr == S_OK || (hr == HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) && b->count > 0)) {
+        if (hr != S_OK)
+            prjsim__diag(sim, PRJSIM_DIAG_INSUFFICIENT_BUFFER_AFTER_ENTRIES,
+                         "GetDirectoryEnumeration returned ERROR_INSUFFICIENT_BUFFER after adding %zu entries",
+                         b->count);
+        if (b->count == 0)
+            s->provider_done = true; /* S_OK with nothing added ends the list */
+        char *dir = prjsim__utf8(s->dir_path);
+        for (size_t i = 0; i < b->count; i++) {
+            prjsim__provider_entry *e = &b->entries[i];
+            if (s->last_provider_name) {
+                int c = prjsim__name_compare_n(e->name, e->name_len, s->last_provider_name,
+                                               wcslen(s->last_provider_name));
+                if (c <= 0) {
+                    char *a = prjsim__utf8(e->name), *p = prjsim__utf8(s->last_provider_name);
+                    if (c < 0)
+                        prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, dir);
+                    else
+                        prjsim__diag(sim, PRJSIM_DIAG_DUPLICATE_ENTRY, "\"%s\" twice in \"%s\"", a, dir);
+                    free(a);
+                    free(p);
+                }
+            }
+            if (!prjsim__name_match_n(e->name, e->name_len, s->filter, wcslen(s->filter))) {
+                char *a = prjsim__utf8(e->name), *f = prjsim__utf8(s->filter);
+                prjsim__diag(sim, PRJSIM_DIAG_FILTER_IGNORED, "\"%s\" does not match \"%s\" in \"%s\"", a, f, dir);
+                free(a);
+                free(f);
+            }
+            free(s->last_provider_name);
+            s->last_provider_name = prjsim__wcsdup_n(e->name, e->name_len);
+        }
+        free(dir);
+        free_entries(s->queue, s->queue_pos, s->queue_count);
+        free(s->queue);
+        s->queue = b->entries;
+        s->queue_count = b->count;
+        s->queue_cap = b->cap;
+        s->queue_pos = 0;
+        b->entries = NULL;
+        b->count = 0;
+    } else {
+        st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_GET_ENUM);
+    }
+    prjsim__command_release(cmd);
+    free_entries(b->entries, 0, b->count);
+    free(b->entries);
+    free(b);
+    return st;
+}
+
+/* What the caller sees of a provider entry (section 6.4). */
+static void virtual_entry_info(prjsim_sim *sim, const prjsim__provider_entry *e, PRJ_FILE_BASIC_INFO *out)
+{
+    *out = e->info;
+    out->IsDirectory = e->info.IsDirectory ? TRUE : FALSE;
+    LARGE_INTEGER *t[] = {&out->CreationTime, &out->LastAccessTime, &out->LastWriteTime, &out->ChangeTime};
+    for (size_t i = 0; i < 4; i++)
+        if (!t[i]->QuadPart)
+            t[i]->QuadPart = sim->clock;
+    if (out->IsDirectory) {
+        out->FileAttributes |= FILE_ATTRIBUTE_DIRECTORY;
+        out->FileSize = 0;
+    } else {
+        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
+    }
+    out->FileAttributes |= FILE_ATTRIBUTE_RECALL_ON_OPEN;
+    if (e->symlink_target)
+        out->FileAttributes |= FILE_ATTRIBUTE_REPARSE_POINT;
+}
+
+static void disk_entry_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
+{
+    *out = item->info;
+    /* ProjFS hides the reparse attribute of placeholders, not of symlinks (sections 2.6, 6.13). */
+    if ((item->state & ITEM_PLACEHOLDER) && !item->symlink_target)
+        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+}
+
+typedef struct out_list {
+    prjsim_dir_entry *e;
+    size_t count, cap;
+    UINT32 used, budget;
+} out_list;
+
+/* Appends an entry if it fits; false when the caller's buffer is full. */
+static bool emit(out_list *o, const WCHAR *name, size_t len, const PRJ_FILE_BASIC_INFO *info)
+{
+    uint32_t cost = prjsim__entry_cost(name, len);
+    if (cost > o->budget - o->used)
+        return false;
+    if (o->count == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 16;
+        o->e = prjsim__xrealloc(o->e, o->cap * sizeof *o->e);
+    }
+    prjsim_dir_entry *d = &o->e[o->count++];
+    size_t n = len < MAX_PATH ? len : MAX_PATH;
+    memcpy(d->name, name, n * sizeof(WCHAR));
+    d->name[n] = 0;
+    d->basic = *info;
+    o->used += cost;
+    return true;
+}
+
+NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *pattern,
+                               UINT32 flags, UINT32 budget, prjsim_dir_entry **entries,
+                               size_t *count)
+{
+    *entries = NULL;
+    *count = 0;
+    bool first = !h->queried;
+    if (!h->session) {
+        NTSTATUS st = session_start(sim, h, &h->session);
+        if (st != STATUS_SUCCESS)
+            return st;
+    }
+    prjsim__enum_session *s = h->session;
+    if (!s->instance && s->started)
+        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE; /* stopped under the handle */
+    h->queried = true;
+    if (first || (flags & PRJSIM_QUERY_RESTART_SCAN))
+        reset_scan(s, pattern);
+    bool single = (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) != 0;
+    out_list o = {NULL, 0, 0, 0, budget};
+    NTSTATUS st = STATUS_SUCCESS;
+    prjsim__item *dir = s->dir;
+    size_t filter_len = wcslen(s->filter);
+    bool full = false;
+
+    if (!s->dots_done) {
+        static const WCHAR *dots[] = {L".", L".."};
+        bool fitted = true;
+        for (int i = 0; i < 2 && fitted; i++)
+            if (prjsim__name_match_n(dots[i], wcslen(dots[i]), s->filter, filter_len))
+                fitted = emit(&o, dots[i], wcslen(dots[i]), &dir->info);
+        /* . and .. go together or not at all in this simplified model */
+        if (fitted)
+            s->dots_done = true;
+        else
+            full = true;
+    }
+    while (!full && !(single && o.count > 0)) {
+        /* The next on-disk child after the cursor. */
+        prjsim__item *d = NULL;
+        if (!dir->detached) {
+            uint32_t i = 0;
+            if (s->cursor) {
+                bool found;
+                i = prjsim__item_child_index(dir, s->cursor, wcslen(s->cursor), &found);
+                if (found)
+                    i++;
+            }
+            if (i < dir->child_count)
+                d = dir->children[i];
+        }
+        if (s->queue_pos == s->queue_count && !s->provider_done) {
+            st = provider_get(sim, s, budget, single);
+            if (st == STATUS_BUFFER_TOO_SMALL && o.count > 0) {
+                st = STATUS_SUCCESS; /* hand out what fitted; the next query asks again */
+                break;
+            }
+            if (st != STATUS_SUCCESS)
+                break;
+            continue; /* the provider may have changed the disk (placeholders); look again */
+        }
+        prjsim__provider_entry *p = s->queue_pos < s->queue_count ? &s->queue[s->queue_pos] : NULL;
+        if (!d && !p)
+            break;
+        int c = !d ? 1 : !p ? -1 : prjsim__name_compare_n(d->name, d->name_len, p->name, p->name_len);
+        if (c <= 0) {
+            /* The on-disk item wins over a provider entry of the same name; tombstones hide it. */
+            if (prjsim__item_visible(d) && prjsim__name_match_n(d->name, d->name_len, s->filter, filter_len)) {
+                PRJ_FILE_BASIC_INFO info;
+                disk_entry_info(d, &info);
+                if (!emit(&o, d->name, d->name_len, &info)) {
+                    full = true;
+                    break;
+                }
+            }
+            free(s->cursor);
+            s->cursor = prjsim__wcsdup_n(d->name, d->name_len);
+            if (c == 0) {
+                free(p->name);
+                free(p->symlink_target);
+                s->queue_pos++;
+            }
+        } else {
+            /* Provider entries are passed through as given, as ProjFS does. */
+            PRJ_FILE_BASIC_INFO info;
+            virtual_entry_info(sim, p, &info);
+            if (!emit(&o, p->name, p->name_len, &info)) {
+                full = true;
+                break;
+            }
+            free(p->name);
+            free(p->symlink_target);
+            s->queue_pos++;
+        }
+    }
+    if (st == STATUS_SUCCESS) {
+        if (o.count > 0) {
+            s->any_returned = true;
+        } else if (full) {
+            st = STATUS_BUFFER_TOO_SMALL;
+        } else {
+            st = first ? STATUS_NO_SUCH_FILE : STATUS_NO_MORE_FILES;
+        }
+    }
+    if (st != STATUS_SUCCESS) {
+        free(o.e);
+        return st;
+    }
+    *entries = o.e;
+    *count = o.count;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
+                                const WCHAR *dir_rel, const WCHAR *pattern, bool *found)
+{
+    *found = false;
+    prjsim_handle h;
+    memset(&h, 0, sizeof h);
+    h.sim = sim;
+    h.item = dir;
+    h.caller_rel = (WCHAR *)dir_rel;
+    (void)inst;
+    NTSTATUS st = session_start(sim, &h, &h.session);
+    if (st != STATUS_SUCCESS)
+        return st;
+    prjsim__enum_session *s = h.session;
+    reset_scan(s, pattern);
+    size_t plen = wcslen(s->filter);
+    while (st == STATUS_SUCCESS && !*found && !s->provider_done) {
+        st = provider_get(sim, s, sim->options.default_query_buffer, false);
+        for (; s->queue_pos < s->queue_count; s->queue_pos++) {
+            prjsim__provider_entry *e = &s->queue[s->queue_pos];
+            prjsim__item *disk = dir->detached ? NULL : prjsim__item_child(dir, e->name, e->name_len);
+            if (!*found && !(disk && (disk->state & ITEM_TOMBSTONE)) &&
+                prjsim__name_match_n(e->name, e->name_len, s->filter, plen))
+                *found = true;
+            free(e->name);
+            free(e->symlink_target);
+        }
+        if (st == STATUS_BUFFER_TOO_SMALL)
+            break;
+    }
+    if (s->instance && s->instance->stopping)
+        s->instance = NULL;
+    prjsim__session_end(s);
+    return st == STATUS_BUFFER_TOO_SMALL ? STATUS_SUCCESS : st;
+}

@@ -1,0 +1,390 @@
+/*
+ * Internal structures of the simulator, shared by the files of sim/. Nothing here is API.
+ *
+ * Locking: one mutex per simulation (sim->lock) guards the volume, the instances and their
+ * tables. Client operations and Prj* functions take it; the dispatcher releases it while a
+ * provider callback runs, so that the provider may call Prj* functions from inside the
+ * callback (or from any other thread) without deadlocking.
+ */
+#ifndef PRJSIM_INTERNAL_H
+#define PRJSIM_INTERNAL_H
+
+#include <windows.h>
+#include <ntstatus.h>
+#include <projectedfslib.h>
+#include <prjsim.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "names.h"
+
+typedef struct prjsim__item prjsim__item;
+typedef struct prjsim__root prjsim__root;
+typedef struct prjsim__instance prjsim__instance;
+typedef struct prjsim__command prjsim__command;
+typedef struct prjsim__enum_session prjsim__enum_session;
+typedef struct prjsim__dir_buffer prjsim__dir_buffer;
+typedef struct prjsim__stream prjsim__stream;
+
+/* State bits of an item on the simulated disk (section 6.2). */
+enum {
+    ITEM_DIR = 0x1,
+    ITEM_PLACEHOLDER = 0x2, /* metadata on disk, provider-backed */
+    ITEM_HYDRATED = 0x4,    /* placeholder file whose data is cached */
+    ITEM_DIRTY = 0x8,       /* placeholder whose metadata changed locally */
+    ITEM_FULL = 0x10,       /* locally created or modified: the provider no longer backs it */
+    ITEM_TOMBSTONE = 0x20,  /* hidden marker of a deleted projected name */
+};
+
+struct prjsim__item {
+    prjsim__item *parent;
+    WCHAR *name;          /* the on-disk spelling */
+    uint32_t name_len;
+    uint32_t state;
+    PRJ_FILE_BASIC_INFO info;
+    PRJ_PLACEHOLDER_VERSION_INFO *version; /* NULL means all zero */
+    WCHAR *original_path; /* relative path when the placeholder was created */
+    WCHAR *symlink_target;
+    uint8_t *data;        /* file content for hydrated and full files */
+    size_t data_cap;
+    prjsim__item **children; /* sorted by prjsim__name_compare_n */
+    uint32_t child_count, child_cap;
+    uint32_t open_count;
+    bool delete_pending;
+    bool hydrating;          /* a GetFileData is in flight for this file */
+    uint32_t pins;           /* operations holding a pointer across a callback */
+    bool detached;           /* removed from the tree; freed when unpinned and closed */
+    prjsim__root *root;      /* set on a virtualization root */
+};
+
+/* A virtualization root: a directory marked with PrjMarkDirectoryAsPlaceholder. */
+struct prjsim__root {
+    GUID instance_id;
+    prjsim__instance *instance; /* the running instance, or NULL */
+};
+
+/* A string set keyed case-insensitively (the negative path cache). */
+typedef struct prjsim__strset {
+    WCHAR **slots;
+    size_t cap, count;
+} prjsim__strset;
+
+struct prjsim__instance {
+    prjsim_sim *sim;
+    prjsim__instance *next;
+    prjsim__item *root_item;
+    WCHAR *root_path;
+    GUID instance_id;
+    PRJ_CALLBACKS cb;
+    void *context;
+    UINT32 flags; /* PRJ_STARTVIRTUALIZING_FLAGS */
+    UINT32 pool_threads, concurrent_threads;
+    PRJ_NOTIFICATION_MAPPING *mappings; /* copied at start */
+    UINT32 mapping_count;
+    bool stopping;
+    int in_flight;           /* callbacks running or pended */
+    pthread_cond_t idle;     /* signalled when in_flight drops */
+    prjsim__strset negative_cache;
+    prjsim__command *commands; /* in flight */
+    prjsim__enum_session *sessions;
+    prjsim__stream *streams;
+};
+
+/* A callback in flight (running or pended). */
+struct prjsim__command {
+    prjsim__command *next;
+    prjsim__instance *instance;
+    INT32 id;
+    prjsim_callback_kind kind;
+    bool running;    /* the callback function has not returned yet */
+    bool pended;     /* it returned ERROR_IO_PENDING */
+    bool completed;  /* PrjCompleteCommand arrived, or it returned directly */
+    bool cancelled;
+    HRESULT result;
+    pthread_cond_t done;
+    /* HRESULTs that Prj* functions returned while this command was current (section 6.9). */
+    HRESULT api_results[8];
+    int api_result_count;
+    /* What GetPlaceholderInfo wrote while current. */
+    WCHAR *written_placeholder;
+    /* For a pended enumeration: the buffer it must be completed with. */
+    prjsim__dir_buffer *dir_buffer;
+    PRJ_NOTIFY_TYPES notification_mask;
+    bool has_notification_mask;
+};
+
+/* One entry the provider added to a directory buffer. */
+typedef struct prjsim__provider_entry {
+    WCHAR *name;
+    uint32_t name_len;
+    PRJ_FILE_BASIC_INFO info;
+    WCHAR *symlink_target;
+} prjsim__provider_entry;
+
+/* The buffer behind a PRJ_DIR_ENTRY_BUFFER_HANDLE, alive during one Get. */
+struct prjsim__dir_buffer {
+    prjsim__enum_session *session;
+    uint32_t budget, used;
+    bool full;          /* a fill already returned INSUFFICIENT_BUFFER */
+    bool single_entry;
+    bool closed;        /* the Get completed: further fills are stale */
+    prjsim__provider_entry *entries;
+    size_t count, cap;
+};
+
+struct prjsim__enum_session {
+    prjsim__enum_session *next;
+    prjsim__instance *instance;
+    GUID id;
+    prjsim__item *dir;
+    WCHAR *dir_path;      /* relative path given to the callbacks */
+    WCHAR *filter;        /* captured search expression */
+    bool started;         /* Start succeeded: End is owed */
+    bool get_called;      /* the first Get happened */
+    bool restart_pending; /* the next Get carries RESTART_SCAN */
+    bool provider_done;
+    /* Provider entries received but not yet merged. */
+    prjsim__provider_entry *queue;
+    size_t queue_count, queue_pos, queue_cap;
+    /* The previous provider entry, to detect unsorted and duplicate entries. */
+    WCHAR *last_provider_name;
+    /* The last name handed to the caller: the cursor into the on-disk children. */
+    WCHAR *cursor;
+    bool dots_done;
+    bool any_returned;
+};
+
+/* A GetFileData request waiting for PrjWriteFileData. */
+struct prjsim__stream {
+    prjsim__stream *next;
+    GUID id;
+    prjsim__item *item;
+    UINT64 file_size;
+    UINT64 want_offset, want_length;
+    uint8_t *buffer;
+    /* Covered byte ranges, kept sorted and merged. */
+    struct { UINT64 start, end; } *ranges;
+    size_t range_count, range_cap;
+    bool unbuffered;
+    bool closed;
+};
+
+typedef struct prjsim__trace_rec {
+    prjsim_trace_record rec;
+    char *text;
+} prjsim__trace_rec;
+
+struct prjsim_sim {
+    prjsim_sim_options options;
+    pthread_mutex_t lock;
+    prjsim__item *volume; /* children are drives "C:" */
+    prjsim__instance *instances;
+    int64_t clock;
+    uint64_t guid_counter;
+    INT32 next_command_id;
+    pthread_cond_t hydration_done; /* broadcast when any GetFileData finishes */
+    /* Trace */
+    pthread_mutex_t trace_lock;
+    prjsim__trace_rec *trace;
+    size_t trace_count, trace_cap;
+    size_t diag_counts[PRJSIM_DIAG_COUNT_];
+    size_t callback_counts[PRJSIM_CB_COUNT_];
+};
+
+/* ---- sim.c ---- */
+void prjsim__lock(prjsim_sim *sim);
+void prjsim__unlock(prjsim_sim *sim);
+int64_t prjsim__tick(prjsim_sim *sim);
+void prjsim__new_guid(prjsim_sim *sim, GUID *out);
+void *prjsim__xmalloc(size_t n);
+void *prjsim__xcalloc(size_t n, size_t size);
+void *prjsim__xrealloc(void *p, size_t n);
+WCHAR *prjsim__wcsdup_n(const WCHAR *s, size_t n);
+WCHAR *prjsim__wcsdup(const WCHAR *s);
+
+/* ---- path.c ---- */
+typedef struct prjsim__path {
+    /* Components of a full path, the drive ("C:") first; pointers into buf. */
+    WCHAR *buf;
+    const WCHAR **comp;
+    uint32_t *len;
+    uint32_t count;
+} prjsim__path;
+/* Parses a full path; false for a path that is not absolute (X:\...). */
+bool prjsim__path_parse(prjsim__path *p, const WCHAR *full);
+/* Parses a relative path under a root ("" is the root itself). */
+bool prjsim__path_parse_relative(prjsim__path *p, const WCHAR *rel);
+void prjsim__path_free(prjsim__path *p);
+/* Joins components [from, to) with backslashes into a new string. */
+WCHAR *prjsim__path_join(const prjsim__path *p, uint32_t from, uint32_t to);
+
+/* ---- volume.c ---- */
+prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state);
+void prjsim__item_free_tree(prjsim__item *item);
+/* Finds a child (any state, tombstones included). */
+prjsim__item *prjsim__item_child(prjsim__item *dir, const WCHAR *name, size_t len);
+/* Index of the first child whose name sorts >= name (or == count); *found if equal. */
+uint32_t prjsim__item_child_index(prjsim__item *dir, const WCHAR *name, size_t len, bool *found);
+void prjsim__item_attach(prjsim__item *dir, prjsim__item *child);
+void prjsim__item_detach(prjsim__item *child);
+/* Removes an item from the tree; frees it now or, if pinned or open, when the last goes. */
+void prjsim__item_destroy(prjsim__item *item);
+void prjsim__item_pin(prjsim__item *item);
+void prjsim__item_unpin(prjsim__item *item);
+/* Relative path of an item below its root, on-disk spelling. */
+WCHAR *prjsim__item_relative_path(const prjsim__item *item);
+/* Full path of an item, on-disk spelling. */
+WCHAR *prjsim__item_full_path(const prjsim__item *item);
+/* The root item an item lies under (the item itself for a root), or NULL. */
+prjsim__item *prjsim__item_root(const prjsim__item *item);
+/* A directory whose missing children the provider may supply: the root or a placeholder. */
+bool prjsim__item_is_virtualized_dir(const prjsim__item *item);
+/* Visible means present and not a tombstone. */
+static inline bool prjsim__item_visible(const prjsim__item *item)
+{
+    return item && !(item->state & ITEM_TOMBSTONE);
+}
+bool prjsim__item_has_visible_children(const prjsim__item *dir);
+void prjsim__item_set_data_size(prjsim__item *item, UINT64 size);
+/* The PRJ_FILE_STATE bits of an item (section 6.11). */
+PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item);
+/* Gets the drive item for a component such as "C:", creating it. */
+prjsim__item *prjsim__volume_drive(prjsim_sim *sim, const WCHAR *name, size_t len);
+
+/* ---- instance.c ---- */
+/* The running instance for a context handle, or NULL (with a diagnostic). Lock held. */
+prjsim__instance *prjsim__instance_from_context(prjsim_sim **sim_out,
+                                                PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx,
+                                                const char *api);
+/* The running instance of the root an item lies under, or NULL if stopped / not in a root. */
+prjsim__instance *prjsim__instance_of_item(const prjsim__item *item);
+bool prjsim__strset_contains(const prjsim__strset *set, const WCHAR *s);
+void prjsim__strset_add(prjsim__strset *set, const WCHAR *s);
+void prjsim__strset_remove(prjsim__strset *set, const WCHAR *s);
+size_t prjsim__strset_clear(prjsim__strset *set);
+/* Whether [p, p+len) lies in a buffer from PrjAllocateAlignedBuffer. */
+bool prjsim__is_aligned_buffer(const void *p, size_t len);
+
+/* ---- dispatch.c ---- */
+/* The fixed parts of a callback. */
+typedef struct prjsim__call {
+    prjsim_callback_kind kind;
+    const WCHAR *path;      /* FilePathName */
+    const PRJ_PLACEHOLDER_VERSION_INFO *version;
+    const GUID *enum_id;    /* enumeration callbacks */
+    const GUID *stream_id;  /* GetFileData */
+    const GUID *file_id;
+    UINT32 flags;           /* PRJ_CALLBACK_DATA_FLAGS */
+    const WCHAR *search;    /* GetDirectoryEnumeration */
+    prjsim__dir_buffer *dir_buffer;
+    UINT64 offset;          /* GetFileData */
+    UINT32 length;
+    /* Notification */
+    BOOLEAN is_directory;
+    PRJ_NOTIFICATION notification;
+    const WCHAR *destination;
+    PRJ_NOTIFICATION_PARAMETERS *params;
+    /* Out: a trace detail appended to the callback's line. */
+    const char *detail;
+} prjsim__call;
+/*
+ * Invokes a callback with the lock held on entry and on return (released meanwhile), waits
+ * if it pends, and returns its final HRESULT. *cmd_out (optional) receives a snapshot of the
+ * command's record for the caller's checks (written placeholder, API results); free it with
+ * prjsim__command_release.
+ */
+HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__command **cmd_out);
+void prjsim__command_release(prjsim__command *cmd);
+/* The command the current thread is running a callback for, or NULL. */
+prjsim__command *prjsim__current_command(void);
+/* Records that a Prj* function returned hr while the current thread runs a callback. */
+void prjsim__note_api_result(HRESULT hr);
+
+/* ---- status.c ---- */
+NTSTATUS prjsim__status_from_win32(DWORD error);
+
+/* ---- translate.c ---- */
+/*
+ * The NTSTATUS a client sees for a callback's HRESULT (section 6.9). Records the
+ * unlisted-result diagnostic when the code is not allowed.
+ */
+NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__command *cmd,
+                                  prjsim_callback_kind kind);
+
+/* ---- trace.c ---- */
+void prjsim__trace(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void prjsim__trace_callback(prjsim_sim *sim, prjsim_callback_kind kind, INT32 command_id,
+                            HRESULT result, const char *text);
+void prjsim__diag(prjsim_sim *sim, prjsim_diag diag, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Writes a wide string as UTF-8 into a malloc'd string (for trace lines). */
+char *prjsim__utf8(const WCHAR *s);
+const char *prjsim__hr_str(char *buf, size_t n, HRESULT hr);
+const char *prjsim__st_str(char *buf, size_t n, NTSTATUS st);
+
+/* ---- resolve.c ---- */
+typedef struct prjsim__resolved {
+    prjsim__item *item;    /* the leaf, if present (visible) */
+    prjsim__item *parent;  /* the leaf's parent directory, if the path up to it resolved */
+    prjsim__item *tomb;    /* a tombstone at the leaf, if any */
+    const WCHAR *leaf;     /* the leaf name as the caller spelled it */
+    uint32_t leaf_len;
+    WCHAR *caller_rel;     /* relative path as the caller spelled it ("" for a root), or NULL */
+    prjsim__instance *instance; /* running instance of the root, or NULL */
+    prjsim__item *root;    /* root item the path lies under, or NULL */
+} prjsim__resolved;
+/*
+ * Resolves a full path, asking the provider for every missing component below a root
+ * (GetPlaceholderInfo, top-down). Lock held. Returns STATUS_SUCCESS when the parent resolved
+ * (the leaf may still be absent: r->item NULL), STATUS_OBJECT_PATH_NOT_FOUND for a missing
+ * middle component, or the failure of a callback.
+ */
+NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r);
+void prjsim__resolved_free(prjsim__resolved *r);
+void prjsim__item_set_version(prjsim__item *item, const PRJ_PLACEHOLDER_VERSION_INFO *v);
+/* Asks the provider for one missing child of a virtualized directory. */
+NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
+                                   const WCHAR *caller_rel, const WCHAR *name, size_t len,
+                                   prjsim__item **out);
+/* Whether the provider still projects a name (QueryFileName, or an enumeration). */
+NTSTATUS prjsim__provider_has(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
+                              const WCHAR *rel_path, const WCHAR *name, size_t len, bool *has);
+
+/* ---- filedata.c ---- */
+/* Makes sure a placeholder file's data is on disk (GetFileData). Lock held. */
+NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered);
+
+/* ---- enumeration.c ---- */
+void prjsim__session_end(prjsim__enum_session *s);
+NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *pattern,
+                               UINT32 flags, UINT32 budget, prjsim_dir_entry **entries,
+                               size_t *count);
+/* The cost of a directory entry in a caller's or provider's buffer (section 6.4). */
+uint32_t prjsim__entry_cost(const WCHAR *name, size_t len);
+/*
+ * Runs a whole enumeration session of the provider (Start, Get..., End) on a directory with
+ * @p pattern, as ProjFS does to answer its own questions. *found: some entry the provider
+ * listed is not hidden by a tombstone and matches the pattern (every entry for "*").
+ */
+NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
+                                const WCHAR *dir_rel, const WCHAR *pattern, bool *found);
+
+/* ---- client.c ---- */
+struct prjsim_handle {
+    prjsim_sim *sim;
+    prjsim__item *item;
+    UINT32 access;
+    UINT32 flags;
+    bool delete_on_close;
+    bool modified;
+    WCHAR *caller_rel; /* relative path as opened (for enumeration callbacks), or NULL */
+    GUID file_id;
+    prjsim__enum_session *session;
+    bool queried;
+    char *trace_name; /* the path as opened, UTF-8, for trace lines */
+};
+
+#endif

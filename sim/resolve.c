@@ -1,0 +1,295 @@
+/*
+ * Path resolution and placeholder creation (sections 4.6, 4.7, 6.3): every missing component
+ * of a path under a root is asked of the provider, top-down, with GetPlaceholderInfo; the
+ * provider answers with PrjWritePlaceholderInfo(2), under its own spelling of the name.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
+                                   const WCHAR *caller_rel, const WCHAR *name, size_t len,
+                                   prjsim__item **out)
+{
+    *out = NULL;
+    char *u = prjsim__utf8(caller_rel);
+    if ((inst->flags & PRJ_FLAG_USE_NEGATIVE_PATH_CACHE) &&
+        prjsim__strset_contains(&inst->negative_cache, caller_rel)) {
+        prjsim__trace(sim, PRJSIM_TRACE_NOTE, 0, "note negative path cache hit \"%s\"", u);
+        free(u);
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    prjsim__call call;
+    memset(&call, 0, sizeof call);
+    call.kind = PRJSIM_CB_GET_PLACEHOLDER_INFO;
+    call.path = caller_rel;
+    call.version = dir->version; /* the parent's version info (section 6.12) */
+    prjsim__command *cmd = NULL;
+    prjsim__item_pin(dir);
+    HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
+    prjsim__item_unpin(dir);
+    NTSTATUS st;
+    prjsim__item *child = dir->detached ? NULL : prjsim__item_child(dir, name, len);
+    if (inst->stopping) {
+        st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    } else if (hr == S_OK) {
+        if (prjsim__item_visible(child)) {
+            *out = child;
+            st = STATUS_SUCCESS;
+        } else if (cmd->written_placeholder) {
+            char *w = prjsim__utf8(cmd->written_placeholder);
+            prjsim__diag(sim, PRJSIM_DIAG_PLACEHOLDER_NAME_MISMATCH,
+                         "asked for \"%s\", the provider wrote \"%s\"", u, w);
+            free(w);
+            st = STATUS_OBJECT_NAME_NOT_FOUND;
+        } else {
+            prjsim__diag(sim, PRJSIM_DIAG_NO_PLACEHOLDER_WRITTEN,
+                         "GetPlaceholderInfo(\"%s\") returned S_OK and wrote nothing", u);
+            st = STATUS_OBJECT_NAME_NOT_FOUND;
+        }
+    } else {
+        st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_GET_PLACEHOLDER_INFO);
+        if (hr == HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) &&
+            (inst->flags & PRJ_FLAG_USE_NEGATIVE_PATH_CACHE))
+            prjsim__strset_add(&inst->negative_cache, caller_rel);
+    }
+    prjsim__command_release(cmd);
+    free(u);
+    return st;
+}
+
+NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r)
+{
+    memset(r, 0, sizeof *r);
+    prjsim__path p;
+    if (!prjsim__path_parse(&p, full))
+        return STATUS_OBJECT_PATH_SYNTAX_BAD;
+    NTSTATUS st = STATUS_SUCCESS;
+    prjsim__item *dir = prjsim__volume_drive(sim, p.comp[0], p.len[0]);
+    uint32_t root_idx = UINT32_MAX;
+    if (p.count == 1)
+        r->item = dir;
+    for (uint32_t i = 1; i < p.count; i++) {
+        bool leaf = i + 1 == p.count;
+        if (dir->root)
+            root_idx = i - 1;
+        WCHAR *rel = root_idx != UINT32_MAX ? prjsim__path_join(&p, root_idx + 1, i + 1) : NULL;
+        prjsim__item *child = prjsim__item_child(dir, p.comp[i], p.len[i]);
+        prjsim__item *tomb = child && (child->state & ITEM_TOMBSTONE) ? child : NULL;
+        if (!child && prjsim__item_is_virtualized_dir(dir)) {
+            prjsim__instance *inst = prjsim__instance_of_item(dir);
+            if (!inst) {
+                free(rel);
+                st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+                break;
+            }
+            st = prjsim__fetch_placeholder(sim, inst, dir, rel, p.comp[i], p.len[i], &child);
+            if (st == STATUS_OBJECT_NAME_NOT_FOUND) {
+                st = STATUS_SUCCESS;
+            } else if (st != STATUS_SUCCESS) {
+                free(rel);
+                break;
+            }
+        }
+        if (prjsim__item_visible(child)) {
+            if (leaf) {
+                r->item = child;
+                r->parent = dir;
+                r->caller_rel = rel;
+                break;
+            }
+            free(rel);
+            if (!(child->state & ITEM_DIR)) {
+                st = STATUS_OBJECT_PATH_NOT_FOUND;
+                break;
+            }
+            dir = child;
+            continue;
+        }
+        if (!leaf) {
+            free(rel);
+            st = STATUS_OBJECT_PATH_NOT_FOUND;
+            break;
+        }
+        r->parent = dir;
+        r->tomb = tomb;
+        r->caller_rel = rel;
+    }
+    if (st == STATUS_SUCCESS) {
+        r->leaf = NULL;
+        r->leaf_len = p.count > 1 ? p.len[p.count - 1] : 0;
+        /* Keep the leaf spelling alive beyond the parsed path. */
+        r->leaf = p.count > 1 ? prjsim__wcsdup_n(p.comp[p.count - 1], r->leaf_len) : prjsim__wcsdup(L"");
+        prjsim__item *anchor = r->item ? r->item : r->parent;
+        r->root = anchor ? prjsim__item_root(anchor) : NULL;
+        r->instance = anchor ? prjsim__instance_of_item(anchor) : NULL;
+        if (r->item && r->item->root && !r->caller_rel)
+            r->caller_rel = prjsim__wcsdup(L"");
+    } else {
+        free(r->caller_rel);
+        r->caller_rel = NULL;
+        r->item = r->parent = r->tomb = NULL;
+    }
+    prjsim__path_free(&p);
+    return st;
+}
+
+void prjsim__resolved_free(prjsim__resolved *r)
+{
+    free(r->caller_rel);
+    free((WCHAR *)r->leaf);
+    memset(r, 0, sizeof *r);
+}
+
+/* Fills in the basic info of a new placeholder as ProjFS does (section 3.6). */
+static void adopt_basic_info(prjsim_sim *sim, prjsim__item *item, const PRJ_FILE_BASIC_INFO *in)
+{
+    item->info = *in;
+    item->info.IsDirectory = in->IsDirectory ? TRUE : FALSE;
+    int64_t now = sim->clock;
+    LARGE_INTEGER *times[] = {&item->info.CreationTime, &item->info.LastAccessTime,
+                              &item->info.LastWriteTime, &item->info.ChangeTime};
+    for (size_t i = 0; i < 4; i++)
+        if (times[i]->QuadPart == 0)
+            times[i]->QuadPart = now;
+    if (item->info.IsDirectory) {
+        item->info.FileAttributes |= FILE_ATTRIBUTE_DIRECTORY;
+        item->info.FileSize = 0;
+    } else {
+        item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
+        if (item->info.FileSize < 0)
+            item->info.FileSize = 0;
+    }
+}
+
+static bool version_is_zero(const PRJ_PLACEHOLDER_VERSION_INFO *v)
+{
+    static const PRJ_PLACEHOLDER_VERSION_INFO zero;
+    return memcmp(v, &zero, sizeof zero) == 0;
+}
+
+void prjsim__item_set_version(prjsim__item *item, const PRJ_PLACEHOLDER_VERSION_INFO *v)
+{
+    free(item->version);
+    item->version = NULL;
+    if (v && !version_is_zero(v)) {
+        item->version = prjsim__xmalloc(sizeof *item->version);
+        *item->version = *v;
+    }
+}
+
+static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR dest,
+                                 const PRJ_PLACEHOLDER_INFO *info, UINT32 size,
+                                 const PRJ_EXTENDED_INFO *ext, const char *api)
+{
+    prjsim_sim *sim;
+    prjsim__instance *inst = prjsim__instance_from_context(&sim, ctx, api);
+    if (!inst)
+        return E_INVALIDARG;
+    HRESULT hr = S_OK;
+    prjsim__path p = {0};
+    if (!dest || !dest[0] || !info) {
+        hr = E_INVALIDARG;
+    } else if (size < sizeof(PRJ_PLACEHOLDER_INFO)) {
+        hr = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
+    } else if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || ext->NextInfoOffset != 0 ||
+                       !ext->Symlink.TargetName || !ext->Symlink.TargetName[0])) {
+        hr = E_INVALIDARG;
+    } else if (!prjsim__path_parse_relative(&p, dest) || p.count == 0) {
+        hr = E_INVALIDARG;
+    }
+    prjsim__item *created = NULL;
+    if (hr == S_OK) {
+        prjsim__item *dir = inst->root_item;
+        for (uint32_t i = 0; i + 1 < p.count && hr == S_OK; i++) {
+            prjsim__item *c = prjsim__item_child(dir, p.comp[i], p.len[i]);
+            if (!prjsim__item_visible(c) || !(c->state & ITEM_DIR))
+                hr = HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND);
+            else
+                dir = c;
+        }
+        if (hr == S_OK) {
+            const WCHAR *leaf = p.comp[p.count - 1];
+            uint32_t leaf_len = p.len[p.count - 1];
+            prjsim__item *existing = prjsim__item_child(dir, leaf, leaf_len);
+            if (prjsim__item_visible(existing)) {
+                hr = HRESULT_FROM_WIN32(ERROR_FILE_EXISTS);
+            } else {
+                if (existing) /* a tombstone: the provider's write replaces it (DEVIATIONS.md) */
+                    prjsim__item_destroy(existing);
+                bool is_dir = info->FileBasicInfo.IsDirectory != 0;
+                created = prjsim__item_new(leaf, leaf_len, ITEM_PLACEHOLDER | (is_dir ? ITEM_DIR : 0));
+                adopt_basic_info(sim, created, &info->FileBasicInfo);
+                prjsim__item_set_version(created, &info->VersionInfo);
+                if (ext) {
+                    created->symlink_target = prjsim__wcsdup(ext->Symlink.TargetName);
+                    created->info.FileAttributes |= FILE_ATTRIBUTE_REPARSE_POINT;
+                }
+                prjsim__item_attach(dir, created);
+                created->original_path = prjsim__item_relative_path(created);
+            }
+        }
+    }
+    prjsim__command *cmd = prjsim__current_command();
+    if (cmd && cmd->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO && dest && !cmd->written_placeholder)
+        cmd->written_placeholder = prjsim__wcsdup(dest);
+    char *u = prjsim__utf8(dest);
+    char hb[96];
+    prjsim__trace(sim, PRJSIM_TRACE_API, hr, "api %s \"%s\"%s -> %s", api, u,
+                  created && created->info.IsDirectory ? " dir" : "", prjsim__hr_str(hb, sizeof hb, hr));
+    free(u);
+    prjsim__unlock(sim);
+    prjsim__path_free(&p);
+    prjsim__note_api_result(hr);
+    return hr;
+}
+
+STDAPI PrjWritePlaceholderInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
+                               PCWSTR destinationFileName, const PRJ_PLACEHOLDER_INFO *placeholderInfo,
+                               UINT32 placeholderInfoSize)
+{
+    return write_placeholder(namespaceVirtualizationContext, destinationFileName, placeholderInfo,
+                             placeholderInfoSize, NULL, "PrjWritePlaceholderInfo");
+}
+
+STDAPI PrjWritePlaceholderInfo2(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
+                                PCWSTR destinationFileName, const PRJ_PLACEHOLDER_INFO *placeholderInfo,
+                                UINT32 placeholderInfoSize, const PRJ_EXTENDED_INFO *ExtendedInfo)
+{
+    return write_placeholder(namespaceVirtualizationContext, destinationFileName, placeholderInfo,
+                             placeholderInfoSize, ExtendedInfo, "PrjWritePlaceholderInfo2");
+}
+
+NTSTATUS prjsim__provider_has(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
+                              const WCHAR *rel_path, const WCHAR *name, size_t len, bool *has)
+{
+    *has = false;
+    if (inst->cb.QueryFileNameCallback) {
+        prjsim__call call;
+        memset(&call, 0, sizeof call);
+        call.kind = PRJSIM_CB_QUERY_FILE_NAME;
+        call.path = rel_path;
+        prjsim__command *cmd = NULL;
+        prjsim__item_pin(dir);
+        HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
+        prjsim__item_unpin(dir);
+        NTSTATUS st = STATUS_SUCCESS;
+        if (inst->stopping)
+            st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+        else if (hr == S_OK)
+            *has = true;
+        else if (hr != HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND))
+            st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_QUERY_FILE_NAME);
+        prjsim__command_release(cmd);
+        return st;
+    }
+    /* Without QueryFileName, ProjFS asks with an enumeration filtered on the name. */
+    WCHAR *dir_rel = prjsim__item_relative_path(dir);
+    WCHAR *pattern = prjsim__wcsdup_n(name, len);
+    NTSTATUS st = prjsim__provider_probe(sim, inst, dir, dir_rel, pattern, has);
+    free(pattern);
+    free(dir_rel);
+    return st;
+}

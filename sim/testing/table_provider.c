@@ -1,0 +1,248 @@
+#include "table_provider.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+UINT8 tp_content_byte(const WCHAR *path, UINT64 i)
+{
+    UINT32 h = 2166136261u;
+    for (const WCHAR *p = path; *p; p++)
+        h = (h ^ (UINT32)towlower((wint_t)*p)) * 16777619u;
+    return (UINT8)((h >> 8) + i * 31 + (i >> 8));
+}
+
+/* Per-session cursors, keyed by enumeration GUID. */
+typedef struct {
+    GUID id;
+    bool used;
+    size_t next; /* index into items */
+    WCHAR filter[64];
+} session;
+static session sessions[32];
+
+static table_provider *self(const PRJ_CALLBACK_DATA *d)
+{
+    return (table_provider *)d->InstanceContext;
+}
+
+static session *find_session(const GUID *id, bool create)
+{
+    for (int i = 0; i < 32; i++)
+        if (sessions[i].used && memcmp(&sessions[i].id, id, sizeof *id) == 0)
+            return &sessions[i];
+    if (!create)
+        return NULL;
+    for (int i = 0; i < 32; i++)
+        if (!sessions[i].used) {
+            memset(&sessions[i], 0, sizeof sessions[i]);
+            sessions[i].used = true;
+            sessions[i].id = *id;
+            return &sessions[i];
+        }
+    return NULL;
+}
+
+static bool prefix_ieq(const WCHAR *a, const WCHAR *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (towlower((wint_t)a[i]) != towlower((wint_t)b[i]))
+            return false;
+    return true;
+}
+
+/* Is item a direct child of dir (both relative)? Returns the leaf name or NULL. */
+static const WCHAR *child_of(const WCHAR *dir, const WCHAR *path)
+{
+    size_t n = wcslen(dir);
+    if (n == 0)
+        return wcschr(path, L'\\') ? NULL : path;
+    if (wcslen(path) <= n + 1 || !prefix_ieq(path, dir, n) || path[n] != L'\\')
+        return NULL;
+    const WCHAR *leaf = path + n + 1;
+    return wcschr(leaf, L'\\') ? NULL : leaf;
+}
+
+static const tp_item *find_item(const table_provider *tp, const WCHAR *path, size_t *index)
+{
+    for (size_t i = 0; i < tp->count; i++)
+        if (PrjFileNameCompare(tp->items[i].path, path) == 0) {
+            if (index)
+                *index = i;
+            return &tp->items[i];
+        }
+    return NULL;
+}
+
+static void basic_info(const tp_item *it, PRJ_FILE_BASIC_INFO *b)
+{
+    memset(b, 0, sizeof *b);
+    b->IsDirectory = it->dir;
+    b->FileSize = it->dir ? 0 : it->size;
+    b->FileAttributes = it->attributes;
+}
+
+static HRESULT CALLBACK tp_start_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
+{
+    table_provider *tp = self(d);
+    tp->start_calls++;
+    if (tp->force[PRJSIM_CB_START_ENUM])
+        return tp->force[PRJSIM_CB_START_ENUM];
+    if (d->FilePathName[0] && !find_item(tp, d->FilePathName, NULL))
+        return HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+    find_session(id, true);
+    return S_OK;
+}
+
+static HRESULT CALLBACK tp_end_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
+{
+    table_provider *tp = self(d);
+    tp->end_calls++;
+    session *s = find_session(id, false);
+    if (s)
+        s->used = false;
+    return tp->force[PRJSIM_CB_END_ENUM] ? tp->force[PRJSIM_CB_END_ENUM] : S_OK;
+}
+
+static HRESULT CALLBACK tp_get_enum(const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR search,
+                                    PRJ_DIR_ENTRY_BUFFER_HANDLE buffer)
+{
+    table_provider *tp = self(d);
+    tp->get_enum_calls++;
+    tp->last_flags = d->Flags;
+    wcsncpy(tp->last_search, search ? search : L"(null)", 63);
+    if (tp->force[PRJSIM_CB_GET_ENUM])
+        return tp->force[PRJSIM_CB_GET_ENUM];
+    session *s = find_session(id, false);
+    if (!s)
+        return E_INVALIDARG;
+    if (d->Flags & PRJ_CB_DATA_FLAG_ENUM_RESTART_SCAN) {
+        s->next = 0;
+        wcsncpy(s->filter, search ? search : L"*", 63);
+    }
+    bool added = false;
+    for (; s->next < tp->count; s->next++) {
+        const tp_item *it = &tp->items[s->next];
+        const WCHAR *leaf = child_of(d->FilePathName, it->path);
+        if (!leaf || !PrjFileNameMatch(leaf, s->filter))
+            continue;
+        PRJ_FILE_BASIC_INFO b;
+        basic_info(it, &b);
+        HRESULT hr = PrjFillDirEntryBuffer(leaf, &b, buffer);
+        if (hr == HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER))
+            return added ? S_OK : hr;
+        if (FAILED(hr))
+            return hr;
+        added = true;
+    }
+    return S_OK;
+}
+
+static HRESULT CALLBACK tp_get_placeholder(const PRJ_CALLBACK_DATA *d)
+{
+    table_provider *tp = self(d);
+    tp->placeholder_calls++;
+    wcsncpy(tp->last_path, d->FilePathName, 259);
+    tp->last_version0 = d->VersionInfo ? d->VersionInfo->ContentID[0] : 0xFF;
+    if (tp->force[PRJSIM_CB_GET_PLACEHOLDER_INFO])
+        return tp->force[PRJSIM_CB_GET_PLACEHOLDER_INFO];
+    size_t index;
+    const tp_item *it = find_item(tp, d->FilePathName, &index);
+    if (!it)
+        return HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+    if (tp->skip_placeholder)
+        return S_OK;
+    PRJ_PLACEHOLDER_INFO info;
+    memset(&info, 0, sizeof info);
+    basic_info(it, &info.FileBasicInfo);
+    if (tp->versions)
+        info.VersionInfo.ContentID[0] = (UINT8)(index + 1);
+    HRESULT hr = PrjWritePlaceholderInfo(d->NamespaceVirtualizationContext,
+                                         tp->wrong_name ? tp->wrong_name : it->path, &info, sizeof info);
+    tp->last_write_hr = hr;
+    return hr;
+}
+
+static HRESULT CALLBACK tp_get_data(const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32 length)
+{
+    table_provider *tp = self(d);
+    tp->data_calls++;
+    tp->last_offset = offset;
+    tp->last_length = length;
+    tp->last_stream = d->DataStreamId;
+    wcsncpy(tp->last_path, d->FilePathName, 259);
+    tp->last_version0 = d->VersionInfo ? d->VersionInfo->ContentID[0] : 0xFF;
+    if (tp->force[PRJSIM_CB_GET_FILE_DATA])
+        return tp->force[PRJSIM_CB_GET_FILE_DATA];
+    UINT32 total = tp->short_data ? tp->short_data : length;
+    if (tp->past_end)
+        total = length + 1;
+    UINT32 chunk = tp->chunk ? tp->chunk : total;
+    UINT8 *buf = PrjAllocateAlignedBuffer(d->NamespaceVirtualizationContext, chunk);
+    if (!buf)
+        return E_OUTOFMEMORY;
+    HRESULT hr = S_OK;
+    for (UINT32 at = 0; at < total && SUCCEEDED(hr); at += chunk) {
+        UINT32 n = total - at < chunk ? total - at : chunk;
+        for (UINT32 i = 0; i < n; i++)
+            buf[i] = tp_content_byte(d->FilePathName, offset + at + i);
+        hr = PrjWriteFileData(d->NamespaceVirtualizationContext, &d->DataStreamId, buf, offset + at, n);
+    }
+    tp->last_write_hr = hr;
+    PrjFreeAlignedBuffer(buf);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_query(const PRJ_CALLBACK_DATA *d)
+{
+    table_provider *tp = self(d);
+    tp->query_calls++;
+    if (tp->force[PRJSIM_CB_QUERY_FILE_NAME])
+        return tp->force[PRJSIM_CB_QUERY_FILE_NAME];
+    return find_item(tp, d->FilePathName, NULL) ? S_OK : HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+}
+
+const PRJ_CALLBACKS *tp_callbacks(const table_provider *tp)
+{
+    static PRJ_CALLBACKS with, without;
+    PRJ_CALLBACKS cb = {tp_start_enum, tp_end_enum, tp_get_enum, tp_get_placeholder, tp_get_data,
+                        NULL, NULL, NULL};
+    without = cb;
+    cb.QueryFileNameCallback = tp_query;
+    with = cb;
+    return tp->query_file_name ? &with : &without;
+}
+
+HRESULT tp_start(table_provider *tp, const PRJ_STARTVIRTUALIZING_OPTIONS *options)
+{
+    prjsim_sim *sim = prjsim_sim_current();
+    prjsim_volume_create_directory(sim, L"C:\\root");
+    GUID g;
+    CoCreateGuid(&g);
+    HRESULT hr = PrjMarkDirectoryAsPlaceholder(L"C:\\root", NULL, NULL, &g);
+    if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED))
+        return hr;
+    return PrjStartVirtualizing(L"C:\\root", tp_callbacks(tp), tp, options, &tp->ctx);
+}
+
+prjsim_sim *tp_fresh_sim(void)
+{
+    prjsim_sim *sim;
+    prjsim_sim_options o = PRJSIM_SIM_OPTIONS_INIT;
+    prjsim_sim_create(&sim, &o);
+    prjsim_sim_set_current(sim);
+    memset(sessions, 0, sizeof sessions);
+    return sim;
+}
+
+const char *tp_names(const prjsim_dir_entry *e, size_t n)
+{
+    static char buf[4096];
+    size_t at = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < n && at + 300 < sizeof buf; i++)
+        at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%ls", i ? "," : "", e[i].name);
+    return buf;
+}

@@ -1,0 +1,241 @@
+/*
+ * The simulated disk: a tree of items. A directory keeps its children sorted in
+ * PrjFileNameCompare order, which gives O(log n) lookup and the order the enumeration merge
+ * walks.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
+{
+    prjsim__item *item = prjsim__xcalloc(1, sizeof *item);
+    item->name = prjsim__wcsdup_n(name, len);
+    item->name_len = (uint32_t)len;
+    item->state = state;
+    if (state & ITEM_DIR) {
+        item->info.IsDirectory = TRUE;
+        item->info.FileAttributes = FILE_ATTRIBUTE_DIRECTORY;
+    }
+    return item;
+}
+
+static void item_free(prjsim__item *item)
+{
+    free(item->name);
+    free(item->version);
+    free(item->original_path);
+    free(item->symlink_target);
+    free(item->data);
+    free(item->children);
+    free(item->root);
+    free(item);
+}
+
+void prjsim__item_free_tree(prjsim__item *item)
+{
+    if (!item)
+        return;
+    for (uint32_t i = 0; i < item->child_count; i++)
+        prjsim__item_free_tree(item->children[i]);
+    item_free(item);
+}
+
+uint32_t prjsim__item_child_index(prjsim__item *dir, const WCHAR *name, size_t len, bool *found)
+{
+    uint32_t lo = 0, hi = dir->child_count;
+    *found = false;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        prjsim__item *c = dir->children[mid];
+        int cmp = prjsim__name_compare_n(c->name, c->name_len, name, len);
+        if (cmp < 0) {
+            lo = mid + 1;
+        } else if (cmp > 0) {
+            hi = mid;
+        } else {
+            *found = true;
+            return mid;
+        }
+    }
+    return lo;
+}
+
+prjsim__item *prjsim__item_child(prjsim__item *dir, const WCHAR *name, size_t len)
+{
+    bool found;
+    uint32_t i = prjsim__item_child_index(dir, name, len, &found);
+    return found ? dir->children[i] : NULL;
+}
+
+void prjsim__item_attach(prjsim__item *dir, prjsim__item *child)
+{
+    bool found;
+    uint32_t i = prjsim__item_child_index(dir, child->name, child->name_len, &found);
+    if (dir->child_count == dir->child_cap) {
+        dir->child_cap = dir->child_cap ? dir->child_cap * 2 : 4;
+        dir->children = prjsim__xrealloc(dir->children, dir->child_cap * sizeof *dir->children);
+    }
+    memmove(dir->children + i + 1, dir->children + i,
+            (dir->child_count - i) * sizeof *dir->children);
+    dir->children[i] = child;
+    dir->child_count++;
+    child->parent = dir;
+}
+
+void prjsim__item_detach(prjsim__item *child)
+{
+    prjsim__item *dir = child->parent;
+    if (!dir)
+        return;
+    bool found;
+    uint32_t i = prjsim__item_child_index(dir, child->name, child->name_len, &found);
+    if (found && dir->children[i] == child) {
+        memmove(dir->children + i, dir->children + i + 1,
+                (dir->child_count - i - 1) * sizeof *dir->children);
+        dir->child_count--;
+    }
+    child->parent = NULL;
+}
+
+prjsim__item *prjsim__item_root(const prjsim__item *item)
+{
+    for (const prjsim__item *i = item; i; i = i->parent)
+        if (i->root)
+            return (prjsim__item *)i;
+    return NULL;
+}
+
+static WCHAR *path_up_to(const prjsim__item *item, const prjsim__item *stop, bool drive_sep)
+{
+    size_t total = 0, count = 0;
+    for (const prjsim__item *i = item; i && i != stop; i = i->parent) {
+        total += i->name_len;
+        count++;
+    }
+    if (count)
+        total += count - 1; /* separators */
+    WCHAR *s = prjsim__xmalloc((total + 2) * sizeof(WCHAR));
+    size_t at = total;
+    s[at] = 0;
+    for (const prjsim__item *i = item; i && i != stop; i = i->parent) {
+        at -= i->name_len;
+        memcpy(s + at, i->name, i->name_len * sizeof(WCHAR));
+        if (at > 0)
+            s[--at] = L'\\';
+    }
+    if (drive_sep && total == 2) {
+        s[2] = L'\\';
+        s[3] = 0;
+    }
+    return s;
+}
+
+WCHAR *prjsim__item_relative_path(const prjsim__item *item)
+{
+    const prjsim__item *root = prjsim__item_root(item);
+    if (!root || root == item)
+        return prjsim__wcsdup(L"");
+    return path_up_to(item, root, false);
+}
+
+WCHAR *prjsim__item_full_path(const prjsim__item *item)
+{
+    /* Stop below the volume item, whose name is empty. */
+    const prjsim__item *vol = item;
+    while (vol->parent)
+        vol = vol->parent;
+    return path_up_to(item, vol, true);
+}
+
+bool prjsim__item_is_virtualized_dir(const prjsim__item *item)
+{
+    if (!item || !(item->state & ITEM_DIR))
+        return false;
+    if (item->root)
+        return true;
+    return (item->state & ITEM_PLACEHOLDER) && prjsim__item_root(item) != NULL;
+}
+
+bool prjsim__item_has_visible_children(const prjsim__item *dir)
+{
+    for (uint32_t i = 0; i < dir->child_count; i++)
+        if (prjsim__item_visible(dir->children[i]))
+            return true;
+    return false;
+}
+
+void prjsim__item_set_data_size(prjsim__item *item, UINT64 size)
+{
+    if (size > item->data_cap) {
+        size_t cap = item->data_cap ? item->data_cap : 64;
+        while (cap < size)
+            cap *= 2;
+        item->data = prjsim__xrealloc(item->data, cap);
+        memset(item->data + item->data_cap, 0, cap - item->data_cap);
+        item->data_cap = cap;
+    }
+    if (size < (UINT64)item->info.FileSize && item->data)
+        memset(item->data + size, 0, (size_t)((UINT64)item->info.FileSize - size));
+    item->info.FileSize = (INT64)size;
+}
+
+PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item)
+{
+    if (item->state & ITEM_TOMBSTONE)
+        return PRJ_FILE_STATE_TOMBSTONE;
+    if (item->state & ITEM_FULL)
+        return PRJ_FILE_STATE_FULL;
+    if (item->root)
+        return PRJ_FILE_STATE_PLACEHOLDER;
+    unsigned s = 0;
+    if (item->state & ITEM_PLACEHOLDER)
+        s |= PRJ_FILE_STATE_PLACEHOLDER;
+    if (item->state & ITEM_HYDRATED)
+        s |= PRJ_FILE_STATE_HYDRATED_PLACEHOLDER;
+    if (item->state & ITEM_DIRTY)
+        s |= PRJ_FILE_STATE_DIRTY_PLACEHOLDER;
+    if (!s)
+        s = PRJ_FILE_STATE_FULL; /* an ordinary file: not ProjFS-managed */
+    return (PRJ_FILE_STATE)s;
+}
+
+prjsim__item *prjsim__volume_drive(prjsim_sim *sim, const WCHAR *name, size_t len)
+{
+    prjsim__item *d = prjsim__item_child(sim->volume, name, len);
+    if (!d) {
+        d = prjsim__item_new(name, len, ITEM_DIR | ITEM_FULL);
+        d->name[0] = prjsim__name_upcase(d->name[0]);
+        prjsim__item_attach(sim->volume, d);
+    }
+    return d;
+}
+
+void prjsim__item_pin(prjsim__item *item)
+{
+    if (item)
+        item->pins++;
+}
+
+static void maybe_free_detached(prjsim__item *item)
+{
+    if (item->detached && item->pins == 0 && item->open_count == 0)
+        prjsim__item_free_tree(item);
+}
+
+void prjsim__item_unpin(prjsim__item *item)
+{
+    if (!item)
+        return;
+    item->pins--;
+    maybe_free_detached(item);
+}
+
+void prjsim__item_destroy(prjsim__item *item)
+{
+    prjsim__item_detach(item);
+    item->detached = true;
+    maybe_free_detached(item);
+}
