@@ -184,12 +184,12 @@ void prjsim__item_set_data_size(prjsim__item *item, UINT64 size)
 
 PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item)
 {
+    if (item->root)
+        return PRJ_FILE_STATE_PLACEHOLDER; /* DEVIATIONS.md: the root reports PLACEHOLDER */
     if (item->state & ITEM_TOMBSTONE)
         return PRJ_FILE_STATE_TOMBSTONE;
     if (item->state & ITEM_FULL)
         return PRJ_FILE_STATE_FULL;
-    if (item->root)
-        return PRJ_FILE_STATE_PLACEHOLDER;
     unsigned s = 0;
     if (item->state & ITEM_PLACEHOLDER)
         s |= PRJ_FILE_STATE_PLACEHOLDER;
