@@ -55,13 +55,11 @@ static HRESULT invoke(const PRJ_CALLBACKS *cb, prjsim__call *call, const PRJ_CAL
     }
 }
 
-static void trace_call(prjsim_sim *sim, const prjsim__call *call, INT32 id, HRESULT hr,
+static void trace_call(prjsim_sim *sim, size_t slot, const prjsim__call *call, HRESULT hr,
                        const char *suffix)
 {
-    if (!sim->options.trace) {
-        prjsim__trace_callback(sim, call->kind, id, hr, NULL);
+    if (!sim->options.trace)
         return;
-    }
     char *path = prjsim__utf8(call->path);
     char extra[160] = "";
     if (call->kind == PRJSIM_CB_GET_ENUM) {
@@ -80,7 +78,7 @@ static void trace_call(prjsim_sim *sim, const prjsim__call *call, INT32 id, HRES
     snprintf(line, n, "cb %s \"%s\"%s%s%s%s -> %s", prjsim_callback_name(call->kind), path, extra,
              call->detail ? " " : "", call->detail ? call->detail : "", suffix,
              prjsim__hr_str(hb, sizeof hb, hr));
-    prjsim__trace_callback(sim, call->kind, id, hr, line);
+    prjsim__trace_callback_end(sim, slot, hr, line);
     free(line);
     free(path);
 }
@@ -125,6 +123,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     d.InstanceContext = inst->context;
     PRJ_CALLBACKS cb = inst->cb;
 
+    size_t slot = prjsim__trace_callback_begin(sim, call->kind, cmd->id);
     prjsim__unlock(sim);
     prjsim__command *prev = tls_command;
     tls_command = cmd;
@@ -136,7 +135,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     cmd->running = false;
     if (call->kind != PRJSIM_CB_CANCEL_COMMAND && hr == HRESULT_FROM_WIN32(ERROR_IO_PENDING)) {
         cmd->pended = true;
-        trace_call(sim, call, cmd->id, hr, "");
+        trace_call(sim, slot, call, hr, "");
         if (!inst->cb.CancelCommandCallback)
             prjsim__diag(sim, PRJSIM_DIAG_PENDING_WITHOUT_CANCEL, "%s pended without a CancelCommandCallback",
                          prjsim_callback_name(call->kind));
@@ -148,12 +147,12 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
             hr = HRESULT_FROM_NT(STATUS_CANCELLED);
         else
             hr = HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE);
-        trace_call(sim, call, cmd->id, hr, " completed");
+        prjsim__trace(sim, PRJSIM_TRACE_NOTE, hr, "note %s completed -> %s", prjsim_callback_name(call->kind),
+                      prjsim__hr_str((char[96]){0}, 96, hr));
     } else {
         cmd->completed = true;
         cmd->result = hr;
-        if (call->kind != PRJSIM_CB_CANCEL_COMMAND)
-            trace_call(sim, call, cmd->id, hr, "");
+        trace_call(sim, slot, call, hr, "");
     }
     for (prjsim__command **pp = &inst->commands; *pp; pp = &(*pp)->next)
         if (*pp == cmd) {

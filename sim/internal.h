@@ -316,8 +316,9 @@ NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__com
 /* ---- trace.c ---- */
 void prjsim__trace(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void prjsim__trace_callback(prjsim_sim *sim, prjsim_callback_kind kind, INT32 command_id,
-                            HRESULT result, const char *text);
+/* Reserves the trace line of a callback when it starts; the text is filled in when it ends. */
+size_t prjsim__trace_callback_begin(prjsim_sim *sim, prjsim_callback_kind kind, INT32 command_id);
+void prjsim__trace_callback_end(prjsim_sim *sim, size_t index, HRESULT result, const char *text);
 void prjsim__diag(prjsim_sim *sim, prjsim_diag diag, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Writes a wide string as UTF-8 into a malloc'd string (for trace lines). */

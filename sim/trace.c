@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <wchar.h>
 
 static const struct {
@@ -146,12 +147,37 @@ void prjsim__trace(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const 
     append(sim, &rec, text);
 }
 
-void prjsim__trace_callback(prjsim_sim *sim, prjsim_callback_kind kind, INT32 command_id,
-                            HRESULT result, const char *text)
+size_t prjsim__trace_callback_begin(prjsim_sim *sim, prjsim_callback_kind kind, INT32 command_id)
 {
-    prjsim_trace_record rec = {PRJSIM_TRACE_CALLBACK, kind, PRJSIM_DIAG_COUNT_, result,
-                               command_id, NULL};
-    append(sim, &rec, sim->options.trace ? strdup(text) : NULL);
+    prjsim_trace_record rec = {PRJSIM_TRACE_CALLBACK, kind, PRJSIM_DIAG_COUNT_, 0, command_id, NULL};
+    if (!sim->options.trace) {
+        append(sim, &rec, NULL);
+        return SIZE_MAX;
+    }
+    /* The slot keeps the callback's place before the Prj* calls it makes; its text comes at the end. */
+    size_t n = strlen(prjsim_callback_name(kind)) + 32;
+    char *text = prjsim__xmalloc(n);
+    snprintf(text, n, "cb %s (running)", prjsim_callback_name(kind));
+    pthread_mutex_lock(&sim->trace_lock);
+    size_t index = sim->trace_count;
+    pthread_mutex_unlock(&sim->trace_lock);
+    append(sim, &rec, text);
+    return index;
+}
+
+void prjsim__trace_callback_end(prjsim_sim *sim, size_t index, HRESULT result, const char *text)
+{
+    if (index == SIZE_MAX || !text)
+        return;
+    pthread_mutex_lock(&sim->trace_lock);
+    /* A clear while the callback ran drops the slot; the line is then lost on purpose. */
+    if (index < sim->trace_count && sim->trace[index].rec.kind == PRJSIM_TRACE_CALLBACK) {
+        free(sim->trace[index].text);
+        sim->trace[index].text = strdup(text);
+        sim->trace[index].rec.text = sim->trace[index].text;
+        sim->trace[index].rec.result = result;
+    }
+    pthread_mutex_unlock(&sim->trace_lock);
 }
 
 void prjsim__diag(prjsim_sim *sim, prjsim_diag diag, const char *fmt, ...)

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what building and testing prjsim needs on Debian 12, as root. Idempotent: it installs
+# only what is missing, so repeated runs cost nothing.
+set -euo pipefail
+packages=(cmake make gcc g++ pkg-config libcriterion-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" != 0 ]; then
+    echo "install-deps: missing packages: ${missing[*]} (run as root, or install them)" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,7 @@
+/* The subcommands of the prjsim command-line tool. Each returns the process exit status. */
+#ifndef PRJSIM_COMMANDS_H
+#define PRJSIM_COMMANDS_H
+
+int prjsim_cmd_demo(int argc, char **argv);
+
+#endif
