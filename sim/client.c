@@ -335,11 +335,12 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
             item->delete_pending = true;
     }
     item->open_count--;
-    traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
     if (item->delete_pending && item->open_count == 0 && !item->detached)
         finalize_delete(sim, item);
     else if (item->detached && item->open_count == 0 && item->pins == 0)
         prjsim__item_free_tree(item);
+    /* Operations are recorded when they complete, after the callbacks they caused. */
+    traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
     prjsim__unlock(sim);
     free(h->caller_rel);
     free(h->trace_name);
