@@ -33,5 +33,7 @@
 #include "winerror.h"
 #include "prjsim_win/file_attributes.h"
 #include "prjsim_win/fileapi_constants.h"
+#include "prjsim_win/errhandlingapi.h"
+#include "prjsim_win/handleapi.h"
 
 #endif /* _WINDOWS_ */

@@ -186,6 +186,21 @@ static prjsim__item *lookup_plain(prjsim_sim *sim, const prjsim__path *p, HRESUL
     return it;
 }
 
+/* As lookup_plain; a missing item is first offered to the missing-path hook. Lock held. */
+static prjsim__item *lookup_with_hook(prjsim_sim *sim, const prjsim__path *p, PCWSTR full, HRESULT *hr)
+{
+    prjsim__item *item = lookup_plain(sim, p, hr);
+    if (item || !sim->missing_path_hook)
+        return item;
+    prjsim_missing_path_hook hook = sim->missing_path_hook;
+    void *payload = sim->missing_path_payload;
+    prjsim__unlock(sim);
+    hook(sim, full, payload);
+    prjsim__lock(sim);
+    *hr = S_OK;
+    return lookup_plain(sim, p, hr);
+}
+
 static bool has_root_below(const prjsim__item *dir)
 {
     for (uint32_t i = 0; i < dir->child_count; i++) {
@@ -209,7 +224,7 @@ STDAPI PrjMarkDirectoryAsPlaceholder(PCWSTR rootPathName, PCWSTR targetPathName,
         return E_INVALIDARG;
     HRESULT hr = S_OK;
     prjsim__lock(sim);
-    prjsim__item *item = lookup_plain(sim, &p, &hr);
+    prjsim__item *item = lookup_with_hook(sim, &p, mark_root ? rootPathName : targetPathName, &hr);
     char *u = prjsim__utf8(mark_root ? rootPathName : targetPathName);
     if (!item) {
         /* hr set by the lookup */
@@ -290,7 +305,7 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
     prjsim_sim *sim = prjsim_sim_current();
     HRESULT hr = S_OK;
     prjsim__lock(sim);
-    prjsim__item *item = lookup_plain(sim, &p, &hr);
+    prjsim__item *item = lookup_with_hook(sim, &p, virtualizationRootPath, &hr);
     prjsim__path_free(&p);
     prjsim__instance *inst = NULL;
     if (!item) {

@@ -185,6 +185,8 @@ struct prjsim_sim {
     uint64_t guid_counter;
     INT32 next_command_id;
     pthread_cond_t hydration_done; /* broadcast when any GetFileData finishes */
+    prjsim_missing_path_hook missing_path_hook;
+    void *missing_path_payload;
     /* Trace */
     pthread_mutex_t trace_lock;
     prjsim__trace_rec *trace;

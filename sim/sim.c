@@ -257,3 +257,28 @@ HRESULT CoCreateGuid(GUID *pguid)
     prjsim__unlock(sim);
     return S_OK;
 }
+
+void prjsim_sim_set_missing_path_hook(prjsim_sim *sim, prjsim_missing_path_hook hook, void *payload)
+{
+    prjsim__lock(sim);
+    sim->missing_path_hook = hook;
+    sim->missing_path_payload = payload;
+    prjsim__unlock(sim);
+}
+
+bool prjsim_sim_is_inside_root(prjsim_sim *sim, PCWSTR full_path)
+{
+    prjsim__path p;
+    if (!prjsim__path_parse(&p, full_path))
+        return false;
+    prjsim__lock(sim);
+    bool inside = false;
+    prjsim__item *it = prjsim__item_child(sim->volume, p.comp[0], p.len[0]);
+    for (uint32_t i = 1; it && !inside && i < p.count; i++) {
+        it = prjsim__item_child(it, p.comp[i], p.len[i]);
+        inside = it && it->root;
+    }
+    prjsim__unlock(sim);
+    prjsim__path_free(&p);
+    return inside;
+}

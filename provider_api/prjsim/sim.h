@@ -95,6 +95,24 @@ void prjsim_sim_set_clock(prjsim_sim *sim, int64_t filetime);
  */
 size_t prjsim_sim_running_instances(prjsim_sim *sim, WCHAR *root, size_t root_chars);
 
+/**
+ * Whether @p full_path is a virtualization root or lies under one (marked roots count whether
+ * or not an instance is running). The Win32 layer routes such paths to client operations and
+ * everything else to the host file system.
+ */
+bool prjsim_sim_is_inside_root(prjsim_sim *sim, PCWSTR full_path);
+
+/**
+ * Called when PrjMarkDirectoryAsPlaceholder or PrjStartVirtualizing names a directory that is
+ * not on the simulated volume, so that a layer keeping directories elsewhere (the Win32 layer
+ * keeps those outside roots on the host) can bring it in with prjsim_volume_create_directory
+ * and client operations. Called without any simulator lock held.
+ */
+typedef void (*prjsim_missing_path_hook)(prjsim_sim *sim, PCWSTR full_path, void *payload);
+
+/** Installs the hook (NULL removes it). */
+void prjsim_sim_set_missing_path_hook(prjsim_sim *sim, prjsim_missing_path_hook hook, void *payload);
+
 #ifdef __cplusplus
 }
 #endif
