@@ -98,10 +98,34 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
     } else if (!prjsim__instance_of_item(item) && !(item->state & ITEM_HYDRATED)) {
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     }
+    /* Racing modifications wait for the one notification rather than sending their own. */
+    while (item->converting)
+        pthread_cond_wait(&sim->hydration_done, &sim->lock);
+    if (!(item->state & ITEM_PLACEHOLDER) || (item->state & ITEM_FULL))
+        return STATUS_SUCCESS;
+    prjsim__instance *inst = prjsim__instance_of_item(item);
+    if (inst) {
+        WCHAR *rel = prjsim__item_relative_path(item);
+        prjsim__notice n = {inst, item, rel, NULL, NULL, (item->state & ITEM_DIR) != 0, false,
+                            PRJ_NOTIFICATION_FILE_PRE_CONVERT_TO_FULL, false};
+        item->converting = true;
+        NTSTATUS st = prjsim__notify(sim, &n);
+        item->converting = false;
+        pthread_cond_broadcast(&sim->hydration_done);
+        free(rel);
+        if (st != STATUS_SUCCESS)
+            return st;
+    }
     item->state = (item->state & ITEM_DIR) | ITEM_FULL;
     if (!item->symlink_target)
         item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
     return STATUS_SUCCESS;
+}
+
+/* The relative path notifications name a handle's item by. */
+static WCHAR *handle_rel(const prjsim_handle *h)
+{
+    return h->caller_rel ? prjsim__wcsdup(h->caller_rel) : prjsim__item_relative_path(h->item);
 }
 
 static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 access, UINT32 flags,
@@ -121,6 +145,33 @@ static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 acc
 }
 
 /* ---- open ---- */
+
+static void free_handle(prjsim_handle *h)
+{
+    free(h->caller_rel);
+    free(h->trace_name);
+    free(h);
+}
+
+/* The post-create notification of a new handle; a FILE_OPENED veto cancels the open. */
+static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATION type)
+{
+    prjsim__item *item = h->item;
+    prjsim__instance *inst = prjsim__instance_of_item(item);
+    if (!inst || item->root)
+        return STATUS_SUCCESS;
+    WCHAR *rel = handle_rel(h);
+    prjsim__notice n = {inst, item, rel, NULL, NULL, (item->state & ITEM_DIR) != 0, false, type, false};
+    NTSTATUS st = prjsim__notify(sim, &n);
+    free(rel);
+    if (st != STATUS_SUCCESS) {
+        item->open_count--;
+        if (!item->open_count)
+            item->has_notify_override = false;
+        free_handle(h);
+    }
+    return st;
+}
 
 static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                         UINT32 disposition, UINT32 flags, UINT32 attributes)
@@ -161,8 +212,11 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
                 set_times_now(sim, item, false);
             }
         }
-        if (st == STATUS_SUCCESS)
-            *out = new_handle(sim, item, access, flags, r.caller_rel, path), r.caller_rel = NULL;
+        if (st == STATUS_SUCCESS) {
+            *out = new_handle(sim, item, access, flags, r.caller_rel, path);
+            r.caller_rel = NULL;
+            st = notify_created(sim, *out, overwrite ? PRJ_NOTIFICATION_FILE_OVERWRITTEN : PRJ_NOTIFICATION_FILE_OPENED);
+        }
     } else if (!r.parent) {
         st = STATUS_OBJECT_NAME_INVALID;
     } else if (disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING) {
@@ -185,6 +239,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
             prjsim__strset_remove(&r.instance->negative_cache, r.caller_rel);
         *out = new_handle(sim, created, access, flags, r.caller_rel, path);
         r.caller_rel = NULL;
+        st = notify_created(sim, *out, PRJ_NOTIFICATION_NEW_FILE_CREATED);
     }
     prjsim__resolved_free(&r);
     return st;
@@ -202,6 +257,8 @@ NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, U
     NTSTATUS st = disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING
                       ? STATUS_INVALID_PARAMETER
                       : do_open(out, sim, path, access, disposition, flags, attributes);
+    if (st != STATUS_SUCCESS)
+        *out = NULL;
     char *u = prjsim__utf8(path);
     char extra[64];
     snprintf(extra, sizeof extra, " %s%s", disposition_name(disposition),
@@ -237,12 +294,12 @@ static NTSTATUS check_dir_empty(prjsim_sim *sim, prjsim__item *dir)
     return any ? STATUS_DIRECTORY_NOT_EMPTY : STATUS_SUCCESS;
 }
 
-/* Removes an item whose last handle closed with delete pending. */
-static void finalize_delete(prjsim_sim *sim, prjsim__item *item)
+/* Removes an item whose last handle closed with delete pending; false if it stayed. */
+static bool finalize_delete(prjsim_sim *sim, prjsim__item *item)
 {
     prjsim__item *parent = item->parent;
     if (!parent)
-        return;
+        return false;
     bool tombstone = false;
     if (prjsim__item_is_virtualized_dir(parent)) {
         /* Still projected? Then a tombstone must hide the name from the provider's listing. */
@@ -260,7 +317,7 @@ static void finalize_delete(prjsim_sim *sim, prjsim__item *item)
             if (st == STATUS_SUCCESS)
                 tombstone = has;
             if (item->detached || item->parent != parent)
-                return; /* removed or moved by the provider meanwhile */
+                return false; /* removed or moved by the provider meanwhile */
         }
     }
     item->delete_pending = false;
@@ -279,6 +336,21 @@ static void finalize_delete(prjsim_sim *sim, prjsim__item *item)
     } else {
         prjsim__item_destroy(item);
     }
+    return true;
+}
+
+/* PRE_DELETE for an item about to be deleted through @p h; a veto keeps it. */
+static NTSTATUS notify_pre_delete(prjsim_sim *sim, prjsim_handle *h)
+{
+    prjsim__instance *inst = prjsim__instance_of_item(h->item);
+    if (!inst)
+        return STATUS_SUCCESS;
+    WCHAR *rel = handle_rel(h);
+    prjsim__notice n = {inst, h->item, rel, NULL, NULL, (h->item->state & ITEM_DIR) != 0, false,
+                        PRJ_NOTIFICATION_PRE_DELETE, false};
+    NTSTATUS st = prjsim__notify(sim, &n);
+    free(rel);
+    return st;
 }
 
 NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
@@ -305,6 +377,8 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
         if (item->state & ITEM_DIR)
             st = check_dir_empty(sim, item);
         if (st == STATUS_SUCCESS)
+            st = notify_pre_delete(sim, h);
+        if (st == STATUS_SUCCESS && !item->detached)
             item->delete_pending = true;
     }
     traced(sim, st, "set-disposition", h->trace_name, delete_file ? " delete" : " keep");
@@ -320,6 +394,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     prjsim__lock(sim);
     prjsim__tick(sim);
     prjsim__item *item = h->item;
+    prjsim__item_pin(item); /* the notification below still needs it */
     if (h->session) {
         prjsim__session_end(h->session);
         h->session = NULL;
@@ -332,19 +407,36 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
         if (ok && prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item))
             ok = false;
         if (ok)
+            ok = notify_pre_delete(sim, h) == STATUS_SUCCESS;
+        if (ok && !item->detached)
             item->delete_pending = true;
     }
+    prjsim__instance *inst = prjsim__instance_of_item(item);
+    WCHAR *rel = inst ? handle_rel(h) : NULL;
+    bool was_dir = (item->state & ITEM_DIR) != 0;
     item->open_count--;
+    bool deleted = false;
     if (item->delete_pending && item->open_count == 0 && !item->detached)
-        finalize_delete(sim, item);
-    else if (item->detached && item->open_count == 0 && item->pins == 0)
-        prjsim__item_free_tree(item);
+        deleted = finalize_delete(sim, item);
+    /* Exactly one FILE_HANDLE_CLOSED_* per closing handle (section 6.6). */
+    if (inst && !item->root) {
+        PRJ_NOTIFICATION type = deleted ? PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_DELETED
+                                : h->modified ? PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_MODIFIED
+                                              : PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_NO_MODIFICATION;
+        /* IsFileModified: modified through this handle and FILE_MODIFIED wanted too. */
+        bool modified = h->modified && !was_dir &&
+                        (prjsim__item_mask(inst, item, rel) & PRJ_NOTIFY_FILE_HANDLE_CLOSED_FILE_MODIFIED);
+        prjsim__notice n = {inst, item, rel, NULL, NULL, was_dir, false, type, modified};
+        prjsim__notify(sim, &n);
+    }
+    free(rel);
+    if (item->open_count == 0)
+        item->has_notify_override = false; /* overrides last until the last handle closes */
+    prjsim__item_unpin(item);
     /* Operations are recorded when they complete, after the callbacks they caused. */
     traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
     prjsim__unlock(sim);
-    free(h->caller_rel);
-    free(h->trace_name);
-    free(h);
+    free_handle(h);
     return STATUS_SUCCESS;
 }
 
@@ -570,6 +662,34 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         /* Leaving the root: the file takes its data along and stops being a placeholder. */
         st = convert_to_full(sim, item, true, false);
     }
+    /* PRE_RENAME, to the instance of whichever end lies inside a root (section 6.6). */
+    prjsim__instance *src_inst = prjsim__instance_of_item(item);
+    prjsim__instance *dst_inst = dst_parent ? prjsim__instance_of_item(dst_parent) : NULL;
+    prjsim__notice notice;
+    memset(&notice, 0, sizeof notice);
+    WCHAR *src_rel = src_inst ? handle_rel(h) : NULL;
+    const WCHAR *dst_rel = dst_inst && r.caller_rel ? r.caller_rel : L"";
+    notice.is_directory = (item->state & ITEM_DIR) != 0;
+    if (src_inst) {
+        notice.inst = src_inst;
+        notice.item = item;
+        notice.path = src_rel;
+        notice.destination = dst_inst == src_inst ? dst_rel : L"";
+        notice.other_path = dst_inst == src_inst ? dst_rel : L"";
+        notice.always = dst_inst != src_inst;
+    } else if (dst_inst) {
+        notice.inst = dst_inst;
+        notice.path = L"";
+        notice.destination = dst_rel;
+        notice.other_path = dst_rel;
+        notice.always = true;
+    }
+    if (st == STATUS_SUCCESS && notice.inst) {
+        notice.type = PRJ_NOTIFICATION_PRE_RENAME;
+        st = prjsim__notify(sim, &notice);
+        if (st == STATUS_SUCCESS && (item->detached || (r.item && r.item != item && r.item->detached)))
+            st = STATUS_DELETE_PENDING;
+    }
     bool tombstone = false;
     if (st == STATUS_SUCCESS && prjsim__item_is_virtualized_dir(src_parent) && r.item != item) {
         prjsim__instance *inst = prjsim__instance_of_item(src_parent);
@@ -611,7 +731,14 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         free(h->caller_rel);
         h->caller_rel = r.caller_rel;
         r.caller_rel = NULL;
+        if (notice.inst) {
+            /* FILE_RENAMED: the item now lives at the destination; a new mask may come back. */
+            notice.type = PRJ_NOTIFICATION_FILE_RENAMED;
+            notice.item = item;
+            prjsim__notify(sim, &notice);
+        }
     }
+    free(src_rel);
     prjsim__resolved_free(&r);
     prjsim__item_unpin(item);
     return st;

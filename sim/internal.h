@@ -55,6 +55,9 @@ struct prjsim__item {
     bool delete_pending;
     bool hydrating;          /* a GetFileData is in flight for this file */
     uint32_t pins;           /* operations holding a pointer across a callback */
+    bool has_notify_override; /* a per-file mask set by a notification reply (section 6.6) */
+    bool converting;          /* PRE_CONVERT_TO_FULL is in flight: sent once even if I/Os race */
+    PRJ_NOTIFY_TYPES notify_override;
     bool detached;           /* removed from the tree; freed when unpinned and closed */
     prjsim__root *root;      /* set on a virtualization root */
 };
@@ -374,6 +377,33 @@ uint32_t prjsim__entry_cost(const WCHAR *name, size_t len);
  */
 NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
                                 const WCHAR *dir_rel, const WCHAR *pattern, bool *found);
+
+/* ---- notify.c ---- */
+/*
+ * Sends a notification about @p item (may be NULL for a name outside the instance) if the
+ * instance wants it: a running instance with a NotificationCallback, a caller that is not the
+ * provider, and the bit in the item's effective mask (or in @p other_mask for renames and links,
+ * whose two ends may be mapped differently). Lock held. Returns STATUS_SUCCESS, or the
+ * translated failure of a vetoing notification (pre-operations and FILE_OPENED). A mask the
+ * provider returns through PostCreate/FileRenamed or PrjCompleteCommand becomes the item's
+ * override until its last handle closes.
+ */
+typedef struct prjsim__notice {
+    prjsim__instance *inst;
+    prjsim__item *item;       /* the item the mask is kept on */
+    const WCHAR *path;        /* FilePathName ("" when the source is outside the instance) */
+    const WCHAR *destination; /* for renames and links; "" when outside */
+    const WCHAR *other_path;  /* the other end's relative path, for its mapping mask */
+    bool is_directory;
+    bool always;              /* cross-boundary renames/links: sent unless suppressed */
+    PRJ_NOTIFICATION type;
+    bool is_file_modified;    /* FileDeletedOnHandleClose.IsFileModified */
+} prjsim__notice;
+NTSTATUS prjsim__notify(prjsim_sim *sim, const prjsim__notice *n);
+/* The mask the mappings give a relative path (section 6.6), without per-file overrides. */
+PRJ_NOTIFY_TYPES prjsim__mapping_mask(const prjsim__instance *inst, const WCHAR *rel);
+/* The mask in force for an item: its override if it has one, else its mapping's. */
+PRJ_NOTIFY_TYPES prjsim__item_mask(const prjsim__instance *inst, const prjsim__item *item, const WCHAR *rel);
 
 /* ---- client.c ---- */
 struct prjsim_handle {

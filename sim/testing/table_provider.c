@@ -204,15 +204,68 @@ static HRESULT CALLBACK tp_query(const PRJ_CALLBACK_DATA *d)
     return find_item(tp, d->FilePathName, NULL) ? S_OK : HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
 }
 
+const char *tp_notification_name(PRJ_NOTIFICATION n)
+{
+    switch (n) {
+    case PRJ_NOTIFICATION_FILE_OPENED: return "FILE_OPENED";
+    case PRJ_NOTIFICATION_NEW_FILE_CREATED: return "NEW_FILE_CREATED";
+    case PRJ_NOTIFICATION_FILE_OVERWRITTEN: return "FILE_OVERWRITTEN";
+    case PRJ_NOTIFICATION_PRE_DELETE: return "PRE_DELETE";
+    case PRJ_NOTIFICATION_PRE_RENAME: return "PRE_RENAME";
+    case PRJ_NOTIFICATION_PRE_SET_HARDLINK: return "PRE_SET_HARDLINK";
+    case PRJ_NOTIFICATION_FILE_RENAMED: return "FILE_RENAMED";
+    case PRJ_NOTIFICATION_HARDLINK_CREATED: return "HARDLINK_CREATED";
+    case PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_NO_MODIFICATION: return "CLOSED_NO_MODIFICATION";
+    case PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_MODIFIED: return "CLOSED_FILE_MODIFIED";
+    case PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_DELETED: return "CLOSED_FILE_DELETED";
+    case PRJ_NOTIFICATION_FILE_PRE_CONVERT_TO_FULL: return "PRE_CONVERT_TO_FULL";
+    default: return "?";
+    }
+}
+
+static HRESULT CALLBACK tp_notify(const PRJ_CALLBACK_DATA *d, BOOLEAN is_dir, PRJ_NOTIFICATION n,
+                                  PCWSTR dest, PRJ_NOTIFICATION_PARAMETERS *params)
+{
+    table_provider *tp = self(d);
+    size_t at = strlen(tp->notes);
+    int w = snprintf(tp->notes + at, sizeof tp->notes - at, "%s %ls", tp_notification_name(n), d->FilePathName);
+    at += w > 0 ? (size_t)w : 0;
+    if (dest && at < sizeof tp->notes)
+        at += (size_t)snprintf(tp->notes + at, sizeof tp->notes - at, " -> %ls", dest[0] ? dest : L"(outside)");
+    if (is_dir && at < sizeof tp->notes)
+        at += (size_t)snprintf(tp->notes + at, sizeof tp->notes - at, " dir");
+    if (n == PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_DELETED && params->FileDeletedOnHandleClose.IsFileModified &&
+        at < sizeof tp->notes)
+        at += (size_t)snprintf(tp->notes + at, sizeof tp->notes - at, " modified");
+    if (at < sizeof tp->notes - 1)
+        strcat(tp->notes, "\n");
+    if (tp->veto_types & (UINT32)n)
+        return tp->veto_hr;
+    if (tp->reply_mask) {
+        if (n == PRJ_NOTIFICATION_FILE_RENAMED)
+            params->FileRenamed.NotificationMask = tp->reply_mask;
+        else if (n == PRJ_NOTIFICATION_FILE_OPENED || n == PRJ_NOTIFICATION_NEW_FILE_CREATED ||
+                 n == PRJ_NOTIFICATION_FILE_OVERWRITTEN)
+            params->PostCreate.NotificationMask = tp->reply_mask;
+    }
+    return S_OK;
+}
+
+static void CALLBACK tp_cancel(const PRJ_CALLBACK_DATA *d)
+{
+    table_provider *tp = self(d);
+    tp->cancels++;
+    tp->last_cancelled = d->CommandId;
+}
+
 const PRJ_CALLBACKS *tp_callbacks(const table_provider *tp)
 {
-    static PRJ_CALLBACKS with, without;
-    PRJ_CALLBACKS cb = {tp_start_enum, tp_end_enum, tp_get_enum, tp_get_placeholder, tp_get_data,
-                        NULL, NULL, NULL};
-    without = cb;
-    cb.QueryFileNameCallback = tp_query;
-    with = cb;
-    return tp->query_file_name ? &with : &without;
+    static _Thread_local PRJ_CALLBACKS cb;
+    PRJ_CALLBACKS c = {tp_start_enum, tp_end_enum, tp_get_enum, tp_get_placeholder, tp_get_data,
+                       tp->query_file_name ? tp_query : NULL, tp->notifications ? tp_notify : NULL,
+                       tp->cancel ? tp_cancel : NULL};
+    cb = c;
+    return &cb;
 }
 
 HRESULT tp_start(table_provider *tp, const PRJ_STARTVIRTUALIZING_OPTIONS *options)

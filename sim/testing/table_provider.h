@@ -37,6 +37,18 @@ typedef struct table_provider {
     bool versions;
     /* Register QueryFileName. */
     bool query_file_name;
+    /* Register NotificationCallback and CancelCommandCallback. */
+    bool notifications;
+    bool cancel;
+    /* The notification callback returns this for notifications of these types (a veto). */
+    UINT32 veto_types;
+    HRESULT veto_hr;
+    /* Replies to FILE_OPENED/NEW_FILE_CREATED/FILE_OVERWRITTEN/FILE_RENAMED with this mask. */
+    PRJ_NOTIFY_TYPES reply_mask;
+    /* Every notification received, one per line: "TYPE path[ -> dest][ dir][ modified]". */
+    char notes[4096];
+    int cancels;
+    INT32 last_cancelled;
     /* What the provider saw, for assertions. */
     int get_enum_calls, start_calls, end_calls, placeholder_calls, data_calls, query_calls;
     UINT64 last_offset;
@@ -49,6 +61,9 @@ typedef struct table_provider {
     GUID last_stream;
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
 } table_provider;
+
+/* The notification name as used in notes ("PRE_DELETE", ...). */
+const char *tp_notification_name(PRJ_NOTIFICATION n);
 
 /* The byte at offset i of the file at path (deterministic test content). */
 UINT8 tp_content_byte(const WCHAR *path, UINT64 i);
