@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static _Thread_local prjsim__command *tls_command;
 
@@ -26,6 +27,18 @@ void prjsim__note_api_result(HRESULT hr)
             return;
     if (c->api_result_count < (int)(sizeof c->api_results / sizeof c->api_results[0]))
         c->api_results[c->api_result_count++] = hr;
+}
+
+static HRESULT invoke(const PRJ_CALLBACKS *cb, prjsim__call *call, const PRJ_CALLBACK_DATA *d);
+
+HRESULT prjsim__invoke(const PRJ_CALLBACKS *cb, prjsim__call *call, const PRJ_CALLBACK_DATA *d,
+                       prjsim__command *cmd)
+{
+    prjsim__command *prev = tls_command;
+    tls_command = cmd;
+    HRESULT hr = invoke(cb, call, d);
+    tls_command = prev;
+    return hr;
 }
 
 static HRESULT invoke(const PRJ_CALLBACKS *cb, prjsim__call *call, const PRJ_CALLBACK_DATA *d)
@@ -83,6 +96,37 @@ static void trace_call(prjsim_sim *sim, size_t slot, const prjsim__call *call, H
     free(path);
 }
 
+/* Waits for a pended command; the optional watchdog reports one that never finishes. */
+static void wait_pended(prjsim_sim *sim, prjsim__instance *inst, prjsim__command *cmd, const prjsim__call *call)
+{
+    uint32_t limit = sim->options.watchdog_ms;
+    bool reported = false;
+    while (!cmd->completed && !cmd->cancelled && !inst->stopping) {
+        if (!limit || reported) {
+            pthread_cond_wait(&cmd->done, &sim->lock);
+            continue;
+        }
+        struct timespec deadline;
+        clock_gettime(CLOCK_REALTIME, &deadline);
+        deadline.tv_sec += limit / 1000;
+        deadline.tv_nsec += (long)(limit % 1000) * 1000000L;
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000L;
+        }
+        while (!cmd->completed && !cmd->cancelled && !inst->stopping)
+            if (pthread_cond_timedwait(&cmd->done, &sim->lock, &deadline) != 0)
+                break;
+        if (!cmd->completed && !cmd->cancelled && !inst->stopping) {
+            char *u = prjsim__utf8(call->path);
+            prjsim__diag(sim, PRJSIM_DIAG_HUNG_COMMAND, "%s(\"%s\") pended and not completed after %u ms",
+                         prjsim_callback_name(call->kind), u, (unsigned)limit);
+            free(u);
+            reported = true;
+        }
+    }
+}
+
 HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__command **cmd_out)
 {
     prjsim_sim *sim = inst->sim;
@@ -110,7 +154,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     d.Size = sizeof d;
     d.Flags = (PRJ_CALLBACK_DATA_FLAGS)call->flags;
     d.NamespaceVirtualizationContext = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)inst;
-    d.CommandId = cmd->id;
+    d.CommandId = call->kind == PRJSIM_CB_CANCEL_COMMAND ? call->target_command : cmd->id;
     if (call->file_id)
         d.FileId = *call->file_id;
     if (call->stream_id)
@@ -124,11 +168,9 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     PRJ_CALLBACKS cb = inst->cb;
 
     size_t slot = prjsim__trace_callback_begin(sim, call->kind, cmd->id);
+    prjsim__pool *pool = inst->pool;
     prjsim__unlock(sim);
-    prjsim__command *prev = tls_command;
-    tls_command = cmd;
-    HRESULT hr = invoke(&cb, call, &d);
-    tls_command = prev;
+    HRESULT hr = pool ? prjsim__pool_run(pool, &cb, call, &d, cmd) : prjsim__invoke(&cb, call, &d, cmd);
     prjsim__lock(sim);
     free(path);
 
@@ -139,8 +181,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
         if (!inst->cb.CancelCommandCallback)
             prjsim__diag(sim, PRJSIM_DIAG_PENDING_WITHOUT_CANCEL, "%s pended without a CancelCommandCallback",
                          prjsim_callback_name(call->kind));
-        while (!cmd->completed && !cmd->cancelled && !inst->stopping)
-            pthread_cond_wait(&cmd->done, &sim->lock);
+        wait_pended(sim, inst, cmd, call);
         if (cmd->completed)
             hr = cmd->result;
         else if (cmd->cancelled)
@@ -227,4 +268,56 @@ STDAPI PrjCompleteCommand(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtuali
                   prjsim__hr_str(hb2, sizeof hb2, completionResult), prjsim__hr_str(hb, sizeof hb, hr));
     prjsim__unlock(sim);
     return hr;
+}
+
+size_t prjsim_sim_commands_in_flight(prjsim_sim *sim, INT32 *ids, size_t max)
+{
+    size_t n = 0;
+    prjsim__lock(sim);
+    for (prjsim__instance *i = sim->instances; i; i = i->next)
+        for (prjsim__command *c = i->commands; c; c = c->next)
+            if (c->kind != PRJSIM_CB_CANCEL_COMMAND && !c->completed && !c->cancelled) {
+                if (ids && n < max)
+                    ids[n] = c->id;
+                n++;
+            }
+    prjsim__unlock(sim);
+    return n;
+}
+
+NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id)
+{
+    prjsim__lock(sim);
+    prjsim__command *cmd = NULL;
+    prjsim_callback_kind kind = PRJSIM_CB_COUNT_;
+    for (prjsim__instance *i = sim->instances; i && !cmd; i = i->next)
+        for (prjsim__command *c = i->commands; c; c = c->next)
+            if (c->id == command_id && c->kind != PRJSIM_CB_CANCEL_COMMAND) {
+                cmd = c;
+                break;
+            }
+    NTSTATUS st = STATUS_SUCCESS;
+    if (cmd)
+        kind = cmd->kind;
+    if (!cmd || cmd->completed || cmd->cancelled) {
+        st = STATUS_NOT_FOUND;
+    } else if (!cmd->instance->cb.CancelCommandCallback) {
+        /* Without CancelCommandCallback nothing can be cancelled (section 5.8). */
+        st = STATUS_NOT_SUPPORTED;
+    } else {
+        prjsim__instance *inst = cmd->instance;
+        cmd->cancelled = true;
+        pthread_cond_broadcast(&cmd->done);
+        prjsim__call call;
+        memset(&call, 0, sizeof call);
+        call.kind = PRJSIM_CB_CANCEL_COMMAND;
+        call.path = L"";
+        call.target_command = command_id;
+        prjsim__dispatch(inst, &call, NULL);
+    }
+    char sb[96];
+    prjsim__trace(sim, PRJSIM_TRACE_OP, st, "op cancel %s -> %s", kind == PRJSIM_CB_COUNT_ ? "?" : prjsim_callback_name(kind),
+                  prjsim__st_str(sb, sizeof sb, st));
+    prjsim__unlock(sim);
+    return st;
 }

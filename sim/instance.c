@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <unistd.h>
 
 /* Every live instance of every simulation, so that a context handle can be validated. */
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -323,7 +324,8 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
         inst->cb = *callbacks;
         inst->context = (void *)instanceContext;
         pthread_cond_init(&inst->idle, NULL);
-        UINT32 cpus = 2;
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        UINT32 cpus = online > 0 ? (UINT32)online : 1;
         if (options) {
             inst->flags = options->Flags;
             inst->concurrent_threads = options->ConcurrentThreadCount;
@@ -341,6 +343,8 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
                 inst->mappings[i].NotificationRoot = prjsim__wcsdup(options->NotificationMappings[i].NotificationRoot);
             }
         }
+        if (sim->options.thread_pool)
+            inst->pool = prjsim__pool_create(inst->pool_threads, inst->concurrent_threads);
         item->root->instance = inst;
         inst->next = sim->instances;
         sim->instances = inst;
@@ -396,6 +400,7 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespace
     prjsim__trace(sim, PRJSIM_TRACE_API, 0, "api PrjStopVirtualizing \"%s\"", u);
     free(u);
     prjsim__unlock(sim);
+    prjsim__pool_destroy(inst->pool);
     prjsim__strset_clear(&inst->negative_cache);
     for (UINT32 i = 0; i < inst->mapping_count; i++)
         free((void *)inst->mappings[i].NotificationRoot);
@@ -496,4 +501,26 @@ bool prjsim__is_aligned_buffer(const void *p, size_t len)
     }
     pthread_mutex_unlock(&registry_lock);
     return ok;
+}
+
+HRESULT prjsim_instance_set_thread_pool(void *ctx, bool on)
+{
+    prjsim_sim *sim;
+    prjsim__instance *inst = prjsim__instance_from_context(&sim, (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)ctx,
+                                                           "prjsim_instance_set_thread_pool");
+    if (!inst)
+        return E_INVALIDARG;
+    HRESULT hr = S_OK;
+    prjsim__pool *old = NULL;
+    if (inst->in_flight) {
+        hr = HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_BUSY);
+    } else if (on && !inst->pool) {
+        inst->pool = prjsim__pool_create(inst->pool_threads, inst->concurrent_threads);
+    } else if (!on) {
+        old = inst->pool;
+        inst->pool = NULL;
+    }
+    prjsim__unlock(sim);
+    prjsim__pool_destroy(old);
+    return hr;
 }

@@ -27,6 +27,7 @@ typedef struct prjsim__command prjsim__command;
 typedef struct prjsim__enum_session prjsim__enum_session;
 typedef struct prjsim__dir_buffer prjsim__dir_buffer;
 typedef struct prjsim__stream prjsim__stream;
+typedef struct prjsim__pool prjsim__pool;
 
 /* State bits of an item on the simulated disk (section 6.2). */
 enum {
@@ -93,6 +94,7 @@ struct prjsim__instance {
     prjsim__command *commands; /* in flight */
     prjsim__enum_session *sessions;
     prjsim__stream *streams;
+    prjsim__pool *pool; /* NULL: callbacks run on the calling thread */
 };
 
 /* A callback in flight (running or pended). */
@@ -291,8 +293,10 @@ typedef struct prjsim__call {
     PRJ_NOTIFICATION notification;
     const WCHAR *destination;
     PRJ_NOTIFICATION_PARAMETERS *params;
-    /* Out: a trace detail appended to the callback's line. */
+    /* A trace detail appended to the callback's line. */
     const char *detail;
+    /* CancelCommand: the id of the command being cancelled. */
+    INT32 target_command;
 } prjsim__call;
 /*
  * Invokes a callback with the lock held on entry and on return (released meanwhile), waits
@@ -302,6 +306,17 @@ typedef struct prjsim__call {
  */
 HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__command **cmd_out);
 void prjsim__command_release(prjsim__command *cmd);
+/* Calls the provider's function for @p call on this thread, with @p cmd current. */
+HRESULT prjsim__invoke(const PRJ_CALLBACKS *cb, prjsim__call *call, const PRJ_CALLBACK_DATA *d,
+                       prjsim__command *cmd);
+
+/* ---- pool.c ---- */
+prjsim__pool *prjsim__pool_create(UINT32 threads, UINT32 concurrent);
+/* Joins the workers; no job may be queued. */
+void prjsim__pool_destroy(prjsim__pool *p);
+/* Runs a callback on a worker and waits for it. Called without the simulation lock. */
+HRESULT prjsim__pool_run(prjsim__pool *p, const PRJ_CALLBACKS *cb, prjsim__call *call,
+                         const PRJ_CALLBACK_DATA *data, prjsim__command *cmd);
 /* The command the current thread is running a callback for, or NULL. */
 prjsim__command *prjsim__current_command(void);
 /* Records that a Prj* function returned hr while the current thread runs a callback. */

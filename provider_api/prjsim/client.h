@@ -176,6 +176,21 @@ NTSTATUS prjsim_client_write_file(prjsim_sim *sim, PCWSTR path, const void *data
 /** Convenience: FILE_ATTRIBUTE_* bits and size of an item, like GetFileAttributesExW. */
 NTSTATUS prjsim_client_stat(prjsim_sim *sim, PCWSTR path, prjsim_file_info *info);
 
+/**
+ * Ids of the callbacks in flight (running or pended, not yet completed or cancelled) of every
+ * instance of the simulation; returns how many there are (ids receives at most @p max).
+ */
+size_t prjsim_sim_commands_in_flight(prjsim_sim *sim, INT32 *ids, size_t max);
+
+/**
+ * Cancels the client operation waiting on command @p command_id (as CancelIoEx or the issuing
+ * thread's exit does): the provider's CancelCommandCallback is called with that id and the
+ * operation fails with STATUS_CANCELLED.
+ * @return STATUS_SUCCESS; STATUS_NOT_FOUND when no such command is in flight;
+ *  STATUS_NOT_SUPPORTED when the provider registered no CancelCommandCallback.
+ */
+NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id);
+
 /** Convenience: SetFileAttributes/SetFileTime through a handle opened for attribute writes. */
 NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_time,
                                  INT64 last_access_time, INT64 last_write_time,

@@ -41,7 +41,11 @@
     X(PENDING_WITHOUT_CANCEL, "pending-without-cancel", "5.8", \
       "a callback returned ERROR_IO_PENDING but the provider registered no CancelCommandCallback") \
     X(UNKNOWN_COMMAND, "unknown-command", "4.13", \
-      "PrjCompleteCommand named a command that is not pended")
+      "PrjCompleteCommand named a command that is not pended") \
+    X(HUNG_COMMAND, "hung-command", "6.14", \
+      "a pended callback was not completed within the watchdog time (Windows would wait forever)") \
+    X(LEAKED_SESSION, "leaked-session", "5.3", \
+      "the provider still holds enumeration sessions that ProjFS ended")
 
 /** The diagnostics, as an enum: PRJSIM_DIAG_UNSORTED_ENTRIES, ... */
 typedef enum prjsim_diag {

@@ -48,10 +48,21 @@ typedef struct prjsim_sim_options {
     int64_t clock_step;
     /** Default caller buffer, in bytes, of a directory query that gives none (Win32 uses 4 KiB). */
     uint32_t default_query_buffer;
+    /**
+     * Run callbacks on a thread pool honouring PoolThreadCount and ConcurrentThreadCount (as
+     * Windows does) instead of on the calling thread. Applies to instances started afterwards;
+     * prjsim_instance_set_thread_pool changes one instance.
+     */
+    bool thread_pool;
+    /**
+     * Report a pended command that has not completed after this many milliseconds with the
+     * hung-command diagnostic (it keeps waiting: Windows has no timeout). 0 = off.
+     */
+    uint32_t watchdog_ms;
 } prjsim_sim_options;
 
 #define PRJSIM_SIM_OPTIONS_INIT \
-    { PRJSIM_OPTIONS_VERSION, true, true, 4096, 0, 10000000, 4096 }
+    { PRJSIM_OPTIONS_VERSION, true, true, 4096, 0, 10000000, 4096, false, 0 }
 
 /**
  * Creates a simulation with an empty volume that has drive C: and nothing else.
@@ -94,6 +105,13 @@ void prjsim_sim_set_clock(prjsim_sim *sim, int64_t filetime);
  * program virtualizes.
  */
 size_t prjsim_sim_running_instances(prjsim_sim *sim, WCHAR *root, size_t root_chars);
+
+/**
+ * Switches one running instance between the thread pool and the calling thread.
+ * @return S_OK; E_INVALIDARG for a context that is not running;
+ *  HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_BUSY) while callbacks are in flight.
+ */
+HRESULT prjsim_instance_set_thread_pool(void *namespace_virtualization_context, bool on);
 
 /**
  * Whether @p full_path is a virtualization root or lies under one (marked roots count whether
