@@ -46,6 +46,25 @@ static void buffer_unregister(prjsim__dir_buffer *b)
     pthread_mutex_unlock(&buffers_lock);
 }
 
+/*
+ * A handle is the buffer's address, so a freed buffer's memory must not come back as the next
+ * Get's buffer at once: a provider that kept an old handle would then fill the new buffer
+ * instead of being told the handle is stale. Finished buffers wait in a ring before being freed.
+ */
+#define RETIRED_BUFFERS 64
+static prjsim__dir_buffer *retired[RETIRED_BUFFERS];
+static size_t retired_next;
+
+static void buffer_retire(prjsim__dir_buffer *b)
+{
+    pthread_mutex_lock(&buffers_lock);
+    prjsim__dir_buffer *old = retired[retired_next];
+    retired[retired_next] = b;
+    retired_next = (retired_next + 1) % RETIRED_BUFFERS;
+    pthread_mutex_unlock(&buffers_lock);
+    free(old);
+}
+
 static void free_entries(prjsim__provider_entry *e, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
@@ -219,6 +238,7 @@ static void reset_scan(prjsim__enum_session *s, const WCHAR *pattern)
     free(s->last_provider_name);
     s->last_provider_name = NULL;
     s->dots_done = false;
+    s->any_returned = false; /* per scan: the dots logic in prjsim__session_query reads it */
     s->provider_done = s->instance == NULL;
     s->restart_pending = true;
 }
@@ -301,7 +321,9 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
     prjsim__command_release(cmd);
     free_entries(b->entries, 0, b->count);
     free(b->entries);
-    free(b);
+    b->entries = NULL;
+    b->count = b->cap = 0;
+    buffer_retire(b);
     return st;
 }
 
@@ -384,16 +406,22 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
     bool full = false;
 
     if (!s->dots_done) {
+        /*
+         * "." and ".." are entries like the others: each needs room of its own and a
+         * single-entry query takes one. They come first, so when this scan has returned
+         * something while they are not done, it was "." and ".." is next.
+         */
         static const WCHAR *dots[] = {L".", L".."};
-        bool fitted = true;
-        for (int i = 0; i < 2 && fitted; i++)
-            if (prjsim__name_match_n(dots[i], wcslen(dots[i]), s->filter, filter_len))
-                fitted = emit(&o, dots[i], wcslen(dots[i]), &dir->info);
-        /* . and .. go together or not at all in this simplified model */
-        if (fitted)
-            s->dots_done = true;
-        else
-            full = true;
+        int i = s->any_returned ? 1 : 0;
+        for (; i < 2 && !(single && o.count > 0); i++) {
+            if (!prjsim__name_match_n(dots[i], wcslen(dots[i]), s->filter, filter_len))
+                continue;
+            if (!emit(&o, dots[i], wcslen(dots[i]), &dir->info)) {
+                full = true;
+                break;
+            }
+        }
+        s->dots_done = i == 2;
     }
     while (!full && !(single && o.count > 0)) {
         /* The next on-disk child after the cursor. */

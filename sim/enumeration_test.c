@@ -36,7 +36,10 @@
     } while (0)
 
 #define ASSERT_NAMES(got, want, what)                                                          \
-    cr_assert_str_eq((got), (want), "%s: expected listing \"%s\", got \"%s\"", (what), (want), (got))
+    do {                                                                                       \
+        const char *g_ = (got);                                                                \
+        cr_assert_str_eq(g_, (want), "%s: expected listing \"%s\", got \"%s\"", (what), (want), g_); \
+    } while (0)
 
 #define ASSERT_COUNT(got, want, what)                                                          \
     cr_assert_eq((size_t)(got), (size_t)(want), "%s: expected %zu, got %zu", (what),           \

@@ -21,6 +21,9 @@ typedef struct {
 } aligned_buf;
 static aligned_buf *aligned;
 static size_t aligned_count, aligned_cap;
+/* Its own lock: PrjWriteFileData checks buffers under the simulation lock, and the registry
+ * lock is taken before simulation locks. */
+static pthread_mutex_t aligned_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void registry_add(prjsim__instance *inst)
 {
@@ -463,7 +466,7 @@ STDAPI_(void *) PrjAllocateAlignedBuffer(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT na
     void *p = NULL;
     if (posix_memalign(&p, align, size ? size : 1) != 0)
         return NULL;
-    pthread_mutex_lock(&registry_lock);
+    pthread_mutex_lock(&aligned_lock);
     if (aligned_count == aligned_cap) {
         aligned_cap = aligned_cap ? aligned_cap * 2 : 16;
         aligned = prjsim__xrealloc(aligned, aligned_cap * sizeof *aligned);
@@ -471,7 +474,7 @@ STDAPI_(void *) PrjAllocateAlignedBuffer(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT na
     aligned[aligned_count].p = p;
     aligned[aligned_count].size = size;
     aligned_count++;
-    pthread_mutex_unlock(&registry_lock);
+    pthread_mutex_unlock(&aligned_lock);
     return p;
 }
 
@@ -479,27 +482,27 @@ STDAPI_(void) PrjFreeAlignedBuffer(void *buffer)
 {
     if (!buffer)
         return;
-    pthread_mutex_lock(&registry_lock);
+    pthread_mutex_lock(&aligned_lock);
     for (size_t i = 0; i < aligned_count; i++)
         if (aligned[i].p == buffer) {
             aligned[i] = aligned[--aligned_count];
-            pthread_mutex_unlock(&registry_lock);
+            pthread_mutex_unlock(&aligned_lock);
             free(buffer);
             return;
         }
-    pthread_mutex_unlock(&registry_lock);
+    pthread_mutex_unlock(&aligned_lock);
     /* Not ours: freeing it would corrupt the heap, as it could on Windows. Leave it. */
 }
 
 bool prjsim__is_aligned_buffer(const void *p, size_t len)
 {
     bool ok = false;
-    pthread_mutex_lock(&registry_lock);
+    pthread_mutex_lock(&aligned_lock);
     for (size_t i = 0; i < aligned_count && !ok; i++) {
         const char *start = aligned[i].p;
         ok = (const char *)p >= start && (const char *)p + len <= start + aligned[i].size;
     }
-    pthread_mutex_unlock(&registry_lock);
+    pthread_mutex_unlock(&aligned_lock);
     return ok;
 }
 
