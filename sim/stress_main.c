@@ -191,6 +191,11 @@ int main(void)
     int passed = 0, failed = 0;
     char *base_digest;
     run *base = execute(false, false, &base_digest);
+    size_t ok = 0, total = 0;
+    for (int t = 0; t < THREADS; t++)
+        for (const char *p = base->log[t]; (p = strchr(p, ' ')) != NULL; p++, total++)
+            ok += strncmp(p - 8, "00000000", 8) == 0;
+    printf("%zu operations per run, %zu of them succeed in the sequential run\n", total, ok);
     const struct {
         const char *name;
         bool threaded, pool;
