@@ -189,7 +189,8 @@ struct prjsim_sim {
     int64_t clock;
     uint64_t guid_counter;
     INT32 next_command_id;
-    pthread_cond_t hydration_done; /* broadcast when any GetFileData finishes */
+    pthread_cond_t hydration_done; /* broadcast when a GetFileData, placeholder fetch or conversion ends */
+    struct prjsim__fetch *fetches; /* GetPlaceholderInfo calls in flight, one per name */
     prjsim_missing_path_hook missing_path_hook;
     void *missing_path_payload;
     /* Trace */

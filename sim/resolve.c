@@ -9,9 +9,51 @@
 #include <string.h>
 #include <wchar.h>
 
+/* A GetPlaceholderInfo in flight: concurrent opens of one name wait for it, as they would for
+ * the file system's create on Windows, rather than asking the provider twice. */
+struct prjsim__fetch {
+    struct prjsim__fetch *next;
+    prjsim__item *dir;
+    const WCHAR *name;
+    size_t len;
+};
+
+static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir, const WCHAR *caller_rel,
+                      const WCHAR *name, size_t len, prjsim__item **out);
+
 NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir,
                                    const WCHAR *caller_rel, const WCHAR *name, size_t len,
                                    prjsim__item **out)
+{
+    for (;;) {
+        struct prjsim__fetch *f = sim->fetches;
+        while (f && !(f->dir == dir && prjsim__name_compare_n(f->name, f->len, name, len) == 0))
+            f = f->next;
+        if (!f)
+            break;
+        pthread_cond_wait(&sim->hydration_done, &sim->lock);
+        if (inst->stopping)
+            return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+        prjsim__item *child = dir->detached ? NULL : prjsim__item_child(dir, name, len);
+        if (prjsim__item_visible(child)) {
+            *out = child;
+            return STATUS_SUCCESS;
+        }
+    }
+    struct prjsim__fetch me = {sim->fetches, dir, name, len};
+    sim->fetches = &me;
+    NTSTATUS st = fetch(sim, inst, dir, caller_rel, name, len, out);
+    for (struct prjsim__fetch **pp = &sim->fetches; *pp; pp = &(*pp)->next)
+        if (*pp == &me) {
+            *pp = me.next;
+            break;
+        }
+    pthread_cond_broadcast(&sim->hydration_done);
+    return st;
+}
+
+static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir, const WCHAR *caller_rel,
+                      const WCHAR *name, size_t len, prjsim__item **out)
 {
     *out = NULL;
     char *u = prjsim__utf8(caller_rel);
