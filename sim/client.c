@@ -119,6 +119,7 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
     item->state = (item->state & ITEM_DIR) | ITEM_FULL;
     if (!item->symlink_target)
         item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+    prjsim__item_sync_links(item);
     return STATUS_SUCCESS;
 }
 
@@ -177,7 +178,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
                         UINT32 disposition, UINT32 flags, UINT32 attributes)
 {
     prjsim__resolved r;
-    NTSTATUS st = prjsim__resolve(sim, path, &r);
+    NTSTATUS st = prjsim__resolve_follow(sim, path, &r, !(flags & PRJSIM_OPEN_REPARSE_POINT));
     if (st != STATUS_SUCCESS)
         return st;
     prjsim__item *item = r.item;
@@ -210,6 +211,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
                 if (disposition == CREATE_ALWAYS)
                     item->info.FileAttributes = (attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | FILE_ATTRIBUTE_ARCHIVE;
                 set_times_now(sim, item, false);
+                prjsim__item_sync_links(item);
             }
         }
         if (st == STATUS_SUCCESS) {
@@ -323,6 +325,7 @@ static bool finalize_delete(prjsim_sim *sim, prjsim__item *item)
     item->delete_pending = false;
     dirty_parent(parent);
     if (tombstone) {
+        prjsim__item_unlink(item);
         for (uint32_t i = 0; i < item->child_count; i++)
             prjsim__item_free_tree(item->children[i]);
         item->child_count = 0;
@@ -525,6 +528,7 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
         memcpy(item->data + offset, buffer, length);
         set_times_now(sim, item, false);
         item->info.FileAttributes |= FILE_ATTRIBUTE_ARCHIVE;
+        prjsim__item_sync_links(item);
         h->modified = true;
         if (bytes_written)
             *bytes_written = length;
@@ -547,6 +551,7 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
     if (st == STATUS_SUCCESS) {
         prjsim__item_set_data_size(h->item, size);
         set_times_now(sim, h->item, false);
+        prjsim__item_sync_links(h->item);
         h->modified = true;
     }
     char extra[48];
@@ -573,7 +578,7 @@ NTSTATUS prjsim_client_query_info(prjsim_handle *h, prjsim_file_info *info)
         return STATUS_INVALID_PARAMETER;
     prjsim__lock(h->sim);
     visible_info(h->item, &info->basic);
-    info->link_count = 1;
+    info->link_count = prjsim__item_link_count(h->item);
     prjsim__unlock(h->sim);
     return STATUS_SUCCESS;
 }
@@ -608,6 +613,7 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *h, INT64 creation_time, INT
         /* Local metadata changes make a placeholder dirty (section 6.2). */
         if ((item->state & ITEM_PLACEHOLDER) && !(item->state & ITEM_FULL) && !item->root)
             item->state |= ITEM_DIRTY;
+        prjsim__item_sync_links(item);
     }
     traced(sim, st, "set-basic-info", h->trace_name, NULL);
     prjsim__unlock(sim);
@@ -615,6 +621,38 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *h, INT64 creation_time, INT
 }
 
 /* ---- rename ---- */
+
+/*
+ * Fills the notice of a rename or link from @p h's item to a name under @p dst_parent (relative
+ * path @p dst_rel): sent to the instance of whichever end lies inside a root, with "" for the
+ * end outside (section 6.6). Returns the source's relative path (free it), or NULL.
+ */
+static WCHAR *two_ends_notice(prjsim__notice *n, prjsim_handle *h, prjsim__item *dst_parent, const WCHAR *dst_rel)
+{
+    prjsim__item *item = h->item;
+    prjsim__instance *src_inst = prjsim__instance_of_item(item);
+    prjsim__instance *dst_inst = dst_parent ? prjsim__instance_of_item(dst_parent) : NULL;
+    WCHAR *src_rel = src_inst ? handle_rel(h) : NULL;
+    if (!dst_inst || !dst_rel)
+        dst_rel = L"";
+    memset(n, 0, sizeof *n);
+    n->is_directory = (item->state & ITEM_DIR) != 0;
+    if (src_inst) {
+        n->inst = src_inst;
+        n->item = item;
+        n->path = src_rel;
+        n->destination = dst_inst == src_inst ? dst_rel : L"";
+        n->other_path = n->destination;
+        n->always = dst_inst != src_inst;
+    } else if (dst_inst) {
+        n->inst = dst_inst;
+        n->path = L"";
+        n->destination = dst_rel;
+        n->other_path = dst_rel;
+        n->always = true;
+    }
+    return src_rel;
+}
 
 static bool is_ancestor(const prjsim__item *a, const prjsim__item *b)
 {
@@ -638,7 +676,7 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     prjsim__item_pin(item);
     prjsim__resolved r;
-    NTSTATUS st = prjsim__resolve(sim, new_path, &r);
+    NTSTATUS st = prjsim__resolve_follow(sim, new_path, &r, false);
     if (st == STATUS_SUCCESS && !r.parent && !r.item)
         st = STATUS_OBJECT_NAME_INVALID;
     if (st == STATUS_SUCCESS && item->detached)
@@ -663,27 +701,8 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         st = convert_to_full(sim, item, true, false);
     }
     /* PRE_RENAME, to the instance of whichever end lies inside a root (section 6.6). */
-    prjsim__instance *src_inst = prjsim__instance_of_item(item);
-    prjsim__instance *dst_inst = dst_parent ? prjsim__instance_of_item(dst_parent) : NULL;
     prjsim__notice notice;
-    memset(&notice, 0, sizeof notice);
-    WCHAR *src_rel = src_inst ? handle_rel(h) : NULL;
-    const WCHAR *dst_rel = dst_inst && r.caller_rel ? r.caller_rel : L"";
-    notice.is_directory = (item->state & ITEM_DIR) != 0;
-    if (src_inst) {
-        notice.inst = src_inst;
-        notice.item = item;
-        notice.path = src_rel;
-        notice.destination = dst_inst == src_inst ? dst_rel : L"";
-        notice.other_path = dst_inst == src_inst ? dst_rel : L"";
-        notice.always = dst_inst != src_inst;
-    } else if (dst_inst) {
-        notice.inst = dst_inst;
-        notice.path = L"";
-        notice.destination = dst_rel;
-        notice.other_path = dst_rel;
-        notice.always = true;
-    }
+    WCHAR *src_rel = two_ends_notice(&notice, h, dst_parent, r.caller_rel);
     if (st == STATUS_SUCCESS && notice.inst) {
         notice.type = PRJ_NOTIFICATION_PRE_RENAME;
         st = prjsim__notify(sim, &notice);
@@ -845,7 +864,8 @@ NTSTATUS prjsim_client_delete(prjsim_sim *sim, PCWSTR path, bool directory)
 {
     prjsim_handle *h;
     NTSTATUS st = prjsim_client_open(&h, sim, path, DELETE, OPEN_EXISTING,
-                                     directory ? PRJSIM_OPEN_DIRECTORY : PRJSIM_OPEN_NON_DIRECTORY, 0);
+                                     PRJSIM_OPEN_REPARSE_POINT |
+                                         (directory ? PRJSIM_OPEN_DIRECTORY : PRJSIM_OPEN_NON_DIRECTORY), 0);
     if (st != STATUS_SUCCESS)
         return st;
     st = prjsim_client_set_disposition(h, true);
@@ -856,7 +876,7 @@ NTSTATUS prjsim_client_delete(prjsim_sim *sim, PCWSTR path, bool directory)
 NTSTATUS prjsim_client_move(prjsim_sim *sim, PCWSTR from, PCWSTR to, bool replace_existing)
 {
     prjsim_handle *h;
-    NTSTATUS st = prjsim_client_open(&h, sim, from, DELETE, OPEN_EXISTING, 0, 0);
+    NTSTATUS st = prjsim_client_open(&h, sim, from, DELETE, OPEN_EXISTING, PRJSIM_OPEN_REPARSE_POINT, 0);
     if (st != STATUS_SUCCESS)
         return st;
     st = prjsim_client_rename(h, to, replace_existing);
@@ -940,6 +960,82 @@ NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_ti
         return st;
     st = prjsim_client_set_basic_info(h, creation_time, last_access_time, last_write_time, change_time,
                                       file_attributes);
+    prjsim_client_close(h);
+    return st;
+}
+
+/* ---- hard links (section 6.13) ---- */
+
+static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
+{
+    prjsim__item *item = h->item;
+    if (item->state & ITEM_DIR)
+        return STATUS_FILE_IS_A_DIRECTORY;
+    if (item->detached || item->delete_pending)
+        return STATUS_DELETE_PENDING;
+    prjsim__item_pin(item);
+    prjsim__resolved r;
+    NTSTATUS st = prjsim__resolve_follow(sim, new_path, &r, false);
+    if (st == STATUS_SUCCESS && !r.parent && !r.item)
+        st = STATUS_OBJECT_NAME_INVALID;
+    if (st == STATUS_SUCCESS && r.item)
+        st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
+    if (st == STATUS_SUCCESS && (item->detached || r.parent->detached))
+        st = STATUS_DELETE_PENDING;
+    if (st == STATUS_SUCCESS && prjsim__item_root(r.parent) != prjsim__item_root(item))
+        st = STATUS_NOT_SAME_DEVICE; /* a link cannot leave its volume; roots are kept apart */
+    prjsim__notice notice;
+    WCHAR *src_rel = NULL;
+    if (st == STATUS_SUCCESS) {
+        src_rel = two_ends_notice(&notice, h, r.parent, r.caller_rel);
+        notice.type = PRJ_NOTIFICATION_PRE_SET_HARDLINK;
+        st = notice.inst ? prjsim__notify(sim, &notice) : STATUS_SUCCESS;
+        if (st == STATUS_SUCCESS && (item->detached || r.parent->detached))
+            st = STATUS_DELETE_PENDING;
+    }
+    if (st == STATUS_SUCCESS) {
+        if (r.tomb)
+            prjsim__item_destroy(r.tomb);
+        /* A new name of the same file: same state, data, version and original name. */
+        prjsim__item *added = prjsim__item_new(r.leaf, r.leaf_len, item->state);
+        added->info = item->info;
+        added->original_path = prjsim__wcsdup(item->original_path);
+        prjsim__item_attach(r.parent, added);
+        prjsim__item_link(item, added);
+        prjsim__item_sync_links(item);
+        item->info.ChangeTime.QuadPart = sim->clock;
+        prjsim__item_sync_links(item);
+        dirty_parent(r.parent);
+        if (notice.inst) {
+            notice.type = PRJ_NOTIFICATION_HARDLINK_CREATED;
+            prjsim__notify(sim, &notice);
+        }
+    }
+    free(src_rel);
+    prjsim__resolved_free(&r);
+    prjsim__item_unpin(item);
+    return st;
+}
+
+NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_path)
+{
+    if (!sim || !existing_path || !new_path)
+        return STATUS_INVALID_PARAMETER;
+    prjsim_handle *h;
+    NTSTATUS st = prjsim_client_open(&h, sim, existing_path, FILE_WRITE_ATTRIBUTES, OPEN_EXISTING, 0, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    prjsim__lock(sim);
+    prjsim__tick(sim);
+    st = do_link(sim, h, new_path);
+    char *to = prjsim__utf8(new_path);
+    size_t n = strlen(to) + 16;
+    char *extra = prjsim__xmalloc(n);
+    snprintf(extra, n, " to \"%s\"", to);
+    traced(sim, st, "link", h->trace_name, extra);
+    free(extra);
+    free(to);
+    prjsim__unlock(sim);
     prjsim_client_close(h);
     return st;
 }

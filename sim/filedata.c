@@ -102,6 +102,7 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
                 item->data_cap = size;
                 s->buffer = NULL;
                 item->state |= ITEM_HYDRATED;
+                prjsim__item_sync_links(item);
                 st = STATUS_SUCCESS;
             } else {
                 char *u = prjsim__utf8(item->original_path);

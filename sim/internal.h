@@ -20,6 +20,12 @@
 
 #include "names.h"
 
+/* Internal only: resolution stopped at a symbolic link and must go on through its target. */
+#define PRJSIM__STATUS_REPARSE ((NTSTATUS)0x00000104L)
+#ifndef STATUS_NOT_SAME_DEVICE
+#define STATUS_NOT_SAME_DEVICE ((NTSTATUS)0xC00000D4L)
+#endif
+
 typedef struct prjsim__item prjsim__item;
 typedef struct prjsim__root prjsim__root;
 typedef struct prjsim__instance prjsim__instance;
@@ -61,6 +67,7 @@ struct prjsim__item {
     PRJ_NOTIFY_TYPES notify_override;
     bool detached;           /* removed from the tree; freed when unpinned and closed */
     prjsim__root *root;      /* set on a virtualization root */
+    prjsim__item *link_next; /* the next name of the same file (a ring), or NULL */
 };
 
 /* A virtualization root: a directory marked with PrjMarkDirectoryAsPlaceholder. */
@@ -256,6 +263,11 @@ static inline bool prjsim__item_visible(const prjsim__item *item)
 }
 bool prjsim__item_has_visible_children(const prjsim__item *dir);
 void prjsim__item_set_data_size(prjsim__item *item, UINT64 size);
+/* Hard links: the names of one file form a ring; a change to one is copied to the others. */
+void prjsim__item_link(prjsim__item *existing, prjsim__item *added);
+void prjsim__item_unlink(prjsim__item *item);
+void prjsim__item_sync_links(prjsim__item *item);
+uint32_t prjsim__item_link_count(const prjsim__item *item);
 /* The PRJ_FILE_STATE bits of an item (section 6.11). */
 PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item);
 /* Gets the drive item for a component such as "C:", creating it. */
@@ -357,6 +369,7 @@ typedef struct prjsim__resolved {
     WCHAR *caller_rel;     /* relative path as the caller spelled it ("" for a root), or NULL */
     prjsim__instance *instance; /* running instance of the root, or NULL */
     prjsim__item *root;    /* root item the path lies under, or NULL */
+    WCHAR *reparse_rest;   /* STATUS_REPARSE: the components after the link in r->item */
 } prjsim__resolved;
 /*
  * Resolves a full path, asking the provider for every missing component below a root
@@ -365,6 +378,12 @@ typedef struct prjsim__resolved {
  * middle component, or the failure of a callback.
  */
 NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r);
+/*
+ * As prjsim__resolve, following symbolic links (section 6.13): links in the middle of the path
+ * always, a link at the leaf when @p follow_leaf. A relative target is relative to the link's
+ * directory. After 63 links (a loop) the result is STATUS_OBJECT_PATH_NOT_FOUND.
+ */
+NTSTATUS prjsim__resolve_follow(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r, bool follow_leaf);
 void prjsim__resolved_free(prjsim__resolved *r);
 void prjsim__item_set_version(prjsim__item *item, const PRJ_PLACEHOLDER_VERSION_INFO *v);
 /* Asks the provider for one missing child of a virtualized directory. */

@@ -143,6 +143,13 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
                 break;
             }
             free(rel);
+            if (child->symlink_target) {
+                /* A directory link in the middle: the caller re-resolves through its target. */
+                r->item = child;
+                r->reparse_rest = prjsim__path_join(&p, i + 1, p.count);
+                st = PRJSIM__STATUS_REPARSE;
+                break;
+            }
             if (!(child->state & ITEM_DIR)) {
                 st = STATUS_OBJECT_PATH_NOT_FOUND;
                 break;
@@ -169,7 +176,7 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
         r->instance = anchor ? prjsim__instance_of_item(anchor) : NULL;
         if (r->item && r->item->root && !r->caller_rel)
             r->caller_rel = prjsim__wcsdup(L"");
-    } else {
+    } else if (st != PRJSIM__STATUS_REPARSE) {
         free(r->caller_rel);
         r->caller_rel = NULL;
         r->item = r->parent = r->tomb = NULL;
@@ -178,8 +185,62 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
     return st;
 }
 
+/* The full path a link points to, with @p rest appended. */
+static WCHAR *link_destination(const prjsim__item *link, const WCHAR *rest)
+{
+    const WCHAR *target = link->symlink_target;
+    WCHAR *base;
+    bool absolute = target[0] && target[1] == L':';
+    if (absolute) {
+        base = prjsim__wcsdup(target);
+    } else {
+        WCHAR *dir = prjsim__item_full_path(link->parent);
+        size_t n = wcslen(dir) + wcslen(target) + 2;
+        base = prjsim__xmalloc(n * sizeof(WCHAR));
+        swprintf(base, n, L"%ls\\%ls", dir, target[0] == L'\\' ? target + 1 : target);
+        free(dir);
+    }
+    if (!rest || !rest[0])
+        return base;
+    size_t n = wcslen(base) + wcslen(rest) + 2;
+    WCHAR *full = prjsim__xmalloc(n * sizeof(WCHAR));
+    swprintf(full, n, L"%ls\\%ls", base, rest);
+    free(base);
+    return full;
+}
+
+NTSTATUS prjsim__resolve_follow(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r, bool follow_leaf)
+{
+    WCHAR *path = prjsim__wcsdup(full);
+    NTSTATUS st = STATUS_OBJECT_PATH_NOT_FOUND;
+    for (int depth = 0; depth <= 63; depth++) {
+        st = prjsim__resolve(sim, path, r);
+        prjsim__item *link = NULL;
+        WCHAR *rest = NULL;
+        if (st == PRJSIM__STATUS_REPARSE) {
+            link = r->item;
+            rest = r->reparse_rest;
+            r->reparse_rest = NULL;
+        } else if (st == STATUS_SUCCESS && follow_leaf && r->item && r->item->symlink_target) {
+            link = r->item;
+        } else {
+            free(path);
+            return st;
+        }
+        WCHAR *next = link_destination(link, rest);
+        free(rest);
+        free(path);
+        path = next;
+        prjsim__resolved_free(r);
+        st = STATUS_OBJECT_PATH_NOT_FOUND;
+    }
+    free(path);
+    return st;
+}
+
 void prjsim__resolved_free(prjsim__resolved *r)
 {
+    free(r->reparse_rest);
     free(r->caller_rel);
     free((WCHAR *)r->leaf);
     memset(r, 0, sizeof *r);

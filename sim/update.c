@@ -116,6 +116,7 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         prjsim__item_set_version(item, &info->VersionInfo);
         free(item->original_path);
         item->original_path = prjsim__item_relative_path(item);
+        prjsim__item_sync_links(item);
     } else if (hr == S_OK) {
         /* Removed with no tombstone: a name the provider still projects is virtual again. */
         prjsim__item_destroy(item);

@@ -24,6 +24,7 @@ prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
 
 static void item_free(prjsim__item *item)
 {
+    prjsim__item_unlink(item);
     free(item->name);
     free(item->version);
     free(item->original_path);
@@ -238,4 +239,52 @@ void prjsim__item_destroy(prjsim__item *item)
     prjsim__item_detach(item);
     item->detached = true;
     maybe_free_detached(item);
+}
+
+void prjsim__item_link(prjsim__item *existing, prjsim__item *added)
+{
+    added->link_next = existing->link_next ? existing->link_next : existing;
+    existing->link_next = added;
+}
+
+void prjsim__item_unlink(prjsim__item *item)
+{
+    if (!item->link_next)
+        return;
+    prjsim__item *prev = item;
+    while (prev->link_next != item)
+        prev = prev->link_next;
+    prev->link_next = item->link_next == prev ? NULL : item->link_next;
+    item->link_next = NULL;
+}
+
+uint32_t prjsim__item_link_count(const prjsim__item *item)
+{
+    uint32_t n = 1;
+    for (const prjsim__item *i = item->link_next; i && i != item; i = i->link_next)
+        n++;
+    return n;
+}
+
+void prjsim__item_sync_links(prjsim__item *item)
+{
+    const uint32_t shared = ITEM_PLACEHOLDER | ITEM_HYDRATED | ITEM_DIRTY | ITEM_FULL;
+    for (prjsim__item *o = item->link_next; o && o != item; o = o->link_next) {
+        o->state = (o->state & ~shared) | (item->state & shared);
+        o->info = item->info;
+        size_t size = (size_t)item->info.FileSize;
+        if (item->data) {
+            if (o->data_cap < size) {
+                o->data = prjsim__xrealloc(o->data, size ? size : 1);
+                o->data_cap = size;
+            }
+            if (size)
+                memcpy(o->data, item->data, size);
+        } else {
+            free(o->data);
+            o->data = NULL;
+            o->data_cap = 0;
+        }
+        prjsim__item_set_version(o, item->version);
+    }
 }

@@ -31,7 +31,9 @@ typedef enum prjsim_open_flags {
     /** Delete the item when the last handle closes (FILE_DELETE_ON_CLOSE). */
     PRJSIM_OPEN_DELETE_ON_CLOSE = 0x4,
     /** Unbuffered I/O (FILE_NO_INTERMEDIATE_BUFFERING): reads need sector alignment. */
-    PRJSIM_OPEN_UNBUFFERED = 0x8
+    PRJSIM_OPEN_UNBUFFERED = 0x8,
+    /** Open a symbolic link itself rather than what it points to (FILE_OPEN_REPARSE_POINT). */
+    PRJSIM_OPEN_REPARSE_POINT = 0x10
 } prjsim_open_flags;
 
 /**
@@ -155,6 +157,14 @@ void prjsim_client_free_entries(prjsim_dir_entry *entries);
  */
 NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
                             prjsim_dir_entry **entries, size_t *count);
+
+/**
+ * Creates a hard link @p new_path to the file @p existing_path (CreateHardLinkW).
+ * @return STATUS_SUCCESS; STATUS_OBJECT_NAME_NOT_FOUND / STATUS_OBJECT_PATH_NOT_FOUND for a
+ *  missing source; STATUS_OBJECT_NAME_COLLISION when the new name exists, even only virtually;
+ *  STATUS_FILE_IS_A_DIRECTORY for a directory; STATUS_NOT_SAME_DEVICE across roots.
+ */
+NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_path);
 
 /** Convenience: DeleteFileW / RemoveDirectoryW (open with DELETE, set disposition, close). */
 NTSTATUS prjsim_client_delete(prjsim_sim *sim, PCWSTR path, bool directory);
