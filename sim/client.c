@@ -100,7 +100,7 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
     }
     /* Racing modifications wait for the one notification rather than sending their own. */
     while (item->converting)
-        pthread_cond_wait(&sim->hydration_done, &sim->lock);
+        pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & ITEM_FULL))
         return STATUS_SUCCESS;
     prjsim__instance *inst = prjsim__instance_of_item(item);
@@ -111,7 +111,7 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
         item->converting = true;
         NTSTATUS st = prjsim__notify(sim, &n);
         item->converting = false;
-        pthread_cond_broadcast(&sim->hydration_done);
+        pthread_cond_broadcast(&sim->state_changed);
         free(rel);
         if (st != STATUS_SUCCESS)
             return st;
@@ -398,6 +398,8 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     prjsim__tick(sim);
     prjsim__item *item = h->item;
     prjsim__item_pin(item); /* the notification below still needs it */
+    while (h->busy) /* closing under a running query: let it finish first */
+        pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (h->session) {
         prjsim__session_end(h->session);
         h->session = NULL;
@@ -797,6 +799,10 @@ NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 
     prjsim__lock(sim);
     prjsim__tick(sim);
     NTSTATUS st;
+    /* Queries on one handle take turns, so one session's callbacks never overlap (6.8). */
+    while (h->busy)
+        pthread_cond_wait(&sim->state_changed, &sim->lock);
+    h->busy = true;
     if (!(h->item->state & ITEM_DIR))
         st = STATUS_INVALID_PARAMETER;
     else if (h->item->detached)
@@ -805,6 +811,8 @@ NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 
         st = prjsim__session_query(sim, h, pattern, flags,
                                    buffer_bytes ? buffer_bytes : sim->options.default_query_buffer,
                                    entries, count);
+    h->busy = false;
+    pthread_cond_broadcast(&sim->state_changed);
     char extra[96];
     char *pat = prjsim__utf8(pattern ? pattern : L"");
     snprintf(extra, sizeof extra, " pattern=\"%.40s\"%s%s entries=%zu", pat,

@@ -46,7 +46,7 @@ static bool covers(const prjsim__stream *s, UINT64 start, UINT64 end)
 NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
 {
     while (item->hydrating)
-        pthread_cond_wait(&sim->hydration_done, &sim->lock);
+        pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & (ITEM_HYDRATED | ITEM_FULL | ITEM_DIR)))
         return STATUS_SUCCESS;
     prjsim__instance *inst = prjsim__instance_of_item(item);
@@ -122,7 +122,7 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     /* On stop, PrjStopVirtualizing freed the stream with the instance's tables. */
     prjsim__command_release(cmd);
     item->hydrating = false;
-    pthread_cond_broadcast(&sim->hydration_done);
+    pthread_cond_broadcast(&sim->state_changed);
     prjsim__item_unpin(item);
     return st;
 }

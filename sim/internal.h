@@ -196,7 +196,7 @@ struct prjsim_sim {
     int64_t clock;
     uint64_t guid_counter;
     INT32 next_command_id;
-    pthread_cond_t hydration_done; /* broadcast when a GetFileData, placeholder fetch or conversion ends */
+    pthread_cond_t state_changed; /* broadcast when a hydration, placeholder fetch, conversion or query ends */
     struct prjsim__fetch *fetches; /* GetPlaceholderInfo calls in flight, one per name */
     prjsim_missing_path_hook missing_path_hook;
     void *missing_path_payload;
@@ -453,6 +453,7 @@ struct prjsim_handle {
     prjsim__enum_session *session;
     bool queried;
     char *trace_name; /* the path as opened, UTF-8, for trace lines */
+    bool busy;        /* a query runs on this handle: its session's callbacks never overlap */
 };
 
 #endif

@@ -31,7 +31,7 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
             f = f->next;
         if (!f)
             break;
-        pthread_cond_wait(&sim->hydration_done, &sim->lock);
+        pthread_cond_wait(&sim->state_changed, &sim->lock);
         if (inst->stopping)
             return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
         prjsim__item *child = dir->detached ? NULL : prjsim__item_child(dir, name, len);
@@ -48,7 +48,7 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
             *pp = me.next;
             break;
         }
-    pthread_cond_broadcast(&sim->hydration_done);
+    pthread_cond_broadcast(&sim->state_changed);
     return st;
 }
 

@@ -120,7 +120,7 @@ HRESULT prjsim_sim_create(prjsim_sim **out, const prjsim_sim_options *options)
     pthread_mutex_init(&sim->lock, &attr);
     pthread_mutexattr_destroy(&attr);
     pthread_mutex_init(&sim->trace_lock, NULL);
-    pthread_cond_init(&sim->hydration_done, NULL);
+    pthread_cond_init(&sim->state_changed, NULL);
     sim->volume = prjsim__item_new(L"", 0, ITEM_DIR);
     prjsim__volume_drive(sim, L"C:", 2);
     *out = sim;
@@ -142,7 +142,7 @@ void prjsim_sim_destroy(prjsim_sim *sim)
     free(sim->trace);
     pthread_mutex_destroy(&sim->lock);
     pthread_mutex_destroy(&sim->trace_lock);
-    pthread_cond_destroy(&sim->hydration_done);
+    pthread_cond_destroy(&sim->state_changed);
     free(sim);
 }
 
