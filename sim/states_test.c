@@ -327,6 +327,12 @@ static void make_state(const char *state)
         ASSERT_ST(prjsim_client_write_file(sim, L"C:\\root\\file.txt", "f", 1), STATUS_SUCCESS);
     } else if (!strcmp(state, "tombstone")) {
         ASSERT_ST(prjsim_client_delete(sim, L"C:\\root\\file.txt", false), STATUS_SUCCESS);
+    } else if (!strcmp(state, "placeholder")) {
+        ASSERT_ST(open_close(L"C:\\root\\file.txt", GENERIC_READ, OPEN_EXISTING, 0), STATUS_SUCCESS);
+    } else if (!strcmp(state, "dirty-hydrated")) {
+        ASSERT_ST(prjsim_client_read_file(sim, L"C:\\root\\file.txt", &data, &size), STATUS_SUCCESS);
+        free(data);
+        ASSERT_ST(prjsim_client_set_times(sim, L"C:\\root\\file.txt", 0, 0, 1, 0, 0), STATUS_SUCCESS);
     } else if (!strcmp(state, "readonly")) {
         ASSERT_ST(prjsim_client_set_times(sim, L"C:\\root\\file.txt", 0, 0, 0, 0, FILE_ATTRIBUTE_READONLY),
                   STATUS_SUCCESS);
@@ -339,7 +345,11 @@ static void make_state(const char *state)
 Test(states, failure_causes_by_state_and_flags)
 {
     static const flag_case cases[] = {
+        {"placeholder", PRJ_UPDATE_NONE, PRJ_UPDATE_FAILURE_CAUSE_NONE},
         {"hydrated", PRJ_UPDATE_NONE, PRJ_UPDATE_FAILURE_CAUSE_NONE},
+        {"dirty-hydrated", PRJ_UPDATE_NONE, PRJ_UPDATE_FAILURE_CAUSE_DIRTY_METADATA},
+        {"dirty-hydrated", PRJ_UPDATE_ALLOW_DIRTY_METADATA, PRJ_UPDATE_FAILURE_CAUSE_NONE},
+        {"full", PRJ_UPDATE_ALLOW_DIRTY_METADATA | PRJ_UPDATE_ALLOW_TOMBSTONE, PRJ_UPDATE_FAILURE_CAUSE_DIRTY_DATA},
         {"dirty", PRJ_UPDATE_NONE, PRJ_UPDATE_FAILURE_CAUSE_DIRTY_METADATA},
         {"dirty", PRJ_UPDATE_ALLOW_DIRTY_METADATA, PRJ_UPDATE_FAILURE_CAUSE_NONE},
         {"full", PRJ_UPDATE_NONE, PRJ_UPDATE_FAILURE_CAUSE_DIRTY_DATA},
@@ -372,6 +382,19 @@ Test(states, failure_causes_by_state_and_flags)
                              del ? "delete" : "update", cases[i].state);
             else if (!strcmp(cases[i].state, "full"))
                 cr_assert_eq(st, PRJ_FILE_STATE_FULL, "local data is never discarded without the flag");
+            /* What a reader sees now: the local data when kept, the provider's when discarded. */
+            void *data = NULL;
+            size_t size = 0;
+            NTSTATUS rst = prjsim_client_read_file(sim, L"C:\\root\\file.txt", &data, &size);
+            if (!strcmp(cases[i].state, "full") && cases[i].cause) {
+                cr_assert(rst == STATUS_SUCCESS && size == 1 && ((char *)data)[0] == 'f', "local data kept");
+            } else if (!del && !cases[i].cause) {
+                cr_assert(rst == STATUS_SUCCESS && size == 3 && ((UINT8 *)data)[1] == tp_content_byte(L"file.txt", 1),
+                          "%s: the provider's data after the update", cases[i].state);
+            } else if (del && !cases[i].cause) {
+                cr_assert(rst == STATUS_SUCCESS && size == 64, "%s: projected again after the delete", cases[i].state);
+            }
+            free(data);
         }
     }
 }
