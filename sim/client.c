@@ -203,6 +203,9 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
             st = STATUS_CANNOT_DELETE;
         else if (disposition == TRUNCATE_EXISTING && !(access & FILE_WRITE_DATA))
             st = STATUS_ACCESS_DENIED;
+        else if (disposition == CREATE_ALWAYS &&
+                 (item->info.FileAttributes & ~attributes & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM)))
+            st = STATUS_ACCESS_DENIED; /* superseding a hidden/system file must keep those bits */
         if (st == STATUS_SUCCESS && overwrite) {
             /* Overwrite discards the content, so nothing is fetched (DEVIATIONS.md). */
             st = convert_to_full(sim, item, false, false);
@@ -216,6 +219,9 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         }
         if (st == STATUS_SUCCESS) {
             *out = new_handle(sim, item, access, flags, r.caller_rel, path);
+            (*out)->open_result = disposition == CREATE_ALWAYS ? PRJSIM_FILE_OVERWRITTEN
+                                  : overwrite                ? PRJSIM_FILE_OVERWRITTEN
+                                                             : PRJSIM_FILE_OPENED;
             r.caller_rel = NULL;
             st = notify_created(sim, *out, overwrite ? PRJ_NOTIFICATION_FILE_OVERWRITTEN : PRJ_NOTIFICATION_FILE_OPENED);
         }
@@ -240,6 +246,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         if (r.instance && r.caller_rel)
             prjsim__strset_remove(&r.instance->negative_cache, r.caller_rel);
         *out = new_handle(sim, created, access, flags, r.caller_rel, path);
+        (*out)->open_result = PRJSIM_FILE_CREATED;
         r.caller_rel = NULL;
         st = notify_created(sim, *out, PRJ_NOTIFICATION_NEW_FILE_CREATED);
     }
@@ -521,7 +528,11 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
-    NTSTATUS st = !buffer && length ? STATUS_INVALID_PARAMETER : modify_begin(sim, h, true);
+    uint32_t align = sim->options.write_alignment;
+    NTSTATUS st = !buffer && length ? STATUS_INVALID_PARAMETER
+                  : (h->flags & PRJSIM_OPEN_UNBUFFERED) && (offset % align || length % align)
+                      ? STATUS_INVALID_PARAMETER /* unbuffered I/O is sector-aligned */
+                      : modify_begin(sim, h, true);
     if (st == STATUS_SUCCESS && length) {
         prjsim__item *item = h->item;
         UINT64 end = offset + length;
@@ -822,6 +833,11 @@ NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 
     traced(sim, st, "query-directory", h->trace_name, extra);
     prjsim__unlock(sim);
     return st;
+}
+
+prjsim_open_result prjsim_client_open_result(const prjsim_handle *handle)
+{
+    return handle ? handle->open_result : PRJSIM_FILE_OPENED;
 }
 
 void prjsim_client_free_entries(prjsim_dir_entry *entries)

@@ -308,10 +308,15 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
         return E_INVALIDARG;
     prjsim_sim *sim = prjsim_sim_current();
     HRESULT hr = S_OK;
+    /* Registered before it becomes visible: callbacks may start as soon as it is linked, and
+     * the provider's Prj* calls from them must find it. The registry is never taken under a
+     * simulation lock, so this happens first. */
+    prjsim__instance *inst = prjsim__xcalloc(1, sizeof *inst);
+    inst->sim = sim;
+    registry_add(inst);
     prjsim__lock(sim);
     prjsim__item *item = lookup_with_hook(sim, &p, virtualizationRootPath, &hr);
     prjsim__path_free(&p);
-    prjsim__instance *inst = NULL;
     if (!item) {
         /* hr set */
     } else if (!item->root) {
@@ -319,8 +324,6 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
     } else if (item->root->instance) {
         hr = HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED); /* DEVIATIONS.md: double start */
     } else {
-        inst = prjsim__xcalloc(1, sizeof *inst);
-        inst->sim = sim;
         inst->root_item = item;
         inst->root_path = prjsim__item_full_path(item);
         inst->instance_id = item->root->instance_id;
@@ -358,8 +361,10 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
                   prjsim__hr_str(hb, sizeof hb, hr));
     free(u);
     prjsim__unlock(sim);
-    if (inst) {
-        registry_add(inst);
+    if (FAILED(hr)) {
+        registry_remove(inst);
+        free(inst);
+    } else {
         *namespaceVirtualizationContext = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)inst;
     }
     return hr;

@@ -454,6 +454,7 @@ struct prjsim_handle {
     bool queried;
     char *trace_name; /* the path as opened, UTF-8, for trace lines */
     bool busy;        /* a query runs on this handle: its session's callbacks never overlap */
+    prjsim_open_result open_result;
 };
 
 #endif

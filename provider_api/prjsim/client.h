@@ -68,6 +68,17 @@ prjsim_caller prjsim_client_get_caller(void);
 NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                             UINT32 disposition, UINT32 flags, UINT32 attributes);
 
+/** What an open did, as NtCreateFile's IoStatus.Information reports it. */
+typedef enum prjsim_open_result {
+    PRJSIM_FILE_SUPERSEDED = 0,
+    PRJSIM_FILE_OPENED = 1,
+    PRJSIM_FILE_CREATED = 2,
+    PRJSIM_FILE_OVERWRITTEN = 3
+} prjsim_open_result;
+
+/** Whether the open that made @p handle opened, created or overwrote the item. */
+prjsim_open_result prjsim_client_open_result(const prjsim_handle *handle);
+
 /** Closes a handle: delete-on-close and the end of an enumeration session happen here. */
 NTSTATUS prjsim_client_close(prjsim_handle *handle);
 
