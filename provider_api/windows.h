@@ -35,5 +35,23 @@
 #include "prjsim_win/fileapi_constants.h"
 #include "prjsim_win/errhandlingapi.h"
 #include "prjsim_win/handleapi.h"
+#include "prjsim_win/fileapi.h"
+
+#include "prjsim_win/msvc.h"
+#include "prjsim_win/minwindef.h"
+#include "prjsim_win/tchar_types.h"
+#include "prjsim_win/memory_macros.h"
+#include "prjsim_win/wcrt.h"
+#include "prjsim_win/msvc_printf.h"
+#include "prjsim_win/winstring.h"
+#include "prjsim_win/stringapiset.h"
+#include "prjsim_win/interlockedapi.h"
+#include "prjsim_win/synchapi.h"
+#include "prjsim_win/processthreadsapi.h"
+#include "prjsim_win/heapapi.h"
+#include "prjsim_win/sysinfoapi.h"
+#include "prjsim_win/consoleapi.h"
+#include "prjsim_win/rpcdce.h"
+#include "prjsim_win/combaseapi.h"
 
 #endif /* _WINDOWS_ */

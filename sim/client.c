@@ -95,9 +95,11 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
         NTSTATUS st = prjsim__hydrate(sim, item, unbuffered);
         if (st != STATUS_SUCCESS)
             return st;
-    } else if (!prjsim__instance_of_item(item) && !(item->state & ITEM_HYDRATED)) {
-        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     }
+    /* "ProjFS prevents modifications to files that haven't previously been written to" while
+     * the provider is stopped (section 6.1): a placeholder only becomes full with it running. */
+    if (!prjsim__instance_of_item(item))
+        return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     /* Racing modifications wait for the one notification rather than sending their own. */
     while (item->converting)
         pthread_cond_wait(&sim->state_changed, &sim->lock);
@@ -189,6 +191,9 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         bool readonly = (item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) != 0;
         if (disposition == CREATE_NEW)
             st = STATUS_OBJECT_NAME_COLLISION;
+        else if (!is_dir && (item->state & ITEM_PLACEHOLDER) &&
+                 !(item->state & (ITEM_HYDRATED | ITEM_FULL)) && !prjsim__instance_of_item(item))
+            st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE; /* needs the provider (6.1) */
         else if (want_dir && !is_dir)
             st = STATUS_NOT_A_DIRECTORY;
         else if ((flags & PRJSIM_OPEN_NON_DIRECTORY) && is_dir)

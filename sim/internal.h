@@ -204,6 +204,8 @@ struct prjsim_sim {
     pthread_mutex_t trace_lock;
     prjsim__trace_rec *trace;
     size_t trace_count, trace_cap;
+    char **retired; /* replaced record texts, freed when the trace is cleared */
+    size_t retired_count, retired_cap;
     size_t diag_counts[PRJSIM_DIAG_COUNT_];
     size_t callback_counts[PRJSIM_CB_COUNT_];
 };

@@ -140,6 +140,7 @@ void prjsim_sim_destroy(prjsim_sim *sim)
     prjsim__item_free_tree(sim->volume);
     prjsim_trace_clear(sim);
     free(sim->trace);
+    free(sim->retired);
     pthread_mutex_destroy(&sim->lock);
     pthread_mutex_destroy(&sim->trace_lock);
     pthread_cond_destroy(&sim->state_changed);

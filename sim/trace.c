@@ -172,7 +172,12 @@ void prjsim__trace_callback_end(prjsim_sim *sim, size_t index, HRESULT result, c
     pthread_mutex_lock(&sim->trace_lock);
     /* A clear while the callback ran drops the slot; the line is then lost on purpose. */
     if (index < sim->trace_count && sim->trace[index].rec.kind == PRJSIM_TRACE_CALLBACK) {
-        free(sim->trace[index].text);
+        /* A reader may hold the "(running)" text: keep it until the trace is cleared. */
+        if (sim->retired_count == sim->retired_cap) {
+            sim->retired_cap = sim->retired_cap ? sim->retired_cap * 2 : 16;
+            sim->retired = prjsim__xrealloc(sim->retired, sim->retired_cap * sizeof *sim->retired);
+        }
+        sim->retired[sim->retired_count++] = sim->trace[index].text;
         sim->trace[index].text = strdup(text);
         sim->trace[index].rec.text = sim->trace[index].text;
         sim->trace[index].rec.result = result;
@@ -218,6 +223,9 @@ void prjsim_trace_clear(prjsim_sim *sim)
     for (size_t i = 0; i < sim->trace_count; i++)
         free(sim->trace[i].text);
     sim->trace_count = 0;
+    for (size_t i = 0; i < sim->retired_count; i++)
+        free(sim->retired[i]);
+    sim->retired_count = 0;
     memset(sim->diag_counts, 0, sizeof sim->diag_counts);
     memset(sim->callback_counts, 0, sizeof sim->callback_counts);
     pthread_mutex_unlock(&sim->trace_lock);

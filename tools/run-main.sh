@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The main job: install dependencies, build, and run the reference provider through the
-# ProjFS cache-state walk, printing the trace of every step.
+# The main job: install dependencies, build, walk the reference provider through the ProjFS
+# cache states (printing the trace of every step), then run every conformance scenario against
+# it. Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
-exec build/tools/prjsim/prjsim demo "$@"
+build/bin/prjsim demo
+echo
+echo "== conformance scenarios against the reference provider"
+build/bin/prjsim run conformance/scenarios/*/*.scn

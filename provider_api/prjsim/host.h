@@ -13,8 +13,8 @@
  * @code
  * prjsim_host *h;
  * char err[256];
- * if (prjsim_host_load(&h, "build/fixtures/hello/hello.so", NULL, err, sizeof err) != PRJSIM_HOST_OK)
- *     fail(err);
+ * if (prjsim_host_load(&h, "build/fixtures/hello/hello.so", NULL, err, sizeof err))
+ *     fail(err);                                             // PRJSIM_HOST_OK is 0
  * char *argv[] = {"hello", "C:\\HelloRoot", NULL};
  * prjsim_host_start(h, 2, argv);
  * WCHAR root[MAX_PATH];
@@ -71,7 +71,8 @@ typedef struct prjsim_host prjsim_host;
     X(TIMEOUT, -6, "timed out") \
     X(EXITED, -7, "the program has finished") \
     X(SYSTEM_ERROR, -8, "a system call failed") \
-    X(INVALID_ARGUMENT, -9, "invalid argument")
+    X(INVALID_ARGUMENT, -9, "invalid argument") \
+    X(UNHANDLED, -10, "no console control handler took the event (Windows would end the process)")
 
 typedef enum prjsim_host_result {
 #define PRJSIM_HOST_RESULT_ENUM_(id, value, text) PRJSIM_HOST_##id = value,
@@ -184,8 +185,10 @@ int prjsim_host_close_stdin(prjsim_host *host);
 
 /**
  * Raises a console control event in the program (CTRL_C_EVENT, CTRL_BREAK_EVENT,
- * CTRL_CLOSE_EVENT) through the Win32 layer's console handlers (SetConsoleCtrlHandler).
- * @return PRJSIM_HOST_OK; BAD_STATE (not started), EXITED.
+ * CTRL_CLOSE_EVENT) through the Win32 layer's console handlers (SetConsoleCtrlHandler),
+ * which run on the calling thread.
+ * @return PRJSIM_HOST_OK (a handler took it); UNHANDLED (none did: Windows would end the
+ *  process, the host cannot end the program); BAD_STATE (not started); EXITED.
  */
 int prjsim_host_raise_console_ctrl(prjsim_host *host, DWORD ctrl_event);
 

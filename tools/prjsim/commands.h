@@ -3,5 +3,7 @@
 #define PRJSIM_COMMANDS_H
 
 int prjsim_cmd_demo(int argc, char **argv);
+int prjsim_cmd_exec(int argc, char **argv);
+int prjsim_cmd_run(int argc, char **argv);
 
 #endif

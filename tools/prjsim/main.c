@@ -10,6 +10,8 @@ static const struct {
     const char *help;
 } commands[] = {
     {"demo", prjsim_cmd_demo, "walk the ProjFS cache states against the reference provider"},
+    {"exec", prjsim_cmd_exec, "run a provider program built with prjsim-cc or prjsim-c++"},
+    {"run", prjsim_cmd_run, "run scenario scripts (conformance/README.md)"},
 };
 
 static int usage(FILE *out)

@@ -1,0 +1,274 @@
+/*
+ * The runner: runs a parsed script in a fresh simulation with the reference provider, stops at
+ * the first failed expectation, and reports; and `prjsim run`'s loop over files.
+ */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+typedef struct {
+    scn_run_fn run;
+    const char *word;
+} row;
+
+static const row table[] = {
+#define SCN_STMT_RUN_(id, word, parse, run, synopsis) {run, word},
+    SCN_STATEMENTS(SCN_STMT_RUN_)
+#undef SCN_STMT_RUN_
+};
+
+bool scn_fail(scn_exec *r, int line, const char *fmt, ...)
+{
+    if (r->failed)
+        return false;
+    r->failed = true;
+    r->fail_line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->message, sizeof r->message, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+void scn_mark_all(scn_exec *r)
+{
+    if (r->external)
+        scn_sync_trace_events(r);
+    pthread_mutex_lock(&r->prov.lock);
+    r->event_mark_cb = r->event_mark_note = r->prov.event_count;
+    pthread_mutex_unlock(&r->prov.lock);
+    r->trace_mark = prjsim_trace_count(r->sim);
+    for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
+        r->diag_mark[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
+}
+
+bool scn_trace_hidden(const scn_exec *r, size_t index)
+{
+    for (size_t i = 0; i < r->hidden_count; i++)
+        if (index >= r->hidden[i][0] && index < r->hidden[i][1])
+            return true;
+    return false;
+}
+
+void scn_hide_trace(scn_exec *r, size_t from, size_t to)
+{
+    if (from >= to)
+        return;
+    if (r->hidden_count && r->hidden[r->hidden_count - 1][1] == from) {
+        r->hidden[r->hidden_count - 1][1] = to;
+        return;
+    }
+    r->hidden = realloc(r->hidden, (r->hidden_count + 1) * sizeof *r->hidden);
+    if (!r->hidden)
+        abort();
+    r->hidden[r->hidden_count][0] = from;
+    r->hidden[r->hidden_count][1] = to;
+    r->hidden_count++;
+}
+
+scn_handle_slot *scn_handle(scn_exec *r, const char *name)
+{
+    for (size_t i = 0; i < r->handle_count; i++)
+        if (strcmp(r->handles[i].name, name) == 0)
+            return &r->handles[i];
+    return NULL;
+}
+
+WCHAR *scn_relative(const scn_exec *r, const WCHAR *full)
+{
+    const WCHAR *root = r->script->setup.root;
+    size_t n = wcslen(root);
+    for (size_t i = 0; i < n; i++) {
+        WCHAR a = full[i] == L'/' ? L'\\' : full[i], b = root[i] == L'/' ? L'\\' : root[i];
+        if (!a || towupper((wint_t)a) != towupper((wint_t)b))
+            return NULL;
+    }
+    if (full[n] && full[n] != L'\\' && full[n] != L'/')
+        return NULL;
+    return scn_wcsdup(full[n] ? full + n + 1 : full + n);
+}
+
+void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code)
+{
+    r->result.set = true;
+    r->result.pending = false;
+    r->result.kind = kind;
+    r->result.code = code;
+    r->result.line = st->line;
+}
+
+/* Diagnostics no `expect diag` accounted for fail the scenario: the reference provider
+ * breaks no rule, so one means the simulator or the scenario is wrong. */
+static void check_leftover_diags(scn_exec *r, int line)
+{
+    for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
+        size_t now = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
+        if (now > r->diag_mark[d]) {
+            scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s; add 'expect diag %s' if it is intended",
+                     prjsim_diag_name((prjsim_diag)d), now - r->diag_mark[d], prjsim_diag_text((prjsim_diag)d),
+                     prjsim_diag_name((prjsim_diag)d));
+            return;
+        }
+    }
+}
+
+static void cleanup(scn_exec *r)
+{
+    scn_provider_reset_rules(&r->prov);
+    /* Stopping fails pended callbacks, which releases every waiting operation. */
+    scn_stop_instance(r);
+    scn_jobs_finish(r);
+    for (size_t i = 0; i < r->handle_count; i++) {
+        if (r->handles[i].h)
+            prjsim_client_close(r->handles[i].h);
+        free(r->handles[i].name);
+        free(r->handles[i].path);
+    }
+    free(r->handles);
+    prjsim_client_free_entries(r->listing);
+    free(r->bytes);
+    free(r->hidden);
+    prjsim_client_set_caller(NULL);
+}
+
+void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+{
+    static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL};
+    memset(out, 0, sizeof *out);
+    scn_exec r;
+    memset(&r, 0, sizeof r);
+    r.script = s;
+    r.options = options ? options : &defaults;
+    if (s->xfail)
+        snprintf(out->reason, sizeof out->reason, "%s", s->xfail);
+    if (r.options->provider && s->needs_reference_line) {
+        out->verdict = SCN_SKIPPED;
+        out->line = s->needs_reference_line;
+        snprintf(out->message, sizeof out->message, "needs the reference provider (line %d: %s)",
+                 s->needs_reference_line, s->needs_reference_why);
+        return;
+    }
+    r.external = r.options->provider != NULL;
+    if (FAILED(prjsim_sim_create(&r.sim, &s->setup.sim))) {
+        out->verdict = SCN_FAILED;
+        snprintf(out->message, sizeof out->message, "the simulation could not be created (bad options?)");
+        return;
+    }
+    r.previous_sim = prjsim_sim_set_current(r.sim);
+    memtree_create_ex(&r.tree, &s->setup.tree);
+    scn_provider_init(&r.prov, r.tree, &s->setup);
+    prjsim_client_set_caller(NULL);
+    r.caller = prjsim_client_get_caller();
+    wcsncpy(r.caller_image, r.caller.image_file_name ? r.caller.image_file_name : L"", MAX_PATH);
+    r.caller.image_file_name = r.caller_image;
+
+    FILE *log = r.options->log ? r.options->log : stdout;
+    int last_line = 0;
+    for (size_t i = 0; i < s->count && !r.failed; i++) {
+        const scn_stmt *st = &s->stmts[i];
+        if (r.options->verbose)
+            fprintf(log, "%s:%d: %s%s\n", s->origin, st->line, table[st->id].word, st->synthetic ? " (implicit)" : "");
+        table[st->id].run(&r, st);
+        last_line = st->line;
+    }
+    if (!r.failed)
+        check_leftover_diags(&r, last_line);
+    if (r.failed)
+        out->recent_trace = scn_recent_trace(&r, 12);
+    if (r.options->verbose) {
+        char *all = scn_recent_trace(&r, (size_t)-1);
+        fprintf(log, "%s: the whole trace:\n%s", s->origin, all);
+        free(all);
+    }
+    cleanup(&r);
+    memtree_destroy(r.tree);
+    scn_provider_free(&r.prov);
+    prjsim_sim_set_current(r.previous_sim);
+    prjsim_sim_destroy(r.sim);
+
+    if (!r.failed) {
+        out->verdict = s->xfail ? SCN_XPASSED : SCN_PASSED;
+        if (s->xfail) {
+            out->line = s->xfail_line;
+            snprintf(out->message, sizeof out->message,
+                     "marked xfail (\"%s\") but every expectation held: remove the xfail", s->xfail);
+        }
+    } else {
+        out->verdict = s->xfail ? SCN_XFAILED : SCN_FAILED;
+        out->line = r.fail_line;
+        snprintf(out->message, sizeof out->message, "%s", r.message);
+    }
+}
+
+int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
+{
+    scn_script **scripts = calloc(count + 1, sizeof *scripts);
+    if (!scripts)
+        abort();
+    int malformed = 0;
+    for (size_t i = 0; i < count; i++)
+        if (scn_parse_file(&scripts[i], paths[i], err) != SCN_EXIT_PASS)
+            malformed++;
+    if (malformed) {
+        for (size_t i = 0; i < count; i++)
+            scn_script_free(scripts[i]);
+        free(scripts);
+        if (err)
+            fprintf(err, "%d malformed scenario file(s): nothing ran\n", malformed);
+        return SCN_EXIT_MALFORMED;
+    }
+    size_t passed = 0, failed = 0, xfailed = 0, skipped = 0;
+    for (size_t i = 0; i < count; i++) {
+        scn_outcome o;
+        scn_run(scripts[i], options, &o);
+        switch (o.verdict) {
+        case SCN_PASSED:
+            fprintf(out, "PASS %s\n", paths[i]);
+            passed++;
+            break;
+        case SCN_XFAILED:
+            fprintf(out, "XFAIL %s: %s (line %d: %s)\n", paths[i], o.reason, o.line, o.message);
+            passed++;
+            xfailed++;
+            break;
+        case SCN_SKIPPED:
+            fprintf(out, "SKIP %s: %s\n", paths[i], o.message);
+            skipped++;
+            break;
+        case SCN_XPASSED:
+            fprintf(out, "FAIL %s:%d: %s\n", paths[i], o.line, o.message);
+            failed++;
+            break;
+        case SCN_FAILED:
+            fprintf(out, "FAIL %s:%d: %s\n", paths[i], o.line, o.message);
+            if (o.recent_trace && o.recent_trace[0]) {
+                fprintf(out, "    recent trace:\n");
+                for (const char *a = o.recent_trace; *a;) {
+                    const char *e = strchr(a, '\n');
+                    size_t n = e ? (size_t)(e - a) : strlen(a);
+                    fprintf(out, "      %.*s\n", (int)n, a);
+                    a = e ? e + 1 : a + n;
+                }
+            }
+            failed++;
+            break;
+        }
+        fflush(out);
+        free(o.recent_trace);
+        scn_script_free(scripts[i]);
+    }
+    free(scripts);
+    fprintf(out, "%zu passed, %zu failed", passed, failed);
+    if (xfailed && skipped)
+        fprintf(out, " (%zu expected failure%s, %zu skipped)\n", xfailed, xfailed == 1 ? "" : "s", skipped);
+    else if (xfailed)
+        fprintf(out, " (%zu expected failure%s)\n", xfailed, xfailed == 1 ? "" : "s");
+    else if (skipped)
+        fprintf(out, " (%zu skipped)\n", skipped);
+    else
+        fprintf(out, "\n");
+    return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
+}

@@ -1,0 +1,106 @@
+/**
+ * @file scenario.h
+ * @brief The scenario interpreter: parses scenario scripts (conformance/README.md is the
+ * language reference) and runs them against the simulator and the reference provider.
+ *
+ * A script is parsed completely before anything runs: a malformed script reports
+ * `file:line: message` for each error and never runs. Running gives one outcome per script.
+ */
+#ifndef SCN_SCENARIO_H
+#define SCN_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A parsed script. Opaque. */
+typedef struct scn_script scn_script;
+
+/** Exit statuses, shared by every entry point. */
+enum {
+    SCN_EXIT_PASS = 0,      /**< every scenario passed (expected failures included) */
+    SCN_EXIT_FAIL = 1,      /**< an expectation failed, or an xfail scenario passed */
+    SCN_EXIT_MALFORMED = 2  /**< a malformed script or a usage error: nothing ran */
+};
+
+/**
+ * Parses a script file.
+ * @param out receives the script (NULL on error).
+ * @param path the file; its directory is where `manifest` and `expect trace file` look first.
+ * @param err receives one `file:line: message` line per error (may be NULL).
+ * @return SCN_EXIT_PASS (0) or SCN_EXIT_MALFORMED.
+ */
+int scn_parse_file(scn_script **out, const char *path, FILE *err);
+
+/**
+ * Parses script text (UTF-8). @p origin names it in messages (e.g. "test.scn"); relative
+ * files are looked up in @p dir (NULL = the current directory).
+ */
+int scn_parse_text(scn_script **out, const char *text, const char *origin, const char *dir, FILE *err);
+
+void scn_script_free(scn_script *script);
+
+/** How a script ended. */
+typedef enum scn_verdict {
+    SCN_PASSED,      /**< every statement ran and every expectation held */
+    SCN_FAILED,      /**< an expectation failed (line and message say which) */
+    SCN_XFAILED,     /**< marked xfail and an expectation failed, as announced */
+    SCN_XPASSED,     /**< marked xfail but everything held: counts as a failure */
+    SCN_SKIPPED      /**< not run: it needs the reference provider and a provider program was given */
+} scn_verdict;
+
+typedef struct scn_outcome {
+    scn_verdict verdict;
+    /** The line of the failed expectation (0 when none). */
+    int line;
+    /** `expected X, got Y`, why an xfail scenario passed, or why it was skipped. */
+    char message[4096];
+    /** The xfail reason, when the script has one. */
+    char reason[256];
+    /** The last trace lines before the failure, one per line (malloc'd, may be NULL). */
+    char *recent_trace;
+} scn_outcome;
+
+/** Options of a run. */
+typedef struct scn_run_options {
+    /** Rewrite the golden files of `expect trace file` with what the run produced. */
+    bool bless;
+    /** Print every statement as it runs, and the whole trace at the end (to @p log). */
+    bool verbose;
+    FILE *log;
+    /**
+     * A provider program (prjsim/host.h) to run each scenario against instead of the reference
+     * provider, with its arguments (argv[0] is the program). NULL: the reference provider.
+     * Scenarios that script the reference provider (item, store, provider, start, stop,
+     * complete, ...) are skipped; see conformance/README.md.
+     */
+    const char *provider;
+    int provider_argc;
+    char *const *provider_argv;
+} scn_run_options;
+
+/**
+ * Runs a parsed script in a fresh simulation (made current for the run and destroyed after).
+ * @param options NULL for the defaults.
+ * @param out receives the outcome; free its recent_trace with free().
+ */
+void scn_run(const scn_script *script, const scn_run_options *options, scn_outcome *out);
+
+/**
+ * What `prjsim run` does: parses every file (any malformed one: messages on @p err, exit 2,
+ * nothing runs), runs each, prints `PASS file`, `FAIL file:line: message` (with the recent
+ * trace), `XFAIL file: reason` or `SKIP file: reason` per file on @p out and a final
+ * `N passed, N failed` line.
+ * @return SCN_EXIT_PASS, SCN_EXIT_FAIL or SCN_EXIT_MALFORMED.
+ */
+int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,7 @@
+/* A module without an entry point. */
+int not_an_entry(int x);
+
+int not_an_entry(int x)
+{
+    return x + 1;
+}

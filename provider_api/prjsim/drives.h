@@ -1,0 +1,66 @@
+/**
+ * @file prjsim/drives.h
+ * @brief Drive letters of the Win32 layer: where `X:\...` lives on the host, and the routing
+ * between the host file system and the simulator.
+ *
+ * A Windows path `X:\dir\name` maps to the host path `<drives>/X/dir/name`, where `<drives>`
+ * is the drives directory: the `PRJSIM_DRIVES` environment variable if set (created if
+ * missing, never removed), else a fresh temporary directory made on first use under `$TMPDIR`
+ * (or `/tmp`) and removed when the process that made it exits. The drive letter is upper-cased;
+ * the rest of the path keeps its case and, outside virtualization roots, is case-sensitive
+ * (the host file system decides; Windows would be case-insensitive). Every drive letter exists.
+ *
+ * The Win32 file API (prjsim_win/fileapi.h) sends a path inside a virtualization root
+ * (prjsim_sim_is_inside_root on the current simulation) to the simulator's client operations
+ * and every other path to the host. A provider typically creates its root with
+ * CreateDirectoryW first (on the host) and then marks it; the Win32 layer's missing-path hook
+ * then copies that host directory, with its content, onto the simulated volume, and from then
+ * on all I/O under the root goes to the simulator.
+ */
+#ifndef PRJSIM_DRIVES_H
+#define PRJSIM_DRIVES_H
+
+#include <windows.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * The drives directory, an absolute host path, chosen on first use as described above. The
+ * string stays valid until the next prjsim_drives_set_root.
+ */
+const char *prjsim_drives_root(void);
+
+/**
+ * Uses @p dir as the drives directory from now on (created with its parents if missing; made
+ * absolute). NULL goes back to the default (`PRJSIM_DRIVES`, else a temporary directory).
+ * Handles already open keep their host files. The current directory is not changed.
+ * @return S_OK, E_INVALIDARG for an empty path, HRESULT_FROM_WIN32(error) when the directory
+ *  cannot be created.
+ */
+HRESULT prjsim_drives_set_root(const char *dir);
+
+/**
+ * The host path of a Windows path (resolved like GetFullPathNameW, so relative paths use the
+ * current directory), whether or not it exists and whether or not it lies inside a
+ * virtualization root (whose content lives in the simulator, not at this host path).
+ * @return S_OK; E_INVALIDARG when @p win_path is not a drive path (UNC, empty, invalid
+ *  characters); HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) when @p out is too small.
+ */
+HRESULT prjsim_drives_to_host(PCWSTR win_path, char *out, size_t size);
+
+/**
+ * Installs the Win32 layer's missing-path hook on the current simulation. The Win32 file
+ * functions do this themselves on first use, and again whenever the current simulation changes;
+ * a host calls this before running a provider that may mark a root without calling any Win32
+ * file function first. The drives directory is not made until a host path is needed.
+ */
+void prjsim_win_files_init(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

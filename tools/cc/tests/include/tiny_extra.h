@@ -1,0 +1,2 @@
+/* A header found through the -I flag the wrapper test passes through. */
+#define TINY_EXTRA 5

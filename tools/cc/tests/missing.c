@@ -1,0 +1,7 @@
+/* Calls a function nobody defines: the wrapper's -Wl,-z,defs makes that a link error. */
+int NoSuchWindowsFunction(void);
+
+int main(void)
+{
+    return NoSuchWindowsFunction();
+}

@@ -1,0 +1,26 @@
+# prjsim_add_provider(NAME SOURCES a.cpp [b.c ...] [LIBS x y] [DEFINITIONS X=1 ...] [NO_UNICODE])
+#
+# Builds a Windows-style provider program (wmain or main, <windows.h>, <projectedfslib.h>) into
+# NAME.so, a module `prjsim exec` and the host (prjsim/host.h) run: the same flags the compiler
+# wrapper prjsim-cc / prjsim-c++ uses (tools/cc/prjsim-cc.in). UNICODE and _UNICODE are defined
+# unless NO_UNICODE is given. The project's warning and sanitizer flags apply, as to
+# every target of the project.
+function(prjsim_add_provider name)
+  cmake_parse_arguments(P "NO_UNICODE" "" "SOURCES;LIBS;DEFINITIONS" ${ARGN})
+  add_library(${name} MODULE ${P_SOURCES})
+  target_link_libraries(${name} PRIVATE prjsim ${P_LIBS})
+  if(NOT P_NO_UNICODE)
+    target_compile_definitions(${name} PRIVATE UNICODE _UNICODE)
+  endif()
+  target_compile_definitions(${name} PRIVATE ${P_DEFINITIONS})
+  # gnu11 / gnu++17 as the wrapper, and the entry point exported.
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    C_EXTENSIONS ON
+    CXX_EXTENSIONS ON
+    POSITION_INDEPENDENT_CODE ON
+    C_VISIBILITY_PRESET default
+    CXX_VISIBILITY_PRESET default)
+  target_compile_options(${name} PRIVATE -Wno-unknown-pragmas)
+  target_link_options(${name} PRIVATE -Wl,-z,defs)
+endfunction()

@@ -1,0 +1,102 @@
+/*
+ * `prjsim run SCRIPT... [--provider P [-- ARGS...]]`: runs scenario scripts
+ * (conformance/README.md) against the reference provider, or against provider program P run
+ * through the host, and prints `PASS file` / `FAIL file:line: message` per file and a final
+ * `N passed, N failed` line.
+ *
+ * Exit status: 0 every scenario passed (expected failures included), 1 a failure (or an xfail
+ * scenario that passed), 2 a malformed script or a usage error (nothing runs).
+ */
+#include "commands.h"
+
+#include <scenario.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int usage(FILE *out)
+{
+    fprintf(out,
+            "usage: prjsim run [OPTIONS] SCRIPT... [-- PROVIDER-ARGS...]\n"
+            "\n"
+            "Runs scenario scripts (the language is described in conformance/README.md) against\n"
+            "the in-process reference provider, each in a fresh simulation.\n"
+            "\n"
+            "options:\n"
+            "  --provider P  run against provider program P (built with prjsim-cc or\n"
+            "                prjsim_add_provider) started with PROVIDER-ARGS, instead of the\n"
+            "                reference provider; scenarios that script the reference provider\n"
+            "                are skipped\n"
+            "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
+            "  --verbose     print each statement as it runs, and the whole trace\n"
+            "  --            end of options\n"
+            "\n"
+            "exit status: 0 all passed, 1 a scenario failed, 2 a malformed script or bad usage\n");
+    return out == stdout ? 0 : 2;
+}
+
+int prjsim_cmd_run(int argc, char **argv)
+{
+    scn_run_options opts = {false, false, stderr, NULL, 0, NULL};
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files)
+        return 2;
+    size_t count = 0;
+    const char *provider = NULL;
+    int args_at = argc;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] == '-' && a[1]) {
+            if (!strcmp(a, "--")) {
+                args_at = i + 1;
+                break;
+            } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+                free(files);
+                return usage(stdout);
+            } else if (!strcmp(a, "--provider") && i + 1 < argc) {
+                provider = argv[++i];
+            } else if (!strncmp(a, "--provider=", 11)) {
+                provider = a + 11;
+            } else if (!strcmp(a, "--bless")) {
+                opts.bless = true;
+            } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
+                opts.verbose = true;
+            } else {
+                fprintf(stderr, "prjsim run: unknown option '%s'\n", a);
+                free(files);
+                return usage(stderr);
+            }
+            continue;
+        }
+        files[count++] = argv[i];
+    }
+    char **pargv = NULL;
+    if (provider) {
+        /* argv[0] of the program is the program itself, then the arguments after -- */
+        pargv = calloc((size_t)(argc - args_at) + 2, sizeof *pargv);
+        if (!pargv) {
+            free(files);
+            return 2;
+        }
+        pargv[0] = (char *)provider;
+        for (int i = args_at; i < argc; i++)
+            pargv[1 + i - args_at] = argv[i];
+        opts.provider = provider;
+        opts.provider_argc = 1 + argc - args_at;
+        opts.provider_argv = pargv;
+    } else if (args_at < argc) {
+        fprintf(stderr, "prjsim run: arguments after -- are for a provider program (--provider P)\n");
+        free(files);
+        return usage(stderr);
+    }
+    if (!count) {
+        fprintf(stderr, "prjsim run: no scenario script given\n");
+        free(files);
+        return usage(stderr);
+    }
+    int rc = scn_run_files(files, count, &opts, stdout, stderr);
+    free(files);
+    free(pargv);
+    return rc;
+}
