@@ -476,6 +476,13 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
                 full = true;
                 break;
             }
+            /* The on-disk cursor moves past a returned name too: if it becomes a placeholder
+             * before the next query, the disk side must not list it again. */
+            if (!s->cursor || prjsim__name_compare_n(p->name, p->name_len, s->cursor, wcslen(s->cursor)) > 0) {
+                free(s->cursor);
+                s->cursor = p->name;
+                p->name = NULL;
+            }
             free(p->name);
             free(p->symlink_target);
             s->queue_pos++;

@@ -1028,3 +1028,29 @@ Test(enumeration, stopping_under_an_open_listing_fails_its_next_query_without_en
     prjsim_client_close(h);
     ASSERT_COUNT(n_end, 0, "End calls after the instance stopped");
 }
+
+/* A name returned as virtual that becomes a placeholder during the listing is not listed again. */
+Test(enumeration, opening_a_listed_name_mid_listing_does_not_repeat_it)
+{
+    start_tp(items, N_ITEMS);
+    prjsim_handle *h = open_dir(L"C:\\root");
+    char acc[512] = "";
+    for (int i = 0; i < 20; i++) {
+        prjsim_dir_entry *e;
+        size_t n;
+        NTSTATUS st = prjsim_client_query_directory(h, NULL, PRJSIM_QUERY_RETURN_SINGLE_ENTRY, 0, &e, &n);
+        if (st != STATUS_SUCCESS)
+            break;
+        append_names(acc, sizeof acc, e, n);
+        /* Open every name as soon as it is listed: it is then on disk. */
+        if (wcscmp(e[0].name, L".") && wcscmp(e[0].name, L"..")) {
+            WCHAR path[64];
+            swprintf(path, 64, L"C:\\root\\%ls", e[0].name);
+            prjsim_file_info fi;
+            ASSERT_ST(prjsim_client_stat(sim, path, &fi), STATUS_SUCCESS);
+        }
+        prjsim_client_free_entries(e);
+    }
+    prjsim_client_close(h);
+    cr_assert_str_eq(acc, full_listing);
+}

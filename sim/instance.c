@@ -25,6 +25,18 @@ static size_t aligned_count, aligned_cap;
  * lock is taken before simulation locks. */
 static pthread_mutex_t aligned_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static prjsim_start_hook start_hook;
+
+void prjsim_set_start_hook(const prjsim_start_hook *hook)
+{
+    pthread_mutex_lock(&registry_lock);
+    if (hook)
+        start_hook = *hook;
+    else
+        memset(&start_hook, 0, sizeof start_hook);
+    pthread_mutex_unlock(&registry_lock);
+}
+
 static void registry_add(prjsim__instance *inst)
 {
     pthread_mutex_lock(&registry_lock);
@@ -306,6 +318,17 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
     prjsim__path p;
     if (!prjsim__path_parse(&p, virtualizationRootPath))
         return E_INVALIDARG;
+    pthread_mutex_lock(&registry_lock);
+    prjsim_start_hook hook = start_hook;
+    pthread_mutex_unlock(&registry_lock);
+    void *cookie = NULL;
+    if (hook.on_start) {
+        HRESULT hhr = hook.on_start(virtualizationRootPath, &callbacks, &instanceContext, &cookie, hook.payload);
+        if (FAILED(hhr)) {
+            prjsim__path_free(&p);
+            return hhr;
+        }
+    }
     prjsim_sim *sim = prjsim_sim_current();
     HRESULT hr = S_OK;
     /* Registered before it becomes visible: callbacks may start as soon as it is linked, and
@@ -313,6 +336,8 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
      * simulation lock, so this happens first. */
     prjsim__instance *inst = prjsim__xcalloc(1, sizeof *inst);
     inst->sim = sim;
+    inst->hook = hook;
+    inst->hook_cookie = cookie;
     registry_add(inst);
     prjsim__lock(sim);
     prjsim__item *item = lookup_with_hook(sim, &p, virtualizationRootPath, &hr);
@@ -364,6 +389,8 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
     if (FAILED(hr)) {
         registry_remove(inst);
         free(inst);
+        if (hook.on_stop)
+            hook.on_stop(cookie, hook.payload);
     } else {
         *namespaceVirtualizationContext = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)inst;
     }
@@ -409,6 +436,8 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespace
     free(u);
     prjsim__unlock(sim);
     prjsim__pool_destroy(inst->pool);
+    if (inst->hook.on_stop)
+        inst->hook.on_stop(inst->hook_cookie, inst->hook.payload);
     prjsim__strset_clear(&inst->negative_cache);
     for (UINT32 i = 0; i < inst->mapping_count; i++)
         free((void *)inst->mappings[i].NotificationRoot);
@@ -511,10 +540,10 @@ bool prjsim__is_aligned_buffer(const void *p, size_t len)
     return ok;
 }
 
-HRESULT prjsim_instance_set_thread_pool(void *ctx, bool on)
+HRESULT prjsim_instance_set_thread_pool(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, bool on)
 {
     prjsim_sim *sim;
-    prjsim__instance *inst = prjsim__instance_from_context(&sim, (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)ctx,
+    prjsim__instance *inst = prjsim__instance_from_context(&sim, ctx,
                                                            "prjsim_instance_set_thread_pool");
     if (!inst)
         return E_INVALIDARG;

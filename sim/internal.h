@@ -102,6 +102,8 @@ struct prjsim__instance {
     prjsim__enum_session *sessions;
     prjsim__stream *streams;
     prjsim__pool *pool; /* NULL: callbacks run on the calling thread */
+    prjsim_start_hook hook; /* the start hook in force at start, and its cookie */
+    void *hook_cookie;
 };
 
 /* A callback in flight (running or pended). */

@@ -11,6 +11,7 @@
 #define PRJSIM_SIM_H
 
 #include <windows.h>
+#include <projectedfslib.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -111,7 +112,7 @@ size_t prjsim_sim_running_instances(prjsim_sim *sim, WCHAR *root, size_t root_ch
  * @return S_OK; E_INVALIDARG for a context that is not running;
  *  HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_BUSY) while callbacks are in flight.
  */
-HRESULT prjsim_instance_set_thread_pool(void *namespace_virtualization_context, bool on);
+HRESULT prjsim_instance_set_thread_pool(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespace_virtualization_context, bool on);
 
 /**
  * Whether @p full_path is a virtualization root or lies under one (marked roots count whether
@@ -127,6 +128,22 @@ bool prjsim_sim_is_inside_root(prjsim_sim *sim, PCWSTR full_path);
  * and client operations. Called without any simulator lock held.
  */
 typedef void (*prjsim_missing_path_hook)(prjsim_sim *sim, PCWSTR full_path, void *payload);
+
+/**
+ * A process-wide hook around every PrjStartVirtualizing: on_start may replace the provider's
+ * callbacks and instance context (the fault wrapper uses it to wrap any provider program,
+ * `PRJSIM_FAULTS`); a failure fails the start. on_stop gets the cookie back when the instance
+ * has stopped (or its start failed afterwards). Both run without simulator locks held.
+ */
+typedef struct prjsim_start_hook {
+    HRESULT (*on_start)(PCWSTR root, const PRJ_CALLBACKS **callbacks, const void **instance_context,
+                        void **cookie, void *payload);
+    void (*on_stop)(void *cookie, void *payload);
+    void *payload;
+} prjsim_start_hook;
+
+/** Installs the start hook (copied; NULL removes it). */
+void prjsim_set_start_hook(const prjsim_start_hook *hook);
 
 /** Installs the hook (NULL removes it). */
 void prjsim_sim_set_missing_path_hook(prjsim_sim *sim, prjsim_missing_path_hook hook, void *payload);

@@ -9,6 +9,8 @@
  */
 #include "commands.h"
 
+#include <fault.h>
+
 #include <prjsim.h>
 #include <prjsim/drives.h>
 #include <prjsim/host.h>
@@ -135,6 +137,9 @@ int prjsim_cmd_exec(int argc, char **argv)
     }
     if (i >= argc)
         return usage(stderr);
+    /* PRJSIM_FAULTS=spec wraps the program's provider in the fault wrapper (fixtures/fault). */
+    if (fault_install_from_env() == E_INVALIDARG)
+        return 2;
 
     if (drives && FAILED(prjsim_drives_set_root(drives))) {
         fprintf(stderr, "prjsim exec: cannot use '%s' as the drives folder\n", drives);
