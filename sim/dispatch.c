@@ -138,6 +138,8 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
         sim->next_command_id = 1;
     cmd->running = true;
     cmd->dir_buffer = call->dir_buffer;
+    if (call->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO)
+        cmd->requested = prjsim__wcsdup(call->path);
     pthread_cond_init(&cmd->done, NULL);
     cmd->next = inst->commands;
     inst->commands = cmd;
@@ -216,6 +218,7 @@ void prjsim__command_release(prjsim__command *cmd)
         return;
     pthread_cond_destroy(&cmd->done);
     free(cmd->written_placeholder);
+    free(cmd->requested);
     free(cmd);
 }
 

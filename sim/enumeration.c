@@ -62,6 +62,8 @@ static void buffer_retire(prjsim__dir_buffer *b)
     retired[retired_next] = b;
     retired_next = (retired_next + 1) % RETIRED_BUFFERS;
     pthread_mutex_unlock(&buffers_lock);
+    if (old)
+        free(old->refused);
     free(old);
 }
 
@@ -96,6 +98,8 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
     HRESULT hr = S_OK;
     if (b->full || cost > b->budget - b->used) {
         /* Once an entry did not fit the buffer is full: later, smaller entries do not fit either. */
+        if (!b->full)
+            b->refused = prjsim__wcsdup_n(name, len);
         b->full = true;
         hr = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
     } else {
@@ -139,6 +143,7 @@ static void session_free(prjsim__enum_session *s)
     free_entries(s->queue, s->queue_pos, s->queue_count);
     free(s->queue);
     free(s->last_provider_name);
+    free(s->resume_with);
     free(s->cursor);
     if (s->dir)
         prjsim__item_unpin(s->dir);
@@ -237,6 +242,8 @@ static void reset_scan(prjsim__enum_session *s, const WCHAR *pattern)
     s->queue_count = s->queue_pos = 0;
     free(s->last_provider_name);
     s->last_provider_name = NULL;
+    free(s->resume_with);
+    s->resume_with = NULL;
     s->dots_done = false;
     s->any_returned = false; /* per scan: the dots logic in prjsim__session_query reads it */
     s->provider_done = s->instance == NULL;
@@ -265,11 +272,10 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
     /* The first Get of a session carries RESTART_SCAN too: providers must treat it so anyway. */
     call.flags = (s->restart_pending ? PRJ_CB_DATA_FLAG_ENUM_RESTART_SCAN : 0) |
                  (single ? PRJ_CB_DATA_FLAG_ENUM_RETURN_SINGLE_ENTRY : 0);
-    char detail[48];
+    bool restarted = s->restart_pending;
     prjsim__command *cmd = NULL;
     HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
     buffer_unregister(b);
-    (void)detail;
     s->restart_pending = false;
     NTSTATUS st = STATUS_SUCCESS;
     if (inst->stopping) {
@@ -282,6 +288,21 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
         if (b->count == 0)
             s->provider_done = true; /* S_OK with nothing added ends the list */
         char *dir = prjsim__utf8(s->dir_path);
+        /* A Get after a full buffer resumes with the entry that did not fit (section 6.4). */
+        /* Only a later name counts: an empty Get may mean the store changed meanwhile. */
+        if (s->resume_with && !restarted && b->count > 0 &&
+            prjsim__name_compare_n(b->entries[0].name, b->entries[0].name_len, s->resume_with,
+                                   wcslen(s->resume_with)) > 0) {
+            char *want = prjsim__utf8(s->resume_with);
+            char *got = prjsim__utf8(b->entries[0].name);
+            prjsim__diag(sim, PRJSIM_DIAG_SKIPPED_ENTRY, "\"%s\" did not fit, the next Get began with \"%s\" in \"%s\"",
+                         want, got, dir);
+            free(want);
+            free(got);
+        }
+        free(s->resume_with);
+        s->resume_with = b->refused;
+        b->refused = NULL;
         for (size_t i = 0; i < b->count; i++) {
             prjsim__provider_entry *e = &b->entries[i];
             if (s->last_provider_name) {

@@ -121,8 +121,10 @@ struct prjsim__command {
     /* HRESULTs that Prj* functions returned while this command was current (section 6.9). */
     HRESULT api_results[8];
     int api_result_count;
-    /* What GetPlaceholderInfo wrote while current. */
+    /* What GetPlaceholderInfo was asked for, and wrote while current. */
+    WCHAR *requested;
     WCHAR *written_placeholder;
+    bool wrote_unrequested;
     /* For a pended enumeration: the buffer it must be completed with. */
     prjsim__dir_buffer *dir_buffer;
     PRJ_NOTIFY_TYPES notification_mask;
@@ -144,6 +146,7 @@ struct prjsim__dir_buffer {
     bool full;          /* a fill already returned INSUFFICIENT_BUFFER */
     bool single_entry;
     bool closed;        /* the Get completed: further fills are stale */
+    WCHAR *refused;     /* the first name that did not fit */
     prjsim__provider_entry *entries;
     size_t count, cap;
 };
@@ -164,6 +167,8 @@ struct prjsim__enum_session {
     size_t queue_count, queue_pos, queue_cap;
     /* The previous provider entry, to detect unsorted and duplicate entries. */
     WCHAR *last_provider_name;
+    /* The entry that did not fit the last Get: the next one must start with it. */
+    WCHAR *resume_with;
     /* The last name handed to the caller: the cursor into the on-disk children. */
     WCHAR *cursor;
     bool dots_done;

@@ -80,6 +80,9 @@ static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir
         if (prjsim__item_visible(child)) {
             *out = child;
             st = STATUS_SUCCESS;
+            if (cmd->wrote_unrequested)
+                prjsim__diag(sim, PRJSIM_DIAG_UNREQUESTED_PLACEHOLDER,
+                             "GetPlaceholderInfo(\"%s\") also wrote a placeholder for another name", u);
         } else if (cmd->written_placeholder) {
             char *w = prjsim__utf8(cmd->written_placeholder);
             prjsim__diag(sim, PRJSIM_DIAG_PLACEHOLDER_NAME_MISMATCH,
@@ -283,6 +286,18 @@ void prjsim__item_set_version(prjsim__item *item, const PRJ_PLACEHOLDER_VERSION_
     }
 }
 
+/* Do two relative paths name the same item (component-wise PrjFileNameCompare)? */
+static bool same_relative_path(const WCHAR *a, const WCHAR *b)
+{
+    prjsim__path pa, pb;
+    bool same = prjsim__path_parse_relative(&pa, a) && prjsim__path_parse_relative(&pb, b) && pa.count == pb.count;
+    for (uint32_t i = 0; same && i < pa.count; i++)
+        same = prjsim__name_compare_n(pa.comp[i], pa.len[i], pb.comp[i], pb.len[i]) == 0;
+    prjsim__path_free(&pa);
+    prjsim__path_free(&pb);
+    return same;
+}
+
 static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR dest,
                                  const PRJ_PLACEHOLDER_INFO *info, UINT32 size,
                                  const PRJ_EXTENDED_INFO *ext, const char *api)
@@ -336,8 +351,12 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
         }
     }
     prjsim__command *cmd = prjsim__current_command();
-    if (cmd && cmd->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO && dest && !cmd->written_placeholder)
-        cmd->written_placeholder = prjsim__wcsdup(dest);
+    if (cmd && cmd->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO && dest) {
+        if (!cmd->written_placeholder)
+            cmd->written_placeholder = prjsim__wcsdup(dest);
+        if (cmd->requested && !same_relative_path(dest, cmd->requested))
+            cmd->wrote_unrequested = true;
+    }
     char *u = prjsim__utf8(dest);
     char hb[96];
     prjsim__trace(sim, PRJSIM_TRACE_API, hr, "api %s \"%s\"%s -> %s", api, u,

@@ -14,6 +14,8 @@
       "the provider added the same name twice in one enumeration") \
     X(FILTER_IGNORED, "filter-ignored", "6.4", \
       "an enumeration entry does not match the session's search expression; ProjFS passes it through") \
+    X(SKIPPED_ENTRY, "skipped-entry", "6.4", \
+      "the next GetDirectoryEnumeration did not resume with the entry that did not fit the previous buffer") \
     X(INSUFFICIENT_BUFFER_AFTER_ENTRIES, "insufficient-buffer-after-entries", "6.4", \
       "GetDirectoryEnumeration returned ERROR_INSUFFICIENT_BUFFER after adding entries; it must return S_OK and resume with the entry that did not fit") \
     X(STALE_ENUM_BUFFER, "stale-enum-buffer", "6.4", \
@@ -22,6 +24,8 @@
       "EndDirectoryEnumeration returned something other than S_OK or ERROR_IO_PENDING") \
     X(PLACEHOLDER_NAME_MISMATCH, "placeholder-name-mismatch", "4.6", \
       "GetPlaceholderInfo wrote a placeholder whose name does not match the requested FilePathName") \
+    X(UNREQUESTED_PLACEHOLDER, "unrequested-placeholder", "5.4", \
+      "GetPlaceholderInfo also wrote a placeholder for a name that was not requested") \
     X(NO_PLACEHOLDER_WRITTEN, "no-placeholder-written", "5.4", \
       "GetPlaceholderInfo returned S_OK without writing a placeholder for the requested name") \
     X(SHORT_DATA, "short-data", "6.5", \
@@ -43,9 +47,7 @@
     X(UNKNOWN_COMMAND, "unknown-command", "4.13", \
       "PrjCompleteCommand named a command that is not pended") \
     X(HUNG_COMMAND, "hung-command", "6.14", \
-      "a pended callback was not completed within the watchdog time (Windows would wait forever)") \
-    X(LEAKED_SESSION, "leaked-session", "5.3", \
-      "the provider still holds enumeration sessions that ProjFS ended")
+      "a pended callback was not completed within the watchdog time (Windows would wait forever)")
 
 /** The diagnostics, as an enum: PRJSIM_DIAG_UNSORTED_ENTRIES, ... */
 typedef enum prjsim_diag {
