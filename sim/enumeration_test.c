@@ -13,27 +13,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "testing/assert_codes.h"
 #include "testing/table_provider.h"
 
 /* ---- assertions ---- */
-
-#define ASSERT_ST(expr, want)                                                                  \
-    do {                                                                                       \
-        NTSTATUS got_ = (expr);                                                                \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), true),                          \
-                     prjsim_format_code(b_, sizeof b_, got_, true));                           \
-    } while (0)
-
-#define ASSERT_HR(got, want, what)                                                             \
-    do {                                                                                       \
-        HRESULT got_ = (got);                                                                  \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", (what),                          \
-                     prjsim_format_code(a_, sizeof a_, (want), false),                         \
-                     prjsim_format_code(b_, sizeof b_, got_, false));                          \
-    } while (0)
 
 #define ASSERT_NAMES(got, want, what)                                                          \
     do {                                                                                       \
@@ -80,8 +63,8 @@ static void start_root(const PRJ_CALLBACKS *cb, void *instance_context)
 {
     prjsim_volume_create_directory(sim, L"C:\\root");
     GUID g = {0x12345678, 0x1234, 0x4321, {1, 2, 3, 4, 5, 6, 7, 8}};
-    ASSERT_HR(PrjMarkDirectoryAsPlaceholder(L"C:\\root", NULL, NULL, &g), S_OK, "PrjMarkDirectoryAsPlaceholder");
-    ASSERT_HR(PrjStartVirtualizing(L"C:\\root", cb, instance_context, NULL, &ctx), S_OK, "PrjStartVirtualizing");
+    ASSERT_HR_AS(PrjMarkDirectoryAsPlaceholder(L"C:\\root", NULL, NULL, &g), S_OK, "PrjMarkDirectoryAsPlaceholder");
+    ASSERT_HR_AS(PrjStartVirtualizing(L"C:\\root", cb, instance_context, NULL, &ctx), S_OK, "PrjStartVirtualizing");
     running = true;
 }
 
@@ -211,7 +194,7 @@ static PRJ_FILE_STATE state_of(const WCHAR *path)
     PRJ_FILE_STATE s = 0;
     char what[128];
     snprintf(what, sizeof what, "PrjGetOnDiskFileState(\"%ls\")", path);
-    ASSERT_HR(PrjGetOnDiskFileState(path, &s), S_OK, what);
+    ASSERT_HR_AS(PrjGetOnDiskFileState(path, &s), S_OK, what);
     return s;
 }
 
@@ -842,8 +825,8 @@ Test(enumeration, fill_rejects_null_and_empty_names)
     lp.bad_names = true;
     run_lp();
     ASSERT_NAMES(list(L"C:\\root", NULL, NULL, NULL), ".,..,a.txt,b.dat,c.txt", "listing");
-    ASSERT_HR(lp.null_name_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(NULL name)");
-    ASSERT_HR(lp.empty_name_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(empty name)");
+    ASSERT_HR_AS(lp.null_name_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(NULL name)");
+    ASSERT_HR_AS(lp.empty_name_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(empty name)");
 }
 
 Test(enumeration, a_buffer_handle_from_an_earlier_get_is_stale)
@@ -853,12 +836,12 @@ Test(enumeration, a_buffer_handle_from_an_earlier_get_is_stale)
     run_lp();
     ASSERT_NAMES(list(L"C:\\root", NULL, NULL, NULL), ".,..,a.txt,b.dat,c.txt", "listing");
     cr_assert_gt(lp.gets, 1, "expected a second Get, got %d", lp.gets);
-    ASSERT_HR(lp.stale_hr, E_INVALIDARG, "PrjFillDirEntryBuffer with the first Get's handle in a later Get");
+    ASSERT_HR_AS(lp.stale_hr, E_INVALIDARG, "PrjFillDirEntryBuffer with the first Get's handle in a later Get");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_STALE_ENUM_BUFFER), 1, "stale-enum-buffer diagnostics");
     /* And after the session has ended. */
     PRJ_FILE_BASIC_INFO b;
     memset(&b, 0, sizeof b);
-    ASSERT_HR(PrjFillDirEntryBuffer(L"late.txt", &b, lp.saved), E_INVALIDARG,
+    ASSERT_HR_AS(PrjFillDirEntryBuffer(L"late.txt", &b, lp.saved), E_INVALIDARG,
               "PrjFillDirEntryBuffer after the session ended");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_STALE_ENUM_BUFFER), 2, "stale-enum-buffer diagnostics");
 }
@@ -894,7 +877,7 @@ Test(enumeration, fill2_rejects_an_unknown_info_type)
     lp.unknown_ext = true;
     run_lp();
     ASSERT_NAMES(list(L"C:\\root", NULL, NULL, NULL), ".,..,a.txt,b.dat,c.txt", "listing");
-    ASSERT_HR(lp.unknown_ext_hr, E_INVALIDARG, "PrjFillDirEntryBuffer2 with InfoType 7");
+    ASSERT_HR_AS(lp.unknown_ext_hr, E_INVALIDARG, "PrjFillDirEntryBuffer2 with InfoType 7");
 }
 
 Test(enumeration, fill2_with_a_symlink_target_gives_a_reparse_point_entry)

@@ -13,27 +13,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "testing/assert_codes.h"
 #include "testing/table_provider.h"
 
 /* ---- assertions ---- */
-
-#define ASSERT_ST(expr, want)                                                                  \
-    do {                                                                                       \
-        NTSTATUS got_ = (expr);                                                                \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), true),                          \
-                     prjsim_format_code(b_, sizeof b_, got_, true));                           \
-    } while (0)
-
-#define ASSERT_HR(got, want, what)                                                             \
-    do {                                                                                       \
-        HRESULT got_ = (got);                                                                  \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", (what),                          \
-                     prjsim_format_code(a_, sizeof a_, (want), false),                         \
-                     prjsim_format_code(b_, sizeof b_, got_, false));                          \
-    } while (0)
 
 #define ASSERT_COUNT(got, want, what)                                                          \
     cr_assert_eq((size_t)(got), (size_t)(want), "%s: expected %zu, got %zu", (what),           \
@@ -100,8 +83,8 @@ static void start(void)
     cb.GetFileDataCallback = w_data;
     prjsim_volume_create_directory(sim, L"C:\\root");
     GUID g = {0x0badf00d, 0x1234, 0x4321, {1, 2, 3, 4, 5, 6, 7, 8}};
-    ASSERT_HR(PrjMarkDirectoryAsPlaceholder(L"C:\\root", NULL, NULL, &g), S_OK, "PrjMarkDirectoryAsPlaceholder");
-    ASSERT_HR(PrjStartVirtualizing(L"C:\\root", &cb, &tp, NULL, &tp.ctx), S_OK, "PrjStartVirtualizing");
+    ASSERT_HR_AS(PrjMarkDirectoryAsPlaceholder(L"C:\\root", NULL, NULL, &g), S_OK, "PrjMarkDirectoryAsPlaceholder");
+    ASSERT_HR_AS(PrjStartVirtualizing(L"C:\\root", &cb, &tp, NULL, &tp.ctx), S_OK, "PrjStartVirtualizing");
     running = true;
 }
 
@@ -136,7 +119,7 @@ static PRJ_FILE_STATE state_of(const WCHAR *path)
     PRJ_FILE_STATE s = 0;
     char what[128];
     snprintf(what, sizeof what, "PrjGetOnDiskFileState(\"%ls\")", path);
-    ASSERT_HR(PrjGetOnDiskFileState(path, &s), S_OK, what);
+    ASSERT_HR_AS(PrjGetOnDiskFileState(path, &s), S_OK, what);
     return s;
 }
 
@@ -203,7 +186,7 @@ Test(filedata, data_written_in_chunks_hydrates_the_file)
 {
     tp.chunk = 7;
     expect_content(L"C:\\root\\Dir\\Data.bin", L"Dir\\Data.bin", 5000);
-    ASSERT_HR(tp.last_write_hr, S_OK, "the last chunk's PrjWriteFileData");
+    ASSERT_HR_AS(tp.last_write_hr, S_OK, "the last chunk's PrjWriteFileData");
     size_t writes = 0;
     prjsim_trace_record r;
     for (size_t i = 0; prjsim_trace_get(sim, i, &r); i++)
@@ -253,7 +236,7 @@ Test(filedata, writing_past_the_end_is_invalid_and_fails_the_read_with_invalid_p
      * STATUS_INVALID_PARAMETER, not STATUS_INTERNAL_ERROR.
      */
     ASSERT_ST(read_some(L"C:\\root\\File.TXT"), STATUS_INVALID_PARAMETER);
-    ASSERT_HR(tp.last_write_hr, E_INVALIDARG, "PrjWriteFileData of FileSize + 1 bytes");
+    ASSERT_HR_AS(tp.last_write_hr, E_INVALIDARG, "PrjWriteFileData of FileSize + 1 bytes");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_DATA_PAST_END), 1, "data-past-end diagnostics");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_UNLISTED_RESULT), 0, "unlisted-result diagnostics");
     ASSERT_STATE(L"C:\\root\\File.TXT", PRJ_FILE_STATE_PLACEHOLDER);
@@ -263,8 +246,8 @@ Test(filedata, a_null_buffer_or_zero_length_is_invalid)
 {
     poke = POKE_BAD_ARGS;
     expect_content(L"C:\\root\\File.TXT", L"File.TXT", 100);
-    ASSERT_HR(poke_hr[0], E_INVALIDARG, "PrjWriteFileData with a NULL buffer");
-    ASSERT_HR(poke_hr[1], E_INVALIDARG, "PrjWriteFileData with length 0");
+    ASSERT_HR_AS(poke_hr[0], E_INVALIDARG, "PrjWriteFileData with a NULL buffer");
+    ASSERT_HR_AS(poke_hr[1], E_INVALIDARG, "PrjWriteFileData with length 0");
 }
 
 Test(filedata, a_finished_data_stream_is_an_unknown_handle)
@@ -272,11 +255,11 @@ Test(filedata, a_finished_data_stream_is_an_unknown_handle)
     expect_content(L"C:\\root\\File.TXT", L"File.TXT", 100);
     UINT8 *buf = PrjAllocateAlignedBuffer(tp.ctx, 10);
     memset(buf, 0, 10);
-    ASSERT_HR(PrjWriteFileData(tp.ctx, &tp.last_stream, buf, 0, 10), E_HANDLE,
+    ASSERT_HR_AS(PrjWriteFileData(tp.ctx, &tp.last_stream, buf, 0, 10), E_HANDLE,
               "PrjWriteFileData with the stream of a finished GetFileData");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_STALE_DATA_STREAM), 1, "stale-data-stream diagnostics");
     GUID never = {0xdeadbeef, 1, 2, {3, 4, 5, 6, 7, 8, 9, 10}};
-    ASSERT_HR(PrjWriteFileData(tp.ctx, &never, buf, 0, 10), E_HANDLE, "PrjWriteFileData with a made-up stream");
+    ASSERT_HR_AS(PrjWriteFileData(tp.ctx, &never, buf, 0, 10), E_HANDLE, "PrjWriteFileData with a made-up stream");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_STALE_DATA_STREAM), 2, "stale-data-stream diagnostics");
     PrjFreeAlignedBuffer(buf);
     expect_content(L"C:\\root\\File.TXT", L"File.TXT", 100);
@@ -300,14 +283,14 @@ Test(filedata, an_unaligned_offset_for_an_unbuffered_reader_is_an_alignment_viol
     poke = POKE_UNALIGNED_OFFSET;
     UINT32 n = 0;
     ASSERT_ST(read_unbuffered(L"C:\\root\\small.txt", &n), STATUS_SUCCESS);
-    ASSERT_HR(poke_hr[0], HRESULT_FROM_WIN32(ERROR_OFFSET_ALIGNMENT_VIOLATION),
+    ASSERT_HR_AS(poke_hr[0], HRESULT_FROM_WIN32(ERROR_OFFSET_ALIGNMENT_VIOLATION),
               "PrjWriteFileData at offset 1 for an unbuffered reader");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_UNALIGNED_WRITE), 1, "unaligned-write diagnostics");
     cr_expect_eq(n, 300, "unbuffered read: expected 300 bytes, got %u", (unsigned)n);
     /* The same write for a buffered reader is fine. */
     ASSERT_COUNT(tp.data_calls, 1, "GetFileData calls");
     expect_content(L"C:\\root\\Dir\\Data.bin", L"Dir\\Data.bin", 5000);
-    ASSERT_HR(poke_hr[0], S_OK, "PrjWriteFileData at offset 1 for a buffered reader");
+    ASSERT_HR_AS(poke_hr[0], S_OK, "PrjWriteFileData at offset 1 for a buffered reader");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_UNALIGNED_WRITE), 1, "unaligned-write diagnostics");
 }
 
@@ -318,7 +301,7 @@ Test(filedata, an_unaligned_chunk_for_an_unbuffered_reader_fails_the_read)
     /* The first 100-byte piece neither fills an alignment unit nor ends the file. The provider
      * returns the code PrjWriteFileData gave it, which the reader sees as its NTSTATUS. */
     ASSERT_ST(read_unbuffered(L"C:\\root\\small.txt", &n), STATUS_INVALID_OFFSET_ALIGNMENT);
-    ASSERT_HR(tp.last_write_hr, HRESULT_FROM_WIN32(ERROR_OFFSET_ALIGNMENT_VIOLATION), "the provider's write");
+    ASSERT_HR_AS(tp.last_write_hr, HRESULT_FROM_WIN32(ERROR_OFFSET_ALIGNMENT_VIOLATION), "the provider's write");
     ASSERT_STATE(L"C:\\root\\small.txt", PRJ_FILE_STATE_PLACEHOLDER);
     /* A buffered reader takes the same pieces. */
     expect_content(L"C:\\root\\small.txt", L"small.txt", 300);
@@ -328,7 +311,7 @@ Test(filedata, a_buffer_not_from_the_allocator_is_reported_but_written)
 {
     poke = POKE_MALLOC_BUFFER;
     expect_content(L"C:\\root\\File.TXT", L"File.TXT", 100);
-    ASSERT_HR(poke_hr[0], S_OK, "PrjWriteFileData from a malloc'd buffer");
+    ASSERT_HR_AS(poke_hr[0], S_OK, "PrjWriteFileData from a malloc'd buffer");
     ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_UNALIGNED_BUFFER), 1,
                  "buffer-not-from-allocator diagnostics");
     ASSERT_STATE(L"C:\\root\\File.TXT", PRJ_FILE_STATE_PLACEHOLDER | PRJ_FILE_STATE_HYDRATED_PLACEHOLDER);
@@ -371,7 +354,7 @@ Test(filedata, an_unlisted_result_fails_the_read_with_internal_error)
 Test(filedata, write_alignment_is_the_simulation_option_and_buffers_are_aligned_to_it)
 {
     PRJ_VIRTUALIZATION_INSTANCE_INFO info;
-    ASSERT_HR(PrjGetVirtualizationInstanceInfo(tp.ctx, &info), S_OK, "PrjGetVirtualizationInstanceInfo");
+    ASSERT_HR_AS(PrjGetVirtualizationInstanceInfo(tp.ctx, &info), S_OK, "PrjGetVirtualizationInstanceInfo");
     cr_expect_eq(info.WriteAlignment, prjsim_sim_get_options(sim)->write_alignment,
                  "WriteAlignment: expected the default option %u, got %u",
                  (unsigned)prjsim_sim_get_options(sim)->write_alignment, (unsigned)info.WriteAlignment);
@@ -381,14 +364,14 @@ Test(filedata, write_alignment_is_the_simulation_option_and_buffers_are_aligned_
         prjsim_sim_options o = PRJSIM_SIM_OPTIONS_INIT;
         o.write_alignment = alignments[i];
         prjsim_sim *other;
-        ASSERT_HR(prjsim_sim_create(&other, &o), S_OK, "prjsim_sim_create");
+        ASSERT_HR_AS(prjsim_sim_create(&other, &o), S_OK, "prjsim_sim_create");
         prjsim_sim_set_current(other);
         table_provider t;
         memset(&t, 0, sizeof t);
         t.items = items;
         t.count = 1;
-        ASSERT_HR(tp_start(&t, NULL), S_OK, "tp_start");
-        ASSERT_HR(PrjGetVirtualizationInstanceInfo(t.ctx, &info), S_OK, "PrjGetVirtualizationInstanceInfo");
+        ASSERT_HR_AS(tp_start(&t, NULL), S_OK, "tp_start");
+        ASSERT_HR_AS(PrjGetVirtualizationInstanceInfo(t.ctx, &info), S_OK, "PrjGetVirtualizationInstanceInfo");
         cr_expect_eq(info.WriteAlignment, alignments[i], "WriteAlignment: expected %u, got %u",
                      (unsigned)alignments[i], (unsigned)info.WriteAlignment);
         for (size_t size = 1; size <= 3 * alignments[i]; size += alignments[i] + 7) {

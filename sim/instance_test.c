@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testing/assert_codes.h"
 #include "testing/table_provider.h"
 
 static const tp_item items[] = {
@@ -29,24 +30,6 @@ static void teardown(void)
 }
 
 TestSuite(instance, .init = setup, .fini = teardown);
-
-#define ASSERT_HR(expr, want)                                                                  \
-    do {                                                                                       \
-        HRESULT got_ = (expr);                                                                 \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), false),                         \
-                     prjsim_format_code(b_, sizeof b_, got_, false));                          \
-    } while (0)
-
-#define ASSERT_ST(expr, want)                                                                  \
-    do {                                                                                       \
-        NTSTATUS got_ = (expr);                                                                \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), true),                          \
-                     prjsim_format_code(b_, sizeof b_, got_, true));                           \
-    } while (0)
 
 static GUID guid(UINT32 n)
 {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testing/assert_codes.h"
 #include "testing/table_provider.h"
 
 static const tp_item items[] = {
@@ -32,15 +33,6 @@ static void teardown(void)
 }
 
 TestSuite(resolve, .init = setup, .fini = teardown);
-
-#define ASSERT_ST(expr, want)                                                                  \
-    do {                                                                                       \
-        NTSTATUS got_ = (expr);                                                                \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), true),                          \
-                     prjsim_format_code(b_, sizeof b_, got_, true));                           \
-    } while (0)
 
 /* The FilePathName of every GetPlaceholderInfo in the trace, joined with '|'. */
 static char *placeholder_requests(void)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testing/assert_codes.h"
 #include "testing/table_provider.h"
 
 static const tp_item items[] = {
@@ -34,24 +35,6 @@ static void teardown(void)
 }
 
 TestSuite(states, .init = setup, .fini = teardown);
-
-#define ASSERT_ST(expr, want)                                                                  \
-    do {                                                                                       \
-        NTSTATUS got_ = (expr);                                                                \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), true),                          \
-                     prjsim_format_code(b_, sizeof b_, got_, true));                           \
-    } while (0)
-
-#define ASSERT_HR(expr, want)                                                                  \
-    do {                                                                                       \
-        HRESULT got_ = (expr);                                                                 \
-        char a_[96], b_[96];                                                                   \
-        cr_assert_eq(got_, (want), "%s: expected %s, got %s", #expr,                           \
-                     prjsim_format_code(a_, sizeof a_, (want), false),                         \
-                     prjsim_format_code(b_, sizeof b_, got_, false));                          \
-    } while (0)
 
 /* PRJ_FILE_STATE, or -1 for not found, -2 for path not found. */
 static int state_of(PCWSTR path)
