@@ -224,9 +224,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         }
         if (st == STATUS_SUCCESS) {
             *out = new_handle(sim, item, access, flags, r.caller_rel, path);
-            (*out)->open_result = disposition == CREATE_ALWAYS ? PRJSIM_FILE_OVERWRITTEN
-                                  : overwrite                ? PRJSIM_FILE_OVERWRITTEN
-                                                             : PRJSIM_FILE_OPENED;
+            (*out)->open_result = overwrite ? PRJSIM_FILE_OVERWRITTEN : PRJSIM_FILE_OPENED;
             r.caller_rel = NULL;
             st = notify_created(sim, *out, overwrite ? PRJ_NOTIFICATION_FILE_OVERWRITTEN : PRJ_NOTIFICATION_FILE_OPENED);
         }
