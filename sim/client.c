@@ -62,6 +62,8 @@ static const char *disposition_name(UINT32 d)
 
 static NTSTATUS traced(prjsim_sim *sim, NTSTATUS st, const char *fmt, const char *a, const char *b)
 {
+    if (!sim->options.trace)
+        return st;
     char sb[96], line[64];
     snprintf(line, sizeof line, "%s", fmt);
     prjsim__trace(sim, PRJSIM_TRACE_OP, st, "op %s \"%s\"%s -> %s", line, a, b ? b : "",
@@ -141,7 +143,7 @@ static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 acc
     h->flags = flags;
     h->delete_on_close = (flags & PRJSIM_OPEN_DELETE_ON_CLOSE) != 0;
     h->caller_rel = caller_rel;
-    h->trace_name = prjsim__utf8(path);
+    h->trace_name = sim->options.trace ? prjsim__utf8(path) : NULL; /* only trace lines use it */
     prjsim__new_guid(sim, &h->file_id);
     item->open_count++;
     return h;
@@ -271,12 +273,14 @@ NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, U
                       : do_open(out, sim, path, access, disposition, flags, attributes);
     if (st != STATUS_SUCCESS)
         *out = NULL;
-    char *u = prjsim__utf8(path);
-    char extra[64];
-    snprintf(extra, sizeof extra, " %s%s", disposition_name(disposition),
-             (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "");
-    traced(sim, st, "open", u, extra);
-    free(u);
+    if (sim->options.trace) {
+        char *u = prjsim__utf8(path);
+        char extra[64];
+        snprintf(extra, sizeof extra, " %s%s", disposition_name(disposition),
+                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "");
+        traced(sim, st, "open", u, extra);
+        free(u);
+    }
     prjsim__unlock(sim);
     return st;
 }
@@ -762,7 +766,7 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         dirty_parent(src_parent);
         dirty_parent(dst_parent);
         free(h->trace_name);
-        h->trace_name = prjsim__utf8(new_path);
+        h->trace_name = sim->options.trace ? prjsim__utf8(new_path) : NULL;
         free(h->caller_rel);
         h->caller_rel = r.caller_rel;
         r.caller_rel = NULL;
@@ -786,15 +790,17 @@ NTSTATUS prjsim_client_rename(prjsim_handle *h, PCWSTR new_path, bool replace_ex
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
-    char *from = strdup(h->trace_name);
+    char *from = h->trace_name ? strdup(h->trace_name) : NULL;
     NTSTATUS st = do_rename(sim, h, new_path, replace_existing);
-    char *to = prjsim__utf8(new_path);
-    size_t n = strlen(to) + 32;
-    char *extra = prjsim__xmalloc(n);
-    snprintf(extra, n, " to \"%s\"%s", to, replace_existing ? " replace" : "");
-    traced(sim, st, "rename", from, extra);
-    free(extra);
-    free(to);
+    if (sim->options.trace) {
+        char *to = prjsim__utf8(new_path);
+        size_t n = strlen(to) + 32;
+        char *extra = prjsim__xmalloc(n);
+        snprintf(extra, n, " to \"%s\"%s", to, replace_existing ? " replace" : "");
+        traced(sim, st, "rename", from, extra);
+        free(extra);
+        free(to);
+    }
     free(from);
     prjsim__unlock(sim);
     return st;
@@ -827,13 +833,15 @@ NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 
                                    entries, count);
     h->busy = false;
     pthread_cond_broadcast(&sim->state_changed);
-    char extra[96];
-    char *pat = prjsim__utf8(pattern ? pattern : L"");
-    snprintf(extra, sizeof extra, " pattern=\"%.40s\"%s%s entries=%zu", pat,
-             (flags & PRJSIM_QUERY_RESTART_SCAN) ? " restart" : "",
-             (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) ? " single" : "", *count);
-    free(pat);
-    traced(sim, st, "query-directory", h->trace_name, extra);
+    if (sim->options.trace) {
+        char extra[96];
+        char *pat = prjsim__utf8(pattern ? pattern : L"");
+        snprintf(extra, sizeof extra, " pattern=\"%.40s\"%s%s entries=%zu", pat,
+                 (flags & PRJSIM_QUERY_RESTART_SCAN) ? " restart" : "",
+                 (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) ? " single" : "", *count);
+        free(pat);
+        traced(sim, st, "query-directory", h->trace_name, extra);
+    }
     prjsim__unlock(sim);
     return st;
 }
@@ -863,14 +871,19 @@ NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32
     if (st != STATUS_SUCCESS)
         return st;
     prjsim_dir_entry *all = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     for (;;) {
         prjsim_dir_entry *e;
         size_t c;
         st = prjsim_client_query_directory(h, pattern, 0, buffer_bytes, &e, &c);
         if (st != STATUS_SUCCESS)
             break;
-        all = prjsim__xrealloc(all, (n + c) * sizeof *all);
+        if (n + c > cap) {
+            cap = cap ? cap * 2 : 64; /* geometric: a million entries must not copy quadratically */
+            while (cap < n + c)
+                cap *= 2;
+            all = prjsim__xrealloc(all, cap * sizeof *all);
+        }
         memcpy(all + n, e, c * sizeof *e);
         n += c;
         prjsim_client_free_entries(e);
@@ -1055,13 +1068,15 @@ NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_pa
     prjsim__lock(sim);
     prjsim__tick(sim);
     st = do_link(sim, h, new_path);
-    char *to = prjsim__utf8(new_path);
-    size_t n = strlen(to) + 16;
-    char *extra = prjsim__xmalloc(n);
-    snprintf(extra, n, " to \"%s\"", to);
-    traced(sim, st, "link", h->trace_name, extra);
-    free(extra);
-    free(to);
+    if (sim->options.trace) {
+        char *to = prjsim__utf8(new_path);
+        size_t n = strlen(to) + 16;
+        char *extra = prjsim__xmalloc(n);
+        snprintf(extra, n, " to \"%s\"", to);
+        traced(sim, st, "link", h->trace_name, extra);
+        free(extra);
+        free(to);
+    }
     prjsim__unlock(sim);
     prjsim_client_close(h);
     return st;

@@ -304,6 +304,31 @@ static bool reader_next(struct unit_reader *r, uint16_t *out)
  */
 int prjsim__name_compare_n(const wchar_t *a, size_t alen, const wchar_t *b, size_t blen)
 {
+    /* Fast path: while both names are ASCII, one UTF-16 unit is one wchar_t and upcasing is
+     * the ASCII rule, so compare directly; the general reader takes over at the first other
+     * character (at its start, so nothing is compared twice differently). NULL reads as empty. */
+    if (!a)
+        alen = 0;
+    if (!b)
+        blen = 0;
+    size_t n = alen < blen ? alen : blen, i = 0;
+    for (; i < n; i++) {
+        uint32_t ca = (uint32_t)a[i], cb = (uint32_t)b[i];
+        if (ca >= 0x80 || cb >= 0x80)
+            break;
+        if (ca - 'a' < 26)
+            ca -= 32;
+        if (cb - 'a' < 26)
+            cb -= 32;
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    if (i == n && (i == alen || i == blen))
+        return alen == blen ? 0 : (alen < blen ? -1 : 1);
+    a += i;
+    b += i;
+    alen -= i;
+    blen -= i;
     struct unit_reader ra, rb;
 
     reader_init(&ra, a, alen);
@@ -486,6 +511,8 @@ bool prjsim__name_match_n(const wchar_t *name, size_t namelen, const wchar_t *pa
     /* The order matters: an empty name fails even against an empty pattern. */
     if (name == NULL || namelen == 0)
         return false;
+    if (pattern && patlen == 1 && pattern[0] == L'*')
+        return true; /* the listing's usual filter: no automaton needed */
     if (pattern == NULL || patlen == 0)
         return true;
 

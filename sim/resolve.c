@@ -56,7 +56,8 @@ static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir
                       const WCHAR *name, size_t len, prjsim__item **out)
 {
     *out = NULL;
-    char *u = prjsim__utf8(caller_rel);
+    /* The UTF-8 path is only needed for trace and diagnostic text. */
+    char *u = sim->options.trace ? prjsim__utf8(caller_rel) : NULL;
     if ((inst->flags & PRJ_FLAG_USE_NEGATIVE_PATH_CACHE) &&
         prjsim__strset_contains(&inst->negative_cache, caller_rel)) {
         prjsim__trace(sim, PRJSIM_TRACE_NOTE, 0, "note negative path cache hit \"%s\"", u);
@@ -80,16 +81,23 @@ static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir
         if (prjsim__item_visible(child)) {
             *out = child;
             st = STATUS_SUCCESS;
-            if (cmd->wrote_unrequested)
+            if (cmd->wrote_unrequested) {
+                if (!u)
+                    u = prjsim__utf8(caller_rel);
                 prjsim__diag(sim, PRJSIM_DIAG_UNREQUESTED_PLACEHOLDER,
                              "GetPlaceholderInfo(\"%s\") also wrote a placeholder for another name", u);
+            }
         } else if (cmd->written_placeholder) {
             char *w = prjsim__utf8(cmd->written_placeholder);
+            if (!u)
+                u = prjsim__utf8(caller_rel);
             prjsim__diag(sim, PRJSIM_DIAG_PLACEHOLDER_NAME_MISMATCH,
                          "asked for \"%s\", the provider wrote \"%s\"", u, w);
             free(w);
             st = STATUS_OBJECT_NAME_NOT_FOUND;
         } else {
+            if (!u)
+                u = prjsim__utf8(caller_rel);
             prjsim__diag(sim, PRJSIM_DIAG_NO_PLACEHOLDER_WRITTEN,
                          "GetPlaceholderInfo(\"%s\") returned S_OK and wrote nothing", u);
             st = STATUS_OBJECT_NAME_NOT_FOUND;
