@@ -1,0 +1,519 @@
+/*
+ * The cases about items rather than listings: placeholder info against the enumeration entry,
+ * file data against the size, names that do not exist, allowed results, leaks, stop and
+ * restart, and the capability-gated notification and pending cases.
+ */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+/* Files bigger than this are not read whole. */
+#define MAX_READ (16u * 1024 * 1024)
+/* Attribute bits that enumeration and open must agree on. */
+#define COMPARED_ATTRIBUTES                                                                \
+    (FILE_ATTRIBUTE_READONLY | FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM |             \
+     FILE_ATTRIBUTE_DIRECTORY)
+
+void prjconf_case_placeholder_agrees_with_listing(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    char b[96];
+    for (size_t i = 0; i < c->item_count; i++) {
+        const prjconf_item *it = &c->items[i];
+        prjconf_step(c, "stat %ls", it->path);
+        prjsim_file_info info;
+        NTSTATUS s = prjsim_client_stat(c->sim, it->path, &info);
+        if (s != STATUS_SUCCESS) {
+            prjconf_fail(c, "opening listed %ls: %s", it->path, prjconf_status(b, sizeof b, s));
+            return;
+        }
+        if (!info.basic.IsDirectory != !it->basic.IsDirectory) {
+            prjconf_fail(c, "%ls is listed as a %s but opens as a %s", it->path,
+                         it->basic.IsDirectory ? "directory" : "file",
+                         info.basic.IsDirectory ? "directory" : "file");
+            return;
+        }
+        if (!it->basic.IsDirectory && info.basic.FileSize != it->basic.FileSize) {
+            prjconf_fail(c, "%ls is listed with FileSize %lld but its placeholder says %lld",
+                         it->path, (long long)it->basic.FileSize, (long long)info.basic.FileSize);
+            return;
+        }
+        UINT32 la = it->basic.FileAttributes & COMPARED_ATTRIBUTES;
+        UINT32 pa = info.basic.FileAttributes & COMPARED_ATTRIBUTES;
+        if (la != pa) {
+            prjconf_fail(c, "%ls is listed with attributes 0x%x but its placeholder has 0x%x",
+                         it->path, (unsigned)la, (unsigned)pa);
+            return;
+        }
+    }
+}
+
+void prjconf_case_placeholder_name_matches(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    char b[96];
+    for (size_t i = 0; i < c->item_count; i++) {
+        WCHAR other[MAX_PATH];
+        wcscpy(other, c->items[i].path);
+        /* Only the last component is swapped: the parents are already placeholders. */
+        WCHAR *last = wcsrchr(other, L'\\');
+        for (WCHAR *q = last ? last + 1 : other; *q; q++)
+            *q = iswupper((wint_t)*q) ? (WCHAR)towlower((wint_t)*q) : (WCHAR)towupper((wint_t)*q);
+        prjconf_step(c, "open %ls", other);
+        prjsim_handle *h;
+        NTSTATUS s = prjsim_client_open(&h, c->sim, other, GENERIC_READ, OPEN_EXISTING, 0, 0);
+        if (s != STATUS_SUCCESS) {
+            prjconf_fail(c, "opening %ls (listed as %ls): %s", other, c->items[i].name,
+                         prjconf_status(b, sizeof b, s));
+            return;
+        }
+        prjsim_client_close(h);
+        /* The name a client lists afterwards is still the provider's spelling. */
+    }
+    for (size_t i = 0; i < c->dir_count; i++) {
+        prjsim_dir_entry *e;
+        size_t n;
+        if (prjconf_list(c, c->dirs[i].path, NULL, 0, &e, &n) != STATUS_SUCCESS)
+            continue;
+        for (size_t j = 0; j < n && j < c->dirs[i].count; j++)
+            if (wcscmp(e[j].name, c->dirs[i].entries[j].name) != 0) {
+                prjconf_fail(c, "after opening in another case, %ls lists \"%ls\" instead of \"%ls\"",
+                             c->dirs[i].path, e[j].name, c->dirs[i].entries[j].name);
+                break;
+            }
+        prjsim_client_free_entries(e);
+    }
+}
+
+/* Reads a whole file; false (failure set) when that fails or its size disagrees. */
+static bool read_whole(prjconf_ctx *c, const prjconf_item *it, unsigned char **data, size_t *size)
+{
+    char b[96];
+    prjconf_step(c, "read %ls", it->path);
+    void *p = NULL;
+    NTSTATUS s = prjsim_client_read_file(c->sim, it->path, &p, size);
+    if (s != STATUS_SUCCESS) {
+        prjconf_fail(c, "reading %ls: %s", it->path, prjconf_status(b, sizeof b, s));
+        free(p);
+        return false;
+    }
+    if ((INT64)*size != it->basic.FileSize) {
+        prjconf_fail(c, "reading %ls gave %zu bytes, its FileSize is %lld", it->path, *size,
+                     (long long)it->basic.FileSize);
+        free(p);
+        return false;
+    }
+    *data = p;
+    return true;
+}
+
+void prjconf_case_data_agrees_with_size(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    for (size_t i = 0; i < c->item_count; i++) {
+        const prjconf_item *it = &c->items[i];
+        if (it->basic.IsDirectory || it->basic.FileSize > MAX_READ)
+            continue;
+        unsigned char *data;
+        size_t size;
+        if (!read_whole(c, it, &data, &size))
+            return;
+        free(data);
+    }
+}
+
+void prjconf_case_data_ranges(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    char b[96];
+    for (size_t i = 0; i < c->item_count; i++) {
+        const prjconf_item *it = &c->items[i];
+        if (it->basic.IsDirectory || it->basic.FileSize > MAX_READ)
+            continue;
+        UINT64 size = (UINT64)it->basic.FileSize;
+        /* A range first, so that the provider is asked while the file is not hydrated. */
+        prjsim_handle *h;
+        prjconf_step(c, "read ranges of %ls", it->path);
+        NTSTATUS s = prjsim_client_open(&h, c->sim, it->path, GENERIC_READ, OPEN_EXISTING, 0, 0);
+        if (s != STATUS_SUCCESS) {
+            prjconf_fail(c, "opening %ls: %s", it->path, prjconf_status(b, sizeof b, s));
+            return;
+        }
+        UINT64 offsets[] = {size / 2, 0, size > 3 ? size - 3 : 0, size, size + 100};
+        unsigned char *got[5] = {0};
+        UINT32 lengths[5] = {0};
+        bool ok = true;
+        for (int k = 0; k < 5 && ok; k++) {
+            got[k] = malloc(4099);
+            if (!got[k]) {
+                ok = false;
+                break;
+            }
+            s = prjsim_client_read(h, offsets[k], got[k], 4099, &lengths[k]);
+            if (offsets[k] >= size) {
+                if (s != STATUS_END_OF_FILE) {
+                    prjconf_fail(c, "reading %ls at %llu (its size is %llu) gave %s, not STATUS_END_OF_FILE",
+                                 it->path, (unsigned long long)offsets[k], (unsigned long long)size,
+                                 prjconf_status(b, sizeof b, s));
+                    ok = false;
+                }
+                lengths[k] = 0;
+            } else if (s != STATUS_SUCCESS) {
+                prjconf_fail(c, "reading %ls at %llu: %s", it->path, (unsigned long long)offsets[k],
+                             prjconf_status(b, sizeof b, s));
+                ok = false;
+            } else if (lengths[k] != (size - offsets[k] < 4099 ? size - offsets[k] : 4099)) {
+                prjconf_fail(c, "reading 4099 bytes of %ls at %llu gave %u bytes (size %llu)",
+                             it->path, (unsigned long long)offsets[k], lengths[k],
+                             (unsigned long long)size);
+                ok = false;
+            }
+        }
+        prjsim_client_close(h);
+        unsigned char *whole = NULL;
+        size_t wsize = 0;
+        if (ok && read_whole(c, it, &whole, &wsize)) {
+            for (int k = 0; k < 5; k++)
+                if (lengths[k] && memcmp(whole + offsets[k], got[k], lengths[k]) != 0) {
+                    prjconf_fail(c, "the %u bytes of %ls at %llu differ from the whole file's",
+                                 lengths[k], it->path, (unsigned long long)offsets[k]);
+                    break;
+                }
+        }
+        free(whole);
+        for (int k = 0; k < 5; k++)
+            free(got[k]);
+        if (c->failed)
+            return;
+    }
+}
+
+/* A name no provider is likely to project, from the seed. */
+static void missing_name(prjconf_ctx *c, WCHAR *out, size_t chars)
+{
+    swprintf(out, chars, L"prjconf-missing-%08lx.none", prjconf_rand(c) & 0xffffffffu);
+}
+
+static void expect_open(prjconf_ctx *c, PCWSTR path, NTSTATUS want, const char *why)
+{
+    char b[96], w[96];
+    prjconf_step(c, "open %ls", path);
+    prjsim_handle *h;
+    NTSTATUS s = prjsim_client_open(&h, c->sim, path, GENERIC_READ, OPEN_EXISTING, 0, 0);
+    if (s == STATUS_SUCCESS)
+        prjsim_client_close(h);
+    if (s != want)
+        prjconf_fail(c, "opening %ls (%s): expected %s, got %s", path, why,
+                     prjconf_status(w, sizeof w, want), prjconf_status(b, sizeof b, s));
+}
+
+void prjconf_case_notfound_leaf(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    for (size_t i = 0; i < c->dir_count && !c->failed; i++) {
+        WCHAR name[64], path[MAX_PATH];
+        missing_name(c, name, 64);
+        swprintf(path, MAX_PATH, L"%ls\\%ls", c->dirs[i].path, name);
+        expect_open(c, path, STATUS_OBJECT_NAME_NOT_FOUND, "ERROR_FILE_NOT_FOUND");
+    }
+}
+
+void prjconf_case_notfound_middle(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    for (size_t i = 0; i < c->dir_count && !c->failed; i++) {
+        WCHAR name[64], path[MAX_PATH];
+        missing_name(c, name, 64);
+        swprintf(path, MAX_PATH, L"%ls\\%ls\\leaf.txt", c->dirs[i].path, name);
+        expect_open(c, path, STATUS_OBJECT_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND");
+    }
+    /* A file used as a directory. */
+    for (size_t i = 0; i < c->item_count && !c->failed; i++)
+        if (!c->items[i].basic.IsDirectory) {
+            WCHAR path[MAX_PATH];
+            swprintf(path, MAX_PATH, L"%ls\\below", c->items[i].path);
+            prjsim_handle *h;
+            NTSTATUS s = prjsim_client_open(&h, c->sim, path, GENERIC_READ, OPEN_EXISTING, 0, 0);
+            if (s == STATUS_SUCCESS) {
+                prjsim_client_close(h);
+                prjconf_fail(c, "opening %ls below a file succeeded", path);
+            }
+            break;
+        }
+}
+
+/* Crawls and reads every file; results are checked by the diagnostics and here. */
+static void crawl_and_read(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    for (size_t i = 0; i < c->item_count && !c->failed; i++) {
+        const prjconf_item *it = &c->items[i];
+        if (it->basic.IsDirectory || it->basic.FileSize > MAX_READ)
+            continue;
+        unsigned char *data;
+        size_t size;
+        if (read_whole(c, it, &data, &size))
+            free(data);
+    }
+}
+
+void prjconf_case_results_allowed(prjconf_ctx *c)
+{
+    crawl_and_read(c);
+    /* Beyond the unlisted-result diagnostic: no client saw STATUS_INTERNAL_ERROR. */
+    size_t n = prjsim_trace_count(c->sim);
+    for (size_t i = 0; i < n; i++) {
+        prjsim_trace_record r;
+        if (prjsim_trace_get(c->sim, i, &r) && r.kind == PRJSIM_TRACE_OP &&
+            r.result == (INT32)STATUS_INTERNAL_ERROR) {
+            prjconf_fail(c, "a client saw STATUS_INTERNAL_ERROR: %s", r.text);
+            return;
+        }
+    }
+}
+
+void prjconf_case_sessions_no_leak(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    /* Abandoned sessions too: one buffer, then close. */
+    for (size_t i = 0; i < c->dir_count; i++) {
+        prjsim_handle *h;
+        if (prjsim_client_open(&h, c->sim, c->dirs[i].path, GENERIC_READ, OPEN_EXISTING,
+                               PRJSIM_OPEN_DIRECTORY, 0) != STATUS_SUCCESS)
+            continue;
+        prjsim_dir_entry *e = NULL;
+        size_t n;
+        prjsim_client_query_directory(h, NULL, 0, prjconf_entry_cost(L"abcdefgh") * 2, &e, &n);
+        prjsim_client_free_entries(e);
+        prjsim_client_close(h);
+    }
+    /* A provider that keeps every session runs out after enough listings. */
+    char b[96];
+    for (int k = 0; k < 100; k++) {
+        prjsim_dir_entry *e;
+        size_t n;
+        NTSTATUS s = prjconf_list(c, c->root, NULL, 0, &e, &n);
+        prjsim_client_free_entries(e);
+        if (s != STATUS_SUCCESS) {
+            prjconf_fail(c, "listing %ls for the %d%s time: %s (sessions leaked?)", c->root, k + 1,
+                         k == 0 ? "st" : k == 1 ? "nd" : k == 2 ? "rd" : "th",
+                         prjconf_status(b, sizeof b, s));
+            return;
+        }
+    }
+    size_t started = prjsim_trace_count_callbacks(c->sim, PRJSIM_CB_START_ENUM);
+    size_t ended = prjsim_trace_count_callbacks(c->sim, PRJSIM_CB_END_ENUM);
+    if (started != ended)
+        prjconf_fail(c, "%zu StartDirectoryEnumeration callbacks but %zu EndDirectoryEnumeration",
+                     started, ended);
+    if (c->tree && memtree_open_sessions(c->tree) != 0)
+        prjconf_fail(c, "the provider still holds %zu enumeration sessions",
+                     memtree_open_sessions(c->tree));
+}
+
+void prjconf_case_commands_no_leak(prjconf_ctx *c)
+{
+    crawl_and_read(c);
+    INT32 ids[16];
+    size_t n = prjsim_sim_commands_in_flight(c->sim, ids, 16);
+    if (n)
+        prjconf_fail(c, "%zu callbacks still in flight after the crawl (command %d first)", n,
+                     (int)ids[0]);
+}
+
+void prjconf_case_lifecycle_stop_restart(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    prjconf_step(c, "stop and start the provider");
+    if (!prjconf_target_restart(c))
+        return;
+    char b[96];
+    for (size_t i = 0; i < c->dir_count; i++) {
+        prjsim_dir_entry *e;
+        size_t n;
+        NTSTATUS s = prjconf_list(c, c->dirs[i].path, NULL, 0, &e, &n);
+        if (s != STATUS_SUCCESS) {
+            prjconf_fail(c, "listing %ls after the restart: %s", c->dirs[i].path,
+                         prjconf_status(b, sizeof b, s));
+            return;
+        }
+        bool same = n == c->dirs[i].count;
+        for (size_t j = 0; same && j < n; j++)
+            same = wcscmp(e[j].name, c->dirs[i].entries[j].name) == 0;
+        prjsim_client_free_entries(e);
+        if (!same) {
+            prjconf_fail(c, "%ls lists %zu entries after the restart, %zu before (or other names)",
+                         c->dirs[i].path, n, c->dirs[i].count);
+            return;
+        }
+    }
+}
+
+/* Results a client may see when the provider vetoes an operation. */
+static bool allowed_veto(NTSTATUS s)
+{
+    return s == STATUS_SUCCESS || s == STATUS_ACCESS_DENIED || s == STATUS_CANNOT_DELETE;
+}
+
+void prjconf_case_notify_basic(prjconf_ctx *c)
+{
+    char b[96];
+    WCHAR name[64], path[MAX_PATH], moved[MAX_PATH];
+    swprintf(name, 64, L"prjconf-%08lx", prjconf_rand(c) & 0xffffffffu);
+    swprintf(path, MAX_PATH, L"%ls\\%ls.new", c->root, name);
+    swprintf(moved, MAX_PATH, L"%ls\\%ls.moved", c->root, name);
+    prjconf_step(c, "create %ls", path);
+    NTSTATUS s = prjsim_client_write_file(c->sim, path, "prjconf\n", 8);
+    if (!allowed_veto(s)) {
+        prjconf_fail(c, "creating %ls: %s", path, prjconf_status(b, sizeof b, s));
+        return;
+    }
+    if (s != STATUS_SUCCESS)
+        return;
+    prjconf_step(c, "move %ls", path);
+    s = prjsim_client_move(c->sim, path, moved, false);
+    if (!allowed_veto(s)) {
+        prjconf_fail(c, "renaming %ls: %s", path, prjconf_status(b, sizeof b, s));
+        return;
+    }
+    PCWSTR now = s == STATUS_SUCCESS ? moved : path;
+    prjconf_step(c, "delete %ls", now);
+    s = prjsim_client_delete(c->sim, now, false);
+    if (!allowed_veto(s))
+        prjconf_fail(c, "deleting %ls: %s", now, prjconf_status(b, sizeof b, s));
+}
+
+struct reader {
+    prjconf_ctx *c;
+    PCWSTR path;
+    NTSTATUS status;
+    bool done;
+};
+
+static void *read_thread(void *arg)
+{
+    struct reader *r = arg;
+    void *data = NULL;
+    size_t size;
+    r->status = prjsim_client_read_file(r->c->sim, r->path, &data, &size);
+    free(data);
+    __atomic_store_n(&r->done, true, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+void prjconf_case_pending_cancel(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    const prjconf_item *file = NULL;
+    for (size_t i = 0; i < c->item_count && !file; i++)
+        if (!c->items[i].basic.IsDirectory && c->items[i].basic.FileSize > 0)
+            file = &c->items[i];
+    if (!file) {
+        prjconf_skip(c, "the crawl found no file with data");
+        return;
+    }
+    struct reader r = {c, file->path, 0, false};
+    pthread_t t;
+    prjconf_step(c, "read %ls on another thread", file->path);
+    if (pthread_create(&t, NULL, read_thread, &r) != 0) {
+        prjconf_fail(c, "cannot create a thread");
+        return;
+    }
+    /* Wait up to a second for the read to pend; cancel whatever is in flight. */
+    INT32 ids[8];
+    size_t n = 0;
+    for (int k = 0; k < 100 && !__atomic_load_n(&r.done, __ATOMIC_ACQUIRE); k++) {
+        n = prjsim_sim_commands_in_flight(c->sim, ids, 8);
+        if (n)
+            break;
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    char b[96];
+    for (size_t i = 0; i < n && i < 8; i++) {
+        NTSTATUS s = prjsim_client_cancel(c->sim, ids[i]);
+        if (s != STATUS_SUCCESS && s != STATUS_NOT_FOUND)
+            prjconf_fail(c, "cancelling command %d: %s", (int)ids[i], prjconf_status(b, sizeof b, s));
+    }
+    pthread_join(t, NULL);
+    if (r.status != STATUS_SUCCESS && r.status != STATUS_CANCELLED)
+        prjconf_fail(c, "the read of %ls ended with %s", file->path,
+                     prjconf_status(b, sizeof b, r.status));
+    n = prjsim_sim_commands_in_flight(c->sim, ids, 8);
+    if (n)
+        prjconf_fail(c, "%zu callbacks still in flight after the read ended", n);
+}
+
+struct opener {
+    prjconf_ctx *c;
+    unsigned index;
+    size_t failures;
+    NTSTATUS first_status;
+    size_t first_item;
+};
+
+static void *open_all(void *arg)
+{
+    struct opener *o = arg;
+    prjconf_ctx *c = o->c;
+    for (size_t k = 0; k < c->item_count; k++) {
+        /* Each thread walks the items from another start, in its own spelling. */
+        size_t i = (k + o->index * 7) % c->item_count;
+        WCHAR path[MAX_PATH];
+        wcscpy(path, c->items[i].path);
+        WCHAR *last = wcsrchr(path, L'\\');
+        unsigned bit = 0;
+        for (WCHAR *q = last ? last + 1 : path; *q; q++, bit++)
+            if ((o->index >> (bit % 3)) & 1)
+                *q = iswupper((wint_t)*q) ? (WCHAR)towlower((wint_t)*q) : (WCHAR)towupper((wint_t)*q);
+        prjsim_handle *h;
+        NTSTATUS s = prjsim_client_open(&h, c->sim, path, GENERIC_READ, OPEN_EXISTING, 0, 0);
+        if (s == STATUS_SUCCESS) {
+            prjsim_client_close(h);
+        } else if (o->failures++ == 0) {
+            o->first_status = s;
+            o->first_item = i;
+        }
+    }
+    return NULL;
+}
+
+void prjconf_case_placeholder_concurrent_opens(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    enum { THREADS = 8 };
+    struct opener o[THREADS];
+    pthread_t t[THREADS];
+    int started = 0;
+    prjconf_step(c, "open %zu items from %d threads", c->item_count, THREADS);
+    for (int k = 0; k < THREADS; k++) {
+        o[k] = (struct opener){c, (unsigned)k, 0, 0, 0};
+        if (pthread_create(&t[k], NULL, open_all, &o[k]) != 0)
+            break;
+        started++;
+    }
+    char b[96];
+    for (int k = 0; k < started; k++) {
+        pthread_join(t[k], NULL);
+        if (o[k].failures && !c->failed)
+            prjconf_fail(c, "%zu concurrent opens failed; opening %ls first gave %s", o[k].failures,
+                         c->items[o[k].first_item].path, prjconf_status(b, sizeof b, o[k].first_status));
+    }
+}

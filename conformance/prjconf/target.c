@@ -1,0 +1,217 @@
+/*
+ * The provider a case runs against, started afresh in each case's child: the bundled reference
+ * provider (memtree over a built-in tree, started in process), or a provider program started
+ * through the host exactly as `prjsim exec` starts it, whose root the host tells us.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <wchar.h>
+
+#define REFERENCE_ROOT L"C:\\prjconf"
+
+/* The built-in tree: mixed case, names with dots and spaces, nesting, an empty directory,
+ * a file bigger than the write alignment, a directory with more entries than fit one buffer. */
+static HRESULT build_tree(memtree *t)
+{
+    static const struct {
+        const WCHAR *path;
+        const char *content;
+    } files[] = {
+        {L"a.txt", "alpha\n"},
+        {L"B.txt", "bravo bravo\n"},
+        {L"c.d.e", "dots\n"},
+        {L"empty.dat", ""},
+        {L"noext", "no extension\n"},
+        {L"with space.txt", "space\n"},
+        {L"Zeta.MD", "# zeta\n"},
+        {L"docs\\Guide.txt", "read me first\r\n"},
+        {L"docs\\deep\\note.txt", "deep\n"},
+        {L"docs\\deep\\deeper\\leaf.txt", "leaf\n"},
+    };
+    HRESULT hr = S_OK;
+    for (size_t i = 0; i < sizeof files / sizeof files[0] && SUCCEEDED(hr); i++)
+        hr = memtree_add_file(t, files[i].path, files[i].content, strlen(files[i].content), NULL);
+    PRJ_FILE_BASIC_INFO ro = {0};
+    ro.FileAttributes = FILE_ATTRIBUTE_READONLY;
+    if (SUCCEEDED(hr))
+        hr = memtree_add_file(t, L"readonly.txt", "ro\n", 3, &ro);
+    if (SUCCEEDED(hr))
+        hr = memtree_add_dir(t, L"empty", NULL);
+    if (SUCCEEDED(hr))
+        hr = memtree_add_generated_file(t, L"big.bin", 10000, 7);
+    if (SUCCEEDED(hr))
+        hr = memtree_add_many(t, L"many", 40, L"file");
+    return hr;
+}
+
+static bool setup_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool setup_fail(prjconf_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char msg[900];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    prjconf_fail(c, "setup: %s", msg);
+    return false;
+}
+
+static bool new_sim(prjconf_ctx *c)
+{
+    prjsim_sim_options o = PRJSIM_SIM_OPTIONS_INIT;
+    /* A pended callback not completed in half the case's time is reported as hung-command. */
+    o.thread_pool = (c->run_flags & PRJCONF_RUN_THREAD_POOL) != 0;
+    o.watchdog_ms = (uint32_t)(c->opts->timeout * 500.0);
+    prjsim_sim *sim;
+    HRESULT hr = prjsim_sim_create(&sim, &o);
+    if (FAILED(hr))
+        return setup_fail(c, "prjsim_sim_create: 0x%08x", (unsigned)hr);
+    prjsim_sim_set_current(sim);
+    c->sim = sim;
+    return true;
+}
+
+static bool start_reference(prjconf_ctx *c)
+{
+    if (!c->tree) {
+        HRESULT hr = memtree_create(&c->tree);
+        if (SUCCEEDED(hr))
+            hr = build_tree(c->tree);
+        if (FAILED(hr))
+            return setup_fail(c, "building the reference tree: 0x%08x", (unsigned)hr);
+        hr = prjsim_volume_create_directory(c->sim, REFERENCE_ROOT);
+        if (FAILED(hr))
+            return setup_fail(c, "creating %ls: 0x%08x", REFERENCE_ROOT, (unsigned)hr);
+    }
+    HRESULT hr = memtree_start(c->tree, REFERENCE_ROOT, NULL, &c->instance);
+    if (FAILED(hr))
+        return setup_fail(c, "memtree_start: 0x%08x", (unsigned)hr);
+    wcscpy(c->root, REFERENCE_ROOT);
+    return true;
+}
+
+static bool mkdir_p(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = 0;
+            if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+                return false;
+            *p = '/';
+        }
+    }
+    return mkdir(buf, 0755) == 0 || errno == EEXIST;
+}
+
+static bool start_program(prjconf_ctx *c)
+{
+    const prjconf_target_options *t = c->opts;
+    prjsim_host_options options = PRJSIM_HOST_OPTIONS_INIT;
+    options.stdin_mode = PRJSIM_HOST_STDIN_PIPE;
+    /* The program's output would mix with the report; it is kept for failure details. */
+    options.capture_stdout = true;
+    options.capture_stderr = true;
+    char error[1024];
+    int rc = prjsim_host_load(&c->host, t->provider, &options, error, sizeof error);
+    if (rc != PRJSIM_HOST_OK)
+        return setup_fail(c, "%s", error);
+    char **argv = calloc((size_t)t->argc + 2, sizeof *argv);
+    if (!argv)
+        return setup_fail(c, "out of memory");
+    argv[0] = (char *)t->provider;
+    for (int i = 0; i < t->argc; i++)
+        argv[i + 1] = t->argv[i];
+    rc = prjsim_host_start(c->host, t->argc + 1, argv);
+    free(argv);
+    if (rc != PRJSIM_HOST_OK)
+        return setup_fail(c, "cannot start %s: %s", t->provider, prjsim_host_result_text(rc));
+    DWORD ms = (DWORD)(t->timeout * 1000.0);
+    rc = prjsim_host_wait_started(c->host, ms, c->root, MAX_PATH);
+    if (rc == PRJSIM_HOST_EXITED) {
+        int code = -1;
+        prjsim_host_wait(c->host, 0, &code);
+        char *out = prjsim_host_output(c->host, 1, NULL);
+        char *nl = out ? strchr(out, '\n') : NULL;
+        if (nl)
+            *nl = 0;
+        bool r = setup_fail(c, "%s exited with %d before starting virtualization%s%s",
+                            t->provider, code, out && *out ? ": " : "", out ? out : "");
+        free(out);
+        return r;
+    }
+    if (rc != PRJSIM_HOST_OK)
+        return setup_fail(c, "%s did not start virtualizing: %s", t->provider,
+                          prjsim_host_result_text(rc));
+    return true;
+}
+
+bool prjconf_target_start(prjconf_ctx *c)
+{
+    const prjconf_target_options *t = c->opts;
+    if (t->drives && FAILED(prjsim_drives_set_root(t->drives)))
+        return setup_fail(c, "cannot use '%s' as the drives folder", t->drives);
+    for (size_t i = 0; i < t->mkdir_count; i++) {
+        WCHAR w[MAX_PATH];
+        char host[4096];
+        if (mbstowcs(w, t->mkdirs[i], MAX_PATH) == (size_t)-1 ||
+            FAILED(prjsim_drives_to_host(w, host, sizeof host)) || !mkdir_p(host))
+            return setup_fail(c, "cannot create %s", t->mkdirs[i]);
+    }
+    if (!new_sim(c))
+        return false;
+    if (t->provider)
+        prjsim_win_files_init();
+    return t->provider ? start_program(c) : start_reference(c);
+}
+
+void prjconf_target_stop(prjconf_ctx *c)
+{
+    if (c->host) {
+        int code;
+        prjsim_host_finish(c->host, 3000, &code);
+    } else if (c->tree && c->instance) {
+        PrjStopVirtualizing(c->instance);
+        c->instance = NULL;
+    }
+}
+
+bool prjconf_target_restart(prjconf_ctx *c)
+{
+    if (!c->host) {
+        PrjStopVirtualizing(c->instance);
+        c->instance = NULL;
+        if (prjsim_sim_running_instances(c->sim, NULL, 0) != 0)
+            prjconf_fail(c, "an instance still runs after PrjStopVirtualizing");
+        return start_reference(c);
+    }
+    int code = -1;
+    int rc = prjsim_host_finish(c->host, (DWORD)(c->opts->timeout * 400.0), &code);
+    if (rc != PRJSIM_HOST_OK) {
+        prjconf_fail(c, "the program did not finish when told to (Enter, end of input, Ctrl+C): %s",
+                     prjsim_host_result_text(rc));
+        return false;
+    }
+    if (code != 0)
+        prjconf_fail(c, "the program exited with %d when told to finish", code);
+    if (prjsim_sim_running_instances(c->sim, NULL, 0) != 0) {
+        prjconf_fail(c, "the program finished but left its instance running");
+        return false;
+    }
+    prjsim_host_destroy(c->host);
+    c->host = NULL;
+    WCHAR before[MAX_PATH];
+    wcscpy(before, c->root);
+    if (!start_program(c))
+        return false;
+    if (wcscasecmp(before, c->root) != 0)
+        prjconf_fail(c, "restarted on %ls, first on %ls", c->root, before);
+    return true;
+}

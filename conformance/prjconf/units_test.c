@@ -1,0 +1,176 @@
+/*
+ * prjconf's pure parts: reporter escaping (TAP, JUnit, JSON), globs, shards, the
+ * expected-failures file and capability names.
+ */
+#include "prjconf.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Runs a writer into a memory stream and returns what it wrote (free it). */
+#define CAPTURE(var, stmt)                                      \
+    char *var = NULL;                                           \
+    do {                                                        \
+        size_t var##_len;                                       \
+        FILE *out = open_memstream(&var, &var##_len);           \
+        cr_assert_not_null(out);                                \
+        stmt;                                                   \
+        fclose(out);                                            \
+    } while (0)
+
+static prjconf_result sample(prjconf_outcome o)
+{
+    prjconf_result r;
+    memset(&r, 0, sizeof r);
+    r.name = "enum.sorted";
+    r.outcome = o;
+    r.message = "a <b> & \"c\"\nnext\tline\x01";
+    r.details = "diagnostic unsorted-entries 1 x\nstack:\n  frame\n";
+    r.diagnostics = "unsorted-entries,duplicate-entry";
+    r.seed = 123;
+    r.repro = "prjconf --case enum.sorted --seed 123";
+    return r;
+}
+
+Test(report, json_escapes_controls_and_quotes)
+{
+    CAPTURE(s, prjconf_json_string(out, "q\" b\\ n\n t\t c\x01 \xc3\xa9"));
+    cr_expect_str_eq(s, "\"q\\\" b\\\\ n\\n t\\t c\\u0001 \xc3\xa9\"");
+    free(s);
+}
+
+Test(report, json_case_is_one_line_with_diagnostics_array)
+{
+    prjconf_result r = sample(PRJCONF_FAIL);
+    CAPTURE(s, prjconf_json_case(out, &r));
+    cr_expect_eq(strchr(s, '\n'), s + strlen(s) - 1, "one line: %s", s);
+    cr_expect(strstr(s, "\"outcome\":\"fail\"") != NULL, "%s", s);
+    cr_expect(strstr(s, "\"diagnostics\":[\"unsorted-entries\",\"duplicate-entry\"]") != NULL, "%s", s);
+    cr_expect(strstr(s, "\"seed\":123") != NULL, "%s", s);
+    free(s);
+}
+
+Test(report, xml_escapes_markup_and_drops_controls)
+{
+    CAPTURE(s, prjconf_xml_escape(out, "<a href=\"x\">&'\x01\n"));
+    cr_expect_str_eq(s, "&lt;a href=&quot;x&quot;&gt;&amp;&apos;?\n");
+    free(s);
+}
+
+Test(report, junit_errors_failures_and_skips)
+{
+    prjconf_result r[4] = {sample(PRJCONF_PASS), sample(PRJCONF_FAIL), sample(PRJCONF_ERROR),
+                           sample(PRJCONF_SKIP)};
+    CAPTURE(s, prjconf_junit_write(out, "prjconf", r, 4));
+    cr_expect(strstr(s, "tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\"") != NULL, "%s", s);
+    cr_expect(strstr(s, "<failure message=\"a &lt;b&gt; &amp; &quot;c&quot;") != NULL, "%s", s);
+    cr_expect(strstr(s, "<error message=") != NULL, "%s", s);
+    cr_expect(strstr(s, "<skipped message=") != NULL, "%s", s);
+    cr_expect(strstr(s, "<b>") == NULL, "unescaped markup: %s", s);
+    free(s);
+}
+
+Test(report, tap_lines)
+{
+    prjconf_result pass = sample(PRJCONF_PASS), fail = sample(PRJCONF_FAIL),
+                   skip = sample(PRJCONF_SKIP);
+    CAPTURE(s, (prjconf_tap_plan(out, 3), prjconf_tap_case(out, 1, &pass),
+                prjconf_tap_case(out, 2, &fail), prjconf_tap_case(out, 3, &skip)));
+    cr_expect(strncmp(s, "TAP version 13\n1..3\nok 1 - enum.sorted\nnot ok 2 - enum.sorted\n# a <b>",
+                      strlen("TAP version 13\n1..3\nok 1 - enum.sorted\nnot ok 2 - enum.sorted\n# a <b>")) == 0,
+              "%s", s);
+    /* Every line of a failure's message and details is a comment. */
+    cr_expect(strstr(s, "\nnext\tline") == NULL, "%s", s);
+    cr_expect(strstr(s, "# next\tline") != NULL, "%s", s);
+    cr_expect(strstr(s, "ok 3 - enum.sorted # SKIP a <b>") != NULL, "%s", s);
+    free(s);
+}
+
+Test(report, human_summary_last_line)
+{
+    prjconf_result r[5] = {sample(PRJCONF_PASS), sample(PRJCONF_FAIL), sample(PRJCONF_SKIP),
+                           sample(PRJCONF_XFAIL), sample(PRJCONF_XPASS)};
+    CAPTURE(s, prjconf_human_summary(out, r, 5));
+    cr_expect_str_eq(s, "1 passed, 2 failed, 1 skipped, 1 expected failure\n");
+    free(s);
+    CAPTURE(f, prjconf_human_case(out, 2, &r[1]));
+    cr_expect(strstr(f, "FAIL 2 enum.sorted: a <b>") == f, "%s", f);
+    cr_expect(strstr(f, "seed 123; repro: prjconf --case enum.sorted --seed 123") != NULL, "%s", f);
+    free(f);
+}
+
+Test(select, globs)
+{
+    cr_expect(prjconf_glob("enum.*", "enum.sorted"));
+    cr_expect(!prjconf_glob("enum.*", "data.ranges"));
+    cr_expect(prjconf_glob("*.no-leak", "sessions.no-leak"));
+    cr_expect(prjconf_glob("enum.restart", "enum.restart"));
+    cr_expect(!prjconf_glob("enum.restart", "enum.restart-new-filter"));
+}
+
+Test(select, shards_partition_the_cases)
+{
+    unsigned i, n;
+    cr_expect(prjconf_shard_parse("2/3", &i, &n));
+    cr_expect_eq(i, 1);
+    cr_expect_eq(n, 3);
+    cr_expect(!prjconf_shard_parse("0/3", &i, &n));
+    cr_expect(!prjconf_shard_parse("4/3", &i, &n));
+    cr_expect(!prjconf_shard_parse("1/0", &i, &n));
+    cr_expect(!prjconf_shard_parse("1/2x", &i, &n));
+    for (size_t pos = 0; pos < 20; pos++) {
+        int owners = 0;
+        for (unsigned s = 0; s < 3; s++)
+            owners += prjconf_shard_contains(s, 3, pos);
+        cr_expect_eq(owners, 1, "case %zu is in %d shards", pos, owners);
+    }
+}
+
+Test(select, xfail_file)
+{
+    prjconf_xfail x;
+    char err[256] = "";
+    cr_assert(prjconf_xfail_parse(&x, "# comment\n\nenum.sorted   # unsorted on purpose\ndata.*\n",
+                                  "x.txt", err, sizeof err), "%s", err);
+    cr_expect_eq(x.count, 2);
+    cr_expect_str_eq(prjconf_xfail_match(&x, "enum.sorted"), "unsorted on purpose");
+    cr_expect_str_eq(prjconf_xfail_match(&x, "data.ranges"), "");
+    cr_expect_null(prjconf_xfail_match(&x, "enum.unique"));
+    prjconf_xfail_free(&x);
+    cr_expect(!prjconf_xfail_parse(&x, "ok.case\nbad case\n", "x.txt", err, sizeof err));
+    cr_expect_str_eq(err, "x.txt:2: expected one case name or glob, got 'bad case'");
+}
+
+Test(select, outcomes_that_fail_the_run)
+{
+    cr_expect(!prjconf_outcome_fails(PRJCONF_PASS));
+    cr_expect(!prjconf_outcome_fails(PRJCONF_SKIP));
+    cr_expect(!prjconf_outcome_fails(PRJCONF_XFAIL));
+    cr_expect(prjconf_outcome_fails(PRJCONF_XPASS));
+    cr_expect(prjconf_outcome_fails(PRJCONF_FAIL));
+    cr_expect(prjconf_outcome_fails(PRJCONF_ERROR));
+}
+
+Test(caps, names)
+{
+    unsigned caps;
+    cr_expect(prjconf_caps_parse("notifications,pending", &caps));
+    cr_expect_eq(caps, PRJCONF_CAP_NOTIFICATIONS | PRJCONF_CAP_PENDING);
+    cr_expect(prjconf_caps_parse("none", &caps));
+    cr_expect_eq(caps, 0);
+    cr_expect(!prjconf_caps_parse("telepathy", &caps));
+    char buf[64];
+    cr_expect_str_eq(prjconf_caps_format(PRJCONF_CAP_PENDING, buf, sizeof buf), "pending");
+    cr_expect_str_eq(prjconf_caps_format(0, buf, sizeof buf), "none");
+}
+
+Test(cases, names_are_unique_and_dotted)
+{
+    for (size_t i = 0; i < prjconf_case_count; i++) {
+        cr_expect(strchr(prjconf_cases[i].name, '.') != NULL, "%s", prjconf_cases[i].name);
+        for (size_t j = i + 1; j < prjconf_case_count; j++)
+            cr_expect(strcmp(prjconf_cases[i].name, prjconf_cases[j].name) != 0, "%s twice",
+                      prjconf_cases[i].name);
+    }
+}

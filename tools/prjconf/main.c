@@ -1,0 +1,241 @@
+/*
+ * `prjconf [OPTIONS] [GLOB...] [-- ARGS...]`: the generic conformance suite. Without
+ * --provider it runs against the bundled reference provider; with one, against that provider
+ * program, started as `prjsim exec` starts it with ARGS. Exit status: 0 all passed, 1 a case
+ * failed (or an expected failure passed), 2 usage or setup error.
+ */
+#include <prjconf.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int usage(FILE *out)
+{
+    fprintf(out,
+            "usage: prjconf [OPTIONS] [GLOB...] [-- ARGS...]\n"
+            "\n"
+            "Runs the generic ProjFS conformance suite, each case in its own process with a\n"
+            "fresh instance, against the bundled reference provider or a provider program.\n"
+            "\n"
+            "options:\n"
+            "  --provider P      a provider program (.so from prjsim-cc or prjsim_add_provider),\n"
+            "                    started as `prjsim exec P ARGS...` starts it\n"
+            "  --caps LIST       capabilities it declares: notifications,pending (or $PRJCONF_CAPS)\n"
+            "  --case NAME       run one case (a glob, as the positional GLOBs)\n"
+            "  --list            list the cases that would run, and exit\n"
+            "  --seed N          seed of the generated names (default: from the clock)\n"
+            "  --timeout S       seconds a case may take (default 10)\n"
+            "  -j N              run N cases at once\n"
+            "  --shard I/N       run the I-th of N shards of the selected cases\n"
+            "  --xfail FILE      expected failures (`GLOB # reason` lines); one that passes fails\n"
+            "  --tap             TAP instead of the human report\n"
+            "  --junit FILE      also write a JUnit XML report\n"
+            "  --json FILE       also write JSON lines, one per case as it ends\n"
+            "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
+            "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
+            "  --max-depth N     crawl depth (default 4)\n"
+            "  --max-items N     crawl size (default 300)\n");
+    return out == stdout ? 0 : 2;
+}
+
+/* Appends @p s to @p buf, single-quoted for a POSIX shell when it needs quoting. */
+static void quote(char *buf, size_t size, const char *s)
+{
+    size_t used = strlen(buf);
+    bool plain = *s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                 "-_./=,:+@%") == strlen(s);
+    used += (size_t)snprintf(buf + used, size - used, " %s", plain ? s : "'");
+    if (plain || used >= size)
+        return;
+    for (; *s && used + 5 < size; s++) {
+        if (*s == '\'')
+            used += (size_t)snprintf(buf + used, size - used, "'\\''");
+        else
+            buf[used++] = *s;
+    }
+    snprintf(buf + used, size - used, "'");
+}
+
+int main(int argc, char **argv)
+{
+    prjconf_run_options o;
+    memset(&o, 0, sizeof o);
+    o.target.timeout = 10;
+    o.target.max_depth = 4;
+    o.target.max_items = 300;
+    o.jobs = 1;
+    o.seed = (unsigned long)time(NULL) % 1000000ul;
+    const char *caps_text = getenv("PRJCONF_CAPS");
+    const char *xfail_path = NULL, *json_path = NULL;
+    bool list = false, timeout_given = false;
+    const char **filters = calloc((size_t)argc + 1, sizeof *filters);
+    char **mkdirs = calloc((size_t)argc + 1, sizeof *mkdirs);
+    if (!filters || !mkdirs)
+        return 2;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        bool has = i + 1 < argc;
+        char *end = NULL;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            return usage(stdout);
+        } else if (!strcmp(a, "--list")) {
+            list = true;
+        } else if (!strcmp(a, "--tap")) {
+            o.tap = true;
+        } else if (!strcmp(a, "--provider") && has) {
+            o.target.provider = argv[++i];
+        } else if (!strcmp(a, "--caps") && has) {
+            caps_text = argv[++i];
+        } else if (!strcmp(a, "--case") && has) {
+            filters[o.filter_count++] = argv[++i];
+        } else if (!strcmp(a, "--seed") && has) {
+            o.seed = strtoul(argv[++i], &end, 0);
+            if (*end) {
+                fprintf(stderr, "prjconf: bad --seed '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--timeout") && has) {
+            o.target.timeout = strtod(argv[++i], &end);
+            timeout_given = true;
+            if (*end || o.target.timeout <= 0) {
+                fprintf(stderr, "prjconf: bad --timeout '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && has) ||
+                   (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9')) {
+            const char *v = a[2] ? a + 2 : argv[++i];
+            long j = strtol(v, &end, 10);
+            if (*end || j < 1 || j > 64) {
+                fprintf(stderr, "prjconf: bad -j '%s' (1 to 64)\n", v);
+                return 2;
+            }
+            o.jobs = (unsigned)j;
+        } else if (!strcmp(a, "--shard") && has) {
+            if (!prjconf_shard_parse(argv[++i], &o.shard_index, &o.shard_count)) {
+                fprintf(stderr, "prjconf: bad --shard '%s' (I/N with 1 <= I <= N)\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--xfail") && has) {
+            xfail_path = argv[++i];
+        } else if (!strcmp(a, "--junit") && has) {
+            o.junit_path = argv[++i];
+        } else if (!strcmp(a, "--json") && has) {
+            json_path = argv[++i];
+        } else if (!strcmp(a, "--drives") && has) {
+            o.target.drives = argv[++i];
+        } else if (!strcmp(a, "--mkdir") && has) {
+            mkdirs[o.target.mkdir_count++] = argv[++i];
+        } else if ((!strcmp(a, "--max-depth") || !strcmp(a, "--max-items")) && has) {
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1) {
+                fprintf(stderr, "prjconf: bad %s '%s'\n", a, argv[i]);
+                return 2;
+            }
+            if (!strcmp(a, "--max-depth"))
+                o.target.max_depth = (unsigned)v;
+            else
+                o.target.max_items = (unsigned)v;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "prjconf: unknown option '%s'\n", a);
+            return usage(stderr);
+        } else {
+            filters[o.filter_count++] = a;
+        }
+    }
+    o.filters = filters;
+    o.target.mkdirs = mkdirs;
+    o.target.argc = argc - i;
+    o.target.argv = argv + i;
+    if (caps_text && !prjconf_caps_parse(caps_text, &o.target.caps)) {
+        fprintf(stderr, "prjconf: unknown capability in '%s'\n", caps_text);
+        return 2;
+    }
+    if (o.target.provider && access(o.target.provider, R_OK) != 0) {
+        fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
+        return 2;
+    }
+
+    if (list) {
+        size_t position = 0, shown = 0;
+        for (size_t k = 0; k < prjconf_case_count; k++) {
+            const prjconf_case *c = &prjconf_cases[k];
+            if (!prjconf_selected(&o, c->name) ||
+                !prjconf_shard_contains(o.shard_index, o.shard_count, position++))
+                continue;
+            char caps[128] = "";
+            unsigned needs = c->caps & PRJCONF_CAP_MASK;
+            if (needs)
+                prjconf_caps_format(needs, caps, sizeof caps);
+            printf("%-34s %s%s%s%s\n", c->name, c->summary, needs ? " [needs " : "", caps,
+                   needs ? "]" : "");
+            shown++;
+        }
+        return shown ? 0 : 2;
+    }
+
+    prjconf_xfail xfail;
+    memset(&xfail, 0, sizeof xfail);
+    if (xfail_path) {
+        char err[512];
+        if (!prjconf_xfail_load(&xfail, xfail_path, err, sizeof err)) {
+            fprintf(stderr, "prjconf: %s\n", err);
+            return 2;
+        }
+        o.xfail = &xfail;
+    }
+    if (json_path) {
+        o.json = fopen(json_path, "w");
+        if (!o.json) {
+            fprintf(stderr, "prjconf: cannot write %s\n", json_path);
+            return 2;
+        }
+    }
+
+    /* The repro command: the options that select the provider, then --case and --seed. */
+    static char prefix[8192], suffix[8192];
+    snprintf(prefix, sizeof prefix, "prjconf");
+    if (o.target.provider) {
+        quote(prefix, sizeof prefix, "--provider");
+        quote(prefix, sizeof prefix, o.target.provider);
+    }
+    if (caps_text && o.target.caps) {
+        quote(prefix, sizeof prefix, "--caps");
+        quote(prefix, sizeof prefix, caps_text);
+    }
+    if (o.target.drives) {
+        quote(prefix, sizeof prefix, "--drives");
+        quote(prefix, sizeof prefix, o.target.drives);
+    }
+    for (size_t k = 0; k < o.target.mkdir_count; k++) {
+        quote(prefix, sizeof prefix, "--mkdir");
+        quote(prefix, sizeof prefix, mkdirs[k]);
+    }
+    if (timeout_given) {
+        char t[64];
+        snprintf(t, sizeof t, "%g", o.target.timeout);
+        quote(prefix, sizeof prefix, "--timeout");
+        quote(prefix, sizeof prefix, t);
+    }
+    if (o.target.argc > 0) {
+        snprintf(suffix, sizeof suffix, " --");
+        for (int k = 0; k < o.target.argc; k++)
+            quote(suffix, sizeof suffix, o.target.argv[k]);
+    }
+    o.repro_prefix = prefix;
+    o.repro_suffix = suffix;
+
+    int status = prjconf_run(&o, stdout);
+    if (o.json)
+        fclose(o.json);
+    prjconf_xfail_free(&xfail);
+    free(filters);
+    free(mkdirs);
+    return status;
+}
