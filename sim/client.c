@@ -340,9 +340,7 @@ static bool finalize_delete(prjsim_sim *sim, prjsim__item *item)
     dirty_parent(parent);
     if (tombstone) {
         prjsim__item_unlink(item);
-        for (uint32_t i = 0; i < item->child_count; i++)
-            prjsim__item_free_tree(item->children[i]);
-        item->child_count = 0;
+        prjsim__item_clear_children(item);
         free(item->data);
         item->data = NULL;
         item->data_cap = 0;

@@ -449,6 +449,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         prjsim__item *d = NULL;
         if (!dir->detached) {
             uint32_t i = 0;
+            prjsim__item_sort_children(dir);
             if (s->cursor) {
                 bool found;
                 i = prjsim__item_child_index(dir, s->cursor, wcslen(s->cursor), &found);

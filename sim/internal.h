@@ -56,8 +56,11 @@ struct prjsim__item {
     WCHAR *symlink_target;
     uint8_t *data;        /* file content for hydrated and full files */
     size_t data_cap;
-    prjsim__item **children; /* sorted by prjsim__name_compare_n */
+    prjsim__item **children; /* sorted by prjsim__name_compare_n unless children_unsorted */
     uint32_t child_count, child_cap;
+    prjsim__item **index;     /* hash index of children by folded name (big directories) */
+    uint32_t index_cap;
+    bool children_unsorted;
     uint32_t open_count;
     bool delete_pending;
     bool hydrating;          /* a GetFileData is in flight for this file */
@@ -253,6 +256,10 @@ prjsim__item *prjsim__item_child(prjsim__item *dir, const WCHAR *name, size_t le
 uint32_t prjsim__item_child_index(prjsim__item *dir, const WCHAR *name, size_t len, bool *found);
 void prjsim__item_attach(prjsim__item *dir, prjsim__item *child);
 void prjsim__item_detach(prjsim__item *child);
+/* Frees every child of a directory. */
+void prjsim__item_clear_children(prjsim__item *dir);
+/* Puts the children in collation order (before iterating them in order). */
+void prjsim__item_sort_children(prjsim__item *dir);
 /* Removes an item from the tree; frees it now or, if pinned or open, when the last goes. */
 void prjsim__item_destroy(prjsim__item *item);
 void prjsim__item_pin(prjsim__item *item);

@@ -93,9 +93,7 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
     if (hr == S_OK && update) {
         /* A clean placeholder again: local data and metadata are discarded. */
         bool is_dir = info->FileBasicInfo.IsDirectory != 0;
-        for (uint32_t i = 0; i < item->child_count; i++)
-            prjsim__item_free_tree(item->children[i]);
-        item->child_count = 0;
+        prjsim__item_clear_children(item);
         free(item->data);
         item->data = NULL;
         item->data_cap = 0;

@@ -31,6 +31,7 @@ static void item_free(prjsim__item *item)
     free(item->symlink_target);
     free(item->data);
     free(item->children);
+    free(item->index);
     free(item->root);
     free(item);
 }
@@ -44,8 +45,67 @@ void prjsim__item_free_tree(prjsim__item *item)
     item_free(item);
 }
 
+/*
+ * Children: an array that is sorted in collation order whenever an ordered access needs it
+ * (appends keep it sorted when names arrive in order; other changes mark it unsorted and the
+ * next ordered access sorts it once), plus, for directories past a few children, a hash index
+ * by case-folded name for O(1) lookup. A million creations in random order then cost neither
+ * a memmove each nor a rescan.
+ */
+#define INDEX_FROM 16 /* smaller directories are scanned */
+
+static int compare_items(const void *a, const void *b)
+{
+    const prjsim__item *x = *(prjsim__item *const *)a, *y = *(prjsim__item *const *)b;
+    return prjsim__name_compare_n(x->name, x->name_len, y->name, y->name_len);
+}
+
+static void ensure_sorted(prjsim__item *dir)
+{
+    if (dir->children_unsorted) {
+        qsort(dir->children, dir->child_count, sizeof *dir->children, compare_items);
+        dir->children_unsorted = false;
+    }
+}
+
+static void index_put(prjsim__item *dir, prjsim__item *child)
+{
+    uint32_t mask = dir->index_cap - 1;
+    uint32_t i = prjsim__name_hash_n(child->name, child->name_len) & mask;
+    while (dir->index[i])
+        i = (i + 1) & mask;
+    dir->index[i] = child;
+}
+
+static void index_rebuild(prjsim__item *dir, uint32_t cap)
+{
+    free(dir->index);
+    dir->index_cap = cap;
+    dir->index = prjsim__xcalloc(cap, sizeof *dir->index);
+    for (uint32_t i = 0; i < dir->child_count; i++)
+        index_put(dir, dir->children[i]);
+}
+
+static void index_remove(prjsim__item *dir, prjsim__item *child)
+{
+    uint32_t mask = dir->index_cap - 1;
+    uint32_t i = prjsim__name_hash_n(child->name, child->name_len) & mask;
+    while (dir->index[i] && dir->index[i] != child)
+        i = (i + 1) & mask;
+    if (!dir->index[i])
+        return;
+    dir->index[i] = NULL;
+    /* Re-place the rest of the cluster so probing still finds every entry. */
+    for (uint32_t j = (i + 1) & mask; dir->index[j]; j = (j + 1) & mask) {
+        prjsim__item *moved = dir->index[j];
+        dir->index[j] = NULL;
+        index_put(dir, moved);
+    }
+}
+
 uint32_t prjsim__item_child_index(prjsim__item *dir, const WCHAR *name, size_t len, bool *found)
 {
+    ensure_sorted(dir);
     uint32_t lo = 0, hi = dir->child_count;
     *found = false;
     while (lo < hi) {
@@ -66,24 +126,47 @@ uint32_t prjsim__item_child_index(prjsim__item *dir, const WCHAR *name, size_t l
 
 prjsim__item *prjsim__item_child(prjsim__item *dir, const WCHAR *name, size_t len)
 {
-    bool found;
-    uint32_t i = prjsim__item_child_index(dir, name, len, &found);
-    return found ? dir->children[i] : NULL;
+    if (dir->index) {
+        uint32_t mask = dir->index_cap - 1;
+        for (uint32_t i = prjsim__name_hash_n(name, len) & mask; dir->index[i]; i = (i + 1) & mask) {
+            prjsim__item *c = dir->index[i];
+            if (prjsim__name_compare_n(c->name, c->name_len, name, len) == 0)
+                return c;
+        }
+        return NULL;
+    }
+    for (uint32_t i = 0; i < dir->child_count; i++) {
+        prjsim__item *c = dir->children[i];
+        if (prjsim__name_compare_n(c->name, c->name_len, name, len) == 0)
+            return c;
+    }
+    return NULL;
 }
 
 void prjsim__item_attach(prjsim__item *dir, prjsim__item *child)
 {
-    bool found;
-    uint32_t i = prjsim__item_child_index(dir, child->name, child->name_len, &found);
     if (dir->child_count == dir->child_cap) {
         dir->child_cap = dir->child_cap ? dir->child_cap * 2 : 4;
         dir->children = prjsim__xrealloc(dir->children, dir->child_cap * sizeof *dir->children);
     }
-    memmove(dir->children + i + 1, dir->children + i,
-            (dir->child_count - i) * sizeof *dir->children);
-    dir->children[i] = child;
-    dir->child_count++;
+    if (dir->child_count) {
+        prjsim__item *last = dir->children[dir->child_count - 1];
+        if (prjsim__name_compare_n(last->name, last->name_len, child->name, child->name_len) > 0)
+            dir->children_unsorted = true;
+    }
+    dir->children[dir->child_count++] = child;
     child->parent = dir;
+    /* Once a directory has an index, every child goes in it, even after it shrank. */
+    if (dir->index || dir->child_count >= INDEX_FROM) {
+        if (!dir->index || dir->child_count * 2 > dir->index_cap) {
+            uint32_t cap = 64;
+            while (cap < dir->child_count * 4)
+                cap *= 2;
+            index_rebuild(dir, cap);
+        } else {
+            index_put(dir, child);
+        }
+    }
 }
 
 void prjsim__item_detach(prjsim__item *child)
@@ -91,14 +174,41 @@ void prjsim__item_detach(prjsim__item *child)
     prjsim__item *dir = child->parent;
     if (!dir)
         return;
-    bool found;
-    uint32_t i = prjsim__item_child_index(dir, child->name, child->name_len, &found);
-    if (found && dir->children[i] == child) {
-        memmove(dir->children + i, dir->children + i + 1,
-                (dir->child_count - i - 1) * sizeof *dir->children);
-        dir->child_count--;
+    if (dir->index)
+        index_remove(dir, child);
+    uint32_t i = dir->child_count; /* not found yet */
+    if (!dir->children_unsorted) {
+        bool found;
+        uint32_t at = prjsim__item_child_index(dir, child->name, child->name_len, &found);
+        if (found && dir->children[at] == child)
+            i = at;
+    }
+    if (i == dir->child_count)
+        for (i = 0; i < dir->child_count && dir->children[i] != child; i++)
+            ;
+    if (i < dir->child_count) {
+        /* Taking the last child's place is O(1); order is restored on the next ordered use. */
+        dir->children[i] = dir->children[--dir->child_count];
+        if (i < dir->child_count)
+            dir->children_unsorted = true;
     }
     child->parent = NULL;
+}
+
+void prjsim__item_clear_children(prjsim__item *dir)
+{
+    for (uint32_t i = 0; i < dir->child_count; i++)
+        prjsim__item_free_tree(dir->children[i]);
+    dir->child_count = 0;
+    dir->children_unsorted = false;
+    free(dir->index);
+    dir->index = NULL;
+    dir->index_cap = 0;
+}
+
+void prjsim__item_sort_children(prjsim__item *dir)
+{
+    ensure_sorted(dir);
 }
 
 prjsim__item *prjsim__item_root(const prjsim__item *item)

@@ -71,8 +71,11 @@ int main(int argc, char **argv)
     const char *caps_text = getenv("PRJCONF_CAPS");
     const char *xfail_path = NULL, *json_path = NULL;
     bool list = false, timeout_given = false;
-    const char **filters = calloc((size_t)argc + 1, sizeof *filters);
-    char **mkdirs = calloc((size_t)argc + 1, sizeof *mkdirs);
+    /* Static: they live as long as the process, whichever return ends it. */
+    static const char **filters;
+    static char **mkdirs;
+    filters = calloc((size_t)argc + 1, sizeof *filters);
+    mkdirs = calloc((size_t)argc + 1, sizeof *mkdirs);
     if (!filters || !mkdirs)
         return 2;
     int i = 1;
