@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: install dependencies, build, walk the reference provider through the ProjFS
-# cache states (printing the trace of every step), then run every conformance scenario against
-# it. Exits non-zero if anything fails.
+# cache states (printing the trace of every step), then run every conformance scenario and the
+# generic suite (prjconf) against it. Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -11,3 +11,6 @@ build/bin/prjsim demo
 echo
 echo "== conformance scenarios against the reference provider"
 build/bin/prjsim run conformance/scenarios/*/*.scn
+echo
+echo "== prjconf: the generic conformance suite against the reference provider"
+build/tools/prjconf/prjconf -j "$(nproc)"
