@@ -1,0 +1,21 @@
+"""Drive prjsim from pytest (standard library only: subprocess, xml, json).
+
+The driver runs the project's own programs:
+
+* ``Prjsim.run_scenario(text)`` runs a scenario (the language of conformance/README.md) against
+  the reference provider and returns a ``ScenarioResult`` whose ``passed`` and ``output`` say
+  what happened. It is the way to script client operations, trace and notification
+  assertions from Python: ``expect trace``, ``expect notifications`` and ``expect callbacks``
+  lines carry them.
+* ``Prjsim.prjconf(...)`` runs the generic suite, optionally against a provider program, and
+  returns a ``PrjconfResult`` with the exit code, the output and, when asked, the parsed JUnit,
+  TAP and JSON reports.
+* ``Prjsim.exec(program, *args, stdin=...)`` runs a provider program as ``prjsim exec`` does.
+
+The fixtures in ``prjsim_driver.fixtures`` give tests a ``prjsim`` object configured from the
+build tree (``PRJSIM_BUILD_DIR``, set by ctest).
+"""
+
+from .driver import Prjsim, PrjconfResult, ScenarioResult, parse_junit, parse_tap, parse_json_lines
+
+__all__ = ["Prjsim", "PrjconfResult", "ScenarioResult", "parse_junit", "parse_tap", "parse_json_lines"]

@@ -1,0 +1,124 @@
+"""The driver: subprocess calls of prjsim, prjconf and prjsim exec, and report parsers."""
+
+import json
+import os
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ScenarioResult:
+    returncode: int
+    output: str
+
+    @property
+    def passed(self) -> bool:
+        return self.returncode == 0
+
+
+@dataclass
+class PrjconfResult:
+    returncode: int
+    output: str
+    junit: list = field(default_factory=list)   # [{"name", "status", "message"}]
+    json: list = field(default_factory=list)    # one dict per case, as prjconf streamed them
+    tap: list = field(default_factory=list)     # [(ok, number, name)]
+
+    def summary(self) -> str:
+        """The closing "N passed, N failed" line."""
+        lines = [l for l in self.output.splitlines() if " passed, " in l]
+        return lines[-1] if lines else ""
+
+
+def parse_junit(text: str) -> list:
+    """Cases of a JUnit XML report: name and status (passed, failure, error, skipped)."""
+    root = ET.fromstring(text)
+    cases = []
+    for case in root.iter("testcase"):
+        status, message = "passed", ""
+        for kind in ("failure", "error", "skipped"):
+            node = case.find(kind)
+            if node is not None:
+                status, message = kind, node.get("message", "")
+                break
+        cases.append({"name": case.get("name"), "status": status, "message": message})
+    return cases
+
+
+def parse_tap(text: str) -> list:
+    """(ok, number, name) for every test line of a TAP stream; checks the plan matches."""
+    results, plan = [], None
+    for line in text.splitlines():
+        if line.startswith("1.."):
+            plan = int(line[3:].split()[0])
+        elif line.startswith("ok ") or line.startswith("not ok "):
+            ok = line.startswith("ok ")
+            rest = line[3:] if ok else line[7:]
+            number, _, name = rest.partition(" ")
+            results.append((ok, int(number), name.split(" # ")[0].lstrip("- ").strip()))
+    if plan is None or plan != len(results):
+        raise ValueError(f"TAP plan {plan} does not match {len(results)} test lines")
+    return results
+
+
+def parse_json_lines(text: str) -> list:
+    """One JSON object per non-empty line."""
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+class Prjsim:
+    """The programs of one build tree."""
+
+    def __init__(self, build_dir: str, timeout: float = 300):
+        self.build_dir = os.path.abspath(build_dir)
+        self.timeout = timeout
+        self.prjsim = os.path.join(self.build_dir, "bin", "prjsim")
+        self.prjconf_path = os.path.join(self.build_dir, "tools", "prjconf", "prjconf")
+        for path in (self.prjsim, self.prjconf_path):
+            if not os.access(path, os.X_OK):
+                raise FileNotFoundError(f"{path} is not built (build the project first)")
+
+    def _run(self, argv, stdin=None, env=None):
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        return subprocess.run(argv, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, timeout=self.timeout, env=full_env)
+
+    def run_scenario(self, text: str, name: str = "driver.scn") -> ScenarioResult:
+        """Runs a scenario given as text; file:line messages name `name`."""
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            p = self._run([self.prjsim, "run", path])
+            return ScenarioResult(p.returncode, p.stdout)
+
+    def prjconf(self, *args, provider=None, program_args=(), caps=None, reports=False, env=None) -> PrjconfResult:
+        """Runs prjconf; with reports=True also asks for JUnit, TAP (a second run) and JSON."""
+        with tempfile.TemporaryDirectory() as tmp:
+            argv = [self.prjconf_path, *args]
+            if provider:
+                argv += ["--provider", provider]
+            if caps:
+                argv += ["--caps", caps]
+            junit = os.path.join(tmp, "junit.xml")
+            jsonl = os.path.join(tmp, "cases.json")
+            if reports:
+                argv += ["--junit", junit, "--json", jsonl]
+            tail = ["--", *program_args] if program_args else []
+            p = self._run(argv + tail, env=env)
+            result = PrjconfResult(p.returncode, p.stdout)
+            if reports:
+                with open(junit, encoding="utf-8") as f:
+                    result.junit = parse_junit(f.read())
+                with open(jsonl, encoding="utf-8") as f:
+                    result.json = parse_json_lines(f.read())
+                t = self._run(argv + ["--tap"] + tail, env=env)
+                result.tap = parse_tap(t.stdout)
+            return result
+
+    def exec(self, program: str, *args, stdin: str = "", env=None) -> subprocess.CompletedProcess:
+        """Runs a provider program as `prjsim exec` does, feeding it `stdin`."""
+        return self._run([self.prjsim, "exec", program, *args], stdin=stdin, env=env)
