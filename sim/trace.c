@@ -81,6 +81,11 @@ char *prjsim__utf8(const WCHAR *s)
     return out;
 }
 
+char *prjsim_trace_utf8(const WCHAR *s)
+{
+    return prjsim__utf8(s);
+}
+
 const char *prjsim__hr_str(char *buf, size_t n, HRESULT hr)
 {
     const char *name = prjsim_hresult_name(hr);

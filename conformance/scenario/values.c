@@ -444,35 +444,7 @@ WCHAR *scn_wide(const char *s)
 
 char *scn_utf8(const WCHAR *s)
 {
-    if (!s)
-        return scn_strdup("(null)");
-    size_t n = wcslen(s);
-    char *out = malloc(n * 4 + 1);
-    if (!out)
-        abort();
-    size_t at = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = (uint32_t)s[i];
-        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            c = 0xFFFD;
-        if (c < 0x80) {
-            out[at++] = (char)c;
-        } else if (c < 0x800) {
-            out[at++] = (char)(0xC0 | (c >> 6));
-            out[at++] = (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out[at++] = (char)(0xE0 | (c >> 12));
-            out[at++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            out[at++] = (char)(0x80 | (c & 0x3F));
-        } else {
-            out[at++] = (char)(0xF0 | (c >> 18));
-            out[at++] = (char)(0x80 | ((c >> 12) & 0x3F));
-            out[at++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            out[at++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    out[at] = 0;
-    return out;
+    return prjsim_trace_utf8(s); /* one encoder, the trace's */
 }
 
 /* ---- Callbacks and notifications ---- */

@@ -74,6 +74,12 @@ size_t prjsim_trace_count_all_diags(prjsim_sim *sim);
  * (a bit mask of 1u << prjsim_trace_kind; 0 = all). Free with free().
  */
 char *prjsim_trace_text(prjsim_sim *sim, unsigned kinds);
+/**
+ * A wide string as UTF-8, the way trace lines write names (invalid code points become U+FFFD;
+ * NULL gives "(null)"). Free with free().
+ */
+char *prjsim_trace_utf8(const WCHAR *s);
+
 /** Writes the trace to @p out as text. */
 void prjsim_trace_print(prjsim_sim *sim, FILE *out);
 
