@@ -68,8 +68,7 @@ static HRESULT invoke(const PRJ_CALLBACKS *cb, prjsim__call *call, const PRJ_CAL
     }
 }
 
-static void trace_call(prjsim_sim *sim, size_t slot, const prjsim__call *call, HRESULT hr,
-                       const char *suffix)
+static void trace_call(prjsim_sim *sim, size_t slot, const prjsim__call *call, HRESULT hr)
 {
     if (!sim->options.trace)
         return;
@@ -88,8 +87,8 @@ static void trace_call(prjsim_sim *sim, size_t slot, const prjsim__call *call, H
     char hb[96];
     size_t n = strlen(path) + strlen(extra) + 256 + (call->detail ? strlen(call->detail) : 0);
     char *line = prjsim__xmalloc(n);
-    snprintf(line, n, "cb %s \"%s\"%s%s%s%s -> %s", prjsim_callback_name(call->kind), path, extra,
-             call->detail ? " " : "", call->detail ? call->detail : "", suffix,
+    snprintf(line, n, "cb %s \"%s\"%s%s%s -> %s", prjsim_callback_name(call->kind), path, extra,
+             call->detail ? " " : "", call->detail ? call->detail : "",
              prjsim__hr_str(hb, sizeof hb, hr));
     prjsim__trace_callback_end(sim, slot, hr, line);
     free(line);
@@ -179,7 +178,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     cmd->running = false;
     if (call->kind != PRJSIM_CB_CANCEL_COMMAND && hr == HRESULT_FROM_WIN32(ERROR_IO_PENDING)) {
         cmd->pended = true;
-        trace_call(sim, slot, call, hr, "");
+        trace_call(sim, slot, call, hr);
         if (!inst->cb.CancelCommandCallback)
             prjsim__diag(sim, PRJSIM_DIAG_PENDING_WITHOUT_CANCEL, "%s pended without a CancelCommandCallback",
                          prjsim_callback_name(call->kind));
@@ -195,7 +194,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     } else {
         cmd->completed = true;
         cmd->result = hr;
-        trace_call(sim, slot, call, hr, "");
+        trace_call(sim, slot, call, hr);
     }
     for (prjsim__command **pp = &inst->commands; *pp; pp = &(*pp)->next)
         if (*pp == cmd) {

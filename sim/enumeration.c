@@ -42,7 +42,6 @@ static void buffer_unregister(prjsim__dir_buffer *b)
             live_buffers[i] = live_buffers[--live_count];
             break;
         }
-    b->closed = true;
     pthread_mutex_unlock(&buffers_lock);
 }
 
@@ -257,9 +256,7 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
     if (!inst || inst->stopping)
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     prjsim__dir_buffer *b = prjsim__xcalloc(1, sizeof *b);
-    b->session = s;
     b->budget = budget;
-    b->single_entry = single;
     buffer_register(b);
     prjsim__call call;
     memset(&call, 0, sizeof call);
@@ -332,7 +329,6 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
         free(s->queue);
         s->queue = b->entries;
         s->queue_count = b->count;
-        s->queue_cap = b->cap;
         s->queue_pos = 0;
         b->entries = NULL;
         b->count = 0;

@@ -144,11 +144,8 @@ typedef struct prjsim__provider_entry {
 
 /* The buffer behind a PRJ_DIR_ENTRY_BUFFER_HANDLE, alive during one Get. */
 struct prjsim__dir_buffer {
-    prjsim__enum_session *session;
     uint32_t budget, used;
     bool full;          /* a fill already returned INSUFFICIENT_BUFFER */
-    bool single_entry;
-    bool closed;        /* the Get completed: further fills are stale */
     WCHAR *refused;     /* the first name that did not fit */
     prjsim__provider_entry *entries;
     size_t count, cap;
@@ -167,7 +164,7 @@ struct prjsim__enum_session {
     bool provider_done;
     /* Provider entries received but not yet merged. */
     prjsim__provider_entry *queue;
-    size_t queue_count, queue_pos, queue_cap;
+    size_t queue_count, queue_pos;
     /* The previous provider entry, to detect unsorted and duplicate entries. */
     WCHAR *last_provider_name;
     /* The entry that did not fit the last Get: the next one must start with it. */
@@ -190,7 +187,6 @@ struct prjsim__stream {
     struct { UINT64 start, end; } *ranges;
     size_t range_count, range_cap;
     bool unbuffered;
-    bool closed;
 };
 
 typedef struct prjsim__trace_rec {
