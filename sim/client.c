@@ -121,7 +121,7 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
             return st;
     }
     item->state = (item->state & ITEM_DIR) | ITEM_FULL;
-    if (!item->symlink_target)
+    if (!prjsim__rare(item)->symlink_target)
         item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
     prjsim__item_sync_links(item);
     return STATUS_SUCCESS;
@@ -163,7 +163,7 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
 {
     prjsim__item *item = h->item;
     prjsim__instance *inst = prjsim__instance_of_item(item);
-    if (!inst || item->root)
+    if (!inst || prjsim__rare(item)->root)
         return STATUS_SUCCESS;
     WCHAR *rel = handle_rel(h);
     prjsim__notice n = {inst, item, rel, NULL, NULL, (item->state & ITEM_DIR) != 0, false, type, false};
@@ -171,8 +171,8 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
     free(rel);
     if (st != STATUS_SUCCESS) {
         item->open_count--;
-        if (!item->open_count)
-            item->has_notify_override = false;
+        if (!item->open_count && item->rare)
+            item->rare->has_notify_override = false;
         free_handle(h);
     }
     return st;
@@ -341,11 +341,13 @@ static bool finalize_delete(prjsim_sim *sim, prjsim__item *item)
     if (tombstone) {
         prjsim__item_unlink(item);
         prjsim__item_clear_children(item);
-        free(item->data);
+        prjsim__content_free(item->data, item->data_cap);
         item->data = NULL;
         item->data_cap = 0;
-        free(item->symlink_target);
-        item->symlink_target = NULL;
+        if (item->rare) {
+            free(item->rare->symlink_target);
+            item->rare->symlink_target = NULL;
+        }
         item->state = ITEM_TOMBSTONE | (item->state & ITEM_DIR);
         item->info.FileSize = 0;
     } else {
@@ -384,7 +386,7 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
         h->delete_on_close = false;
     } else if (item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) {
         st = STATUS_CANNOT_DELETE;
-    } else if (item->root || item->parent == sim->volume) {
+    } else if (prjsim__rare(item)->root || item->parent == sim->volume) {
         st = STATUS_CANNOT_DELETE; /* DEVIATIONS.md: deleting a root is not supported */
     } else if (prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item)) {
         st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
@@ -418,7 +420,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     }
     if (h->delete_on_close && !item->detached && !item->delete_pending) {
         /* Delete-on-close of a non-empty directory "succeeds" but the directory stays. */
-        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) && !item->root;
+        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) && !prjsim__rare(item)->root;
         if (ok && (item->state & ITEM_DIR))
             ok = check_dir_empty(sim, item) == STATUS_SUCCESS;
         if (ok && prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item))
@@ -436,7 +438,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     if (item->delete_pending && item->open_count == 0 && !item->detached)
         deleted = finalize_delete(sim, item);
     /* Exactly one FILE_HANDLE_CLOSED_* per closing handle (section 6.6). */
-    if (inst && !item->root) {
+    if (inst && !prjsim__rare(item)->root) {
         PRJ_NOTIFICATION type = deleted ? PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_DELETED
                                 : h->modified ? PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_FILE_MODIFIED
                                               : PRJ_NOTIFICATION_FILE_HANDLE_CLOSED_NO_MODIFICATION;
@@ -447,8 +449,8 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
         prjsim__notify(sim, &n);
     }
     free(rel);
-    if (item->open_count == 0)
-        item->has_notify_override = false; /* overrides last until the last handle closes */
+    if (item->open_count == 0 && item->rare)
+        item->rare->has_notify_override = false; /* overrides last until the last handle closes */
     prjsim__item_unpin(item);
     /* Operations are recorded when they complete, after the callbacks they caused. */
     traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
@@ -584,7 +586,7 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
 static void visible_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
 {
     *out = item->info;
-    if ((item->state & ITEM_PLACEHOLDER) && !item->symlink_target)
+    if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->symlink_target)
         out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
     if (!out->FileAttributes)
         out->FileAttributes = FILE_ATTRIBUTE_NORMAL;
@@ -629,7 +631,7 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *h, INT64 creation_time, INT
             item->info.FileAttributes = (file_attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | keep;
         }
         /* Local metadata changes make a placeholder dirty (section 6.2). */
-        if ((item->state & ITEM_PLACEHOLDER) && !(item->state & ITEM_FULL) && !item->root)
+        if ((item->state & ITEM_PLACEHOLDER) && !(item->state & ITEM_FULL) && !prjsim__rare(item)->root)
             item->state |= ITEM_DIRTY;
         prjsim__item_sync_links(item);
     }
@@ -687,7 +689,7 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         return STATUS_ACCESS_DENIED;
     if (item->detached || item->delete_pending)
         return STATUS_DELETE_PENDING;
-    if (item->root || item->parent == sim->volume)
+    if (prjsim__rare(item)->root || item->parent == sim->volume)
         return STATUS_ACCESS_DENIED;
     prjsim__item *src_parent = item->parent;
     if (prjsim__item_is_virtualized_dir(src_parent) && !prjsim__instance_of_item(item))
@@ -748,10 +750,9 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
             prjsim__item_destroy(r.tomb);
         WCHAR *old_name = prjsim__wcsdup_n(item->name, item->name_len);
         uint32_t old_len = item->name_len;
+        prjsim__item_keep_original_paths(item);
         prjsim__item_detach(item);
-        free(item->name);
-        item->name = prjsim__wcsdup_n(r.leaf, r.leaf_len);
-        item->name_len = r.leaf_len;
+        prjsim__item_rename(item, r.leaf, r.leaf_len);
         prjsim__item_attach(dst_parent, item);
         if (tombstone && r.item != item) {
             prjsim__item *t = prjsim__item_new(old_name, old_len, ITEM_TOMBSTONE | (item->state & ITEM_DIR));
@@ -1037,7 +1038,7 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
         /* A new name of the same file: same state, data, version and original name. */
         prjsim__item *added = prjsim__item_new(r.leaf, r.leaf_len, item->state);
         added->info = item->info;
-        added->original_path = prjsim__wcsdup(item->original_path);
+        prjsim__rare_mut(added)->original_path = prjsim__item_original_path(item);
         prjsim__item_attach(r.parent, added);
         prjsim__item_link(item, added);
         prjsim__item_sync_links(item);

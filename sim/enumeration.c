@@ -170,7 +170,7 @@ void prjsim__session_end(prjsim__enum_session *s)
         memset(&call, 0, sizeof call);
         call.kind = PRJSIM_CB_END_ENUM;
         call.path = s->dir_path;
-        call.version = s->dir->version;
+        call.version = prjsim__rare(s->dir)->version;
         call.enum_id = &s->id;
         HRESULT hr = prjsim__dispatch(inst, &call, NULL);
         if (hr != S_OK) {
@@ -204,7 +204,7 @@ static NTSTATUS session_start(prjsim_sim *sim, prjsim_handle *h, prjsim__enum_se
         memset(&call, 0, sizeof call);
         call.kind = PRJSIM_CB_START_ENUM;
         call.path = s->dir_path;
-        call.version = dir->version;
+        call.version = prjsim__rare(dir)->version;
         call.enum_id = &s->id;
         prjsim__command *cmd = NULL;
         HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
@@ -262,7 +262,7 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
     memset(&call, 0, sizeof call);
     call.kind = PRJSIM_CB_GET_ENUM;
     call.path = s->dir_path;
-    call.version = s->dir->version;
+    call.version = prjsim__rare(s->dir)->version;
     call.enum_id = &s->id;
     call.search = s->filter;
     call.dir_buffer = b;
@@ -368,7 +368,7 @@ static void disk_entry_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
 {
     *out = item->info;
     /* ProjFS hides the reparse attribute of placeholders, not of symlinks (sections 2.6, 6.13). */
-    if ((item->state & ITEM_PLACEHOLDER) && !item->symlink_target)
+    if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->symlink_target)
         out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
 }
 

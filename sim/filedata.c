@@ -65,7 +65,7 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     s->want_offset = 0;
     s->want_length = size > UINT32_MAX ? UINT32_MAX : size;
     s->unbuffered = unbuffered;
-    s->buffer = malloc(size);
+    s->buffer = prjsim__content_alloc(size);
     if (!s->buffer) {
         free(s);
         return STATUS_NO_MEMORY;
@@ -78,8 +78,9 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     prjsim__call call;
     memset(&call, 0, sizeof call);
     call.kind = PRJSIM_CB_GET_FILE_DATA;
-    call.path = item->original_path; /* the name at placeholder creation (section 5.5) */
-    call.version = item->version;
+    WCHAR *original_path = prjsim__item_original_path(item);
+    call.path = original_path; /* the name at placeholder creation (section 5.5) */
+    call.version = prjsim__rare(item)->version;
     call.stream_id = &s->id;
     call.offset = s->want_offset;
     call.length = (UINT32)s->want_length;
@@ -97,7 +98,7 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
             }
         if (hr == S_OK) {
             if (covers(s, s->want_offset, s->want_offset + s->want_length)) {
-                free(item->data);
+                prjsim__content_free(item->data, item->data_cap);
                 item->data = s->buffer;
                 item->data_cap = size;
                 s->buffer = NULL;
@@ -105,7 +106,7 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
                 prjsim__item_sync_links(item);
                 st = STATUS_SUCCESS;
             } else {
-                char *u = prjsim__utf8(item->original_path);
+                char *u = prjsim__utf8(original_path);
                 prjsim__diag(sim, PRJSIM_DIAG_SHORT_DATA,
                              "GetFileData(\"%s\", 0, %llu) returned S_OK without writing every byte", u,
                              (unsigned long long)s->want_length);
@@ -115,11 +116,12 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
         } else {
             st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_GET_FILE_DATA);
         }
-        free(s->buffer);
+        prjsim__content_free(s->buffer, s->file_size);
         free(s->ranges);
         free(s);
     }
     /* On stop, PrjStopVirtualizing freed the stream with the instance's tables. */
+    free(original_path);
     prjsim__command_release(cmd);
     item->hydrating = false;
     pthread_cond_broadcast(&sim->state_changed);

@@ -30,6 +30,7 @@ static const tp_item items[] = {
     {L"Dir\\Data.bin", false, 5000, 0},
     {L"empty.txt", false, 0, 0},
     {L"small.txt", false, 300, 0},
+    {L"Dir\\large.bin", false, (5u << 20) + 3, 0}, /* held in a mapping, not on the heap */
 };
 
 static prjsim_sim *sim;
@@ -208,6 +209,40 @@ Test(filedata, a_placeholder_renamed_before_its_first_read_is_asked_for_by_its_o
     cr_expect(wcscmp(tp.last_path, L"File.TXT") == 0,
               "GetFileData FilePathName after the rename: expected the original \"File.TXT\", got \"%ls\"",
               tp.last_path);
+}
+
+Test(filedata, placeholders_under_a_renamed_directory_are_asked_for_by_their_original_paths)
+{
+    prjsim_file_info fi;
+    ASSERT_ST(prjsim_client_stat(sim, L"C:\\root\\Dir\\Data.bin", &fi), STATUS_SUCCESS);
+    ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\Dir", L"C:\\root\\Moved", false), STATUS_SUCCESS);
+    expect_content(L"C:\\root\\Moved\\Data.bin", L"Dir\\Data.bin", 5000);
+    cr_expect(wcscmp(tp.last_path, L"Dir\\Data.bin") == 0,
+              "GetFileData FilePathName under the renamed directory: expected \"Dir\\Data.bin\", got \"%ls\"",
+              tp.last_path);
+}
+
+Test(filedata, a_large_file_hydrates_whole_and_grows_and_shrinks_with_zeros)
+{
+    const size_t size = (5u << 20) + 3;
+    expect_content(L"C:\\root\\Dir\\large.bin", L"Dir\\large.bin", size);
+    ASSERT_COUNT(tp.data_calls, 1, "GetFileData calls");
+    prjsim_handle *h;
+    ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\root\\Dir\\large.bin", GENERIC_READ | GENERIC_WRITE,
+                                 OPEN_EXISTING, 0, 0), STATUS_SUCCESS);
+    /* Past a growth of the mapping, then back below the size and up again: the gap reads zero. */
+    UINT8 tail[4] = {1, 2, 3, 4}, got[8];
+    UINT32 n = 0;
+    ASSERT_ST(prjsim_client_write(h, (9u << 20), tail, sizeof tail, &n), STATUS_SUCCESS);
+    ASSERT_ST(prjsim_client_set_size(h, 100), STATUS_SUCCESS);
+    ASSERT_ST(prjsim_client_set_size(h, (9u << 20) + 4), STATUS_SUCCESS);
+    ASSERT_ST(prjsim_client_read(h, (9u << 20) - 4, got, sizeof got, &n), STATUS_SUCCESS);
+    ASSERT_COUNT(n, 8, "bytes read");
+    for (size_t i = 0; i < sizeof got; i++)
+        cr_expect_eq(got[i], 0, "byte %zu after shrinking and growing: expected 0, got %u", i, got[i]);
+    ASSERT_ST(prjsim_client_read(h, 99, got, 1, &n), STATUS_SUCCESS);
+    cr_expect_eq(got[0], tp_content_byte(L"Dir\\large.bin", 99), "the bytes below the cut stay");
+    prjsim_client_close(h);
 }
 
 Test(filedata, a_zero_length_file_needs_no_get_file_data)

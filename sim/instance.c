@@ -94,9 +94,9 @@ prjsim__instance *prjsim__instance_from_context(prjsim_sim **sim_out,
 prjsim__instance *prjsim__instance_of_item(const prjsim__item *item)
 {
     prjsim__item *root = prjsim__item_root(item);
-    if (!root || !root->root->instance || root->root->instance->stopping)
+    if (!root || !prjsim__rare(root)->root->instance || prjsim__rare(root)->root->instance->stopping)
         return NULL;
-    return root->root->instance;
+    return prjsim__rare(root)->root->instance;
 }
 
 /* ---- the negative path cache: an open-addressing set of case-folded relative paths ---- */
@@ -221,7 +221,7 @@ static bool has_root_below(const prjsim__item *dir)
 {
     for (uint32_t i = 0; i < dir->child_count; i++) {
         const prjsim__item *c = dir->children[i];
-        if (c->root || ((c->state & ITEM_DIR) && has_root_below(c)))
+        if (prjsim__rare(c)->root || ((c->state & ITEM_DIR) && has_root_below(c)))
             return true;
     }
     return false;
@@ -246,7 +246,7 @@ STDAPI PrjMarkDirectoryAsPlaceholder(PCWSTR rootPathName, PCWSTR targetPathName,
         /* hr set by the lookup */
     } else if (!(item->state & ITEM_DIR)) {
         hr = HRESULT_FROM_WIN32(ERROR_DIRECTORY);
-    } else if (item->root || (item->state & ITEM_PLACEHOLDER)) {
+    } else if (prjsim__rare(item)->root || (item->state & ITEM_PLACEHOLDER)) {
         /* Already carries a reparse point; the first GUID stays (DEVIATIONS.md). */
         hr = HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED);
     } else if (mark_root) {
@@ -254,12 +254,10 @@ STDAPI PrjMarkDirectoryAsPlaceholder(PCWSTR rootPathName, PCWSTR targetPathName,
             /* A drive's root directory cannot be marked, and roots do not nest. */
             hr = HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION);
         } else {
-            item->root = prjsim__xcalloc(1, sizeof *item->root);
-            item->root->instance_id = *virtualizationInstanceID;
-            if (versionInfo) {
-                item->version = prjsim__xmalloc(sizeof *item->version);
-                *item->version = *versionInfo;
-            }
+            prjsim__item_rare *rare = prjsim__rare_mut(item);
+            rare->root = prjsim__xcalloc(1, sizeof *rare->root);
+            rare->root->instance_id = *virtualizationInstanceID;
+            prjsim__item_set_version(item, versionInfo);
         }
     } else {
         /* Converting a directory under a root into a directory placeholder. */
@@ -269,18 +267,15 @@ STDAPI PrjMarkDirectoryAsPlaceholder(PCWSTR rootPathName, PCWSTR targetPathName,
         if (prjsim__path_parse(&rp, rootPathName))
             root = lookup_plain(sim, &rp, &rhr);
         prjsim__path_free(&rp);
-        if (!root || !root->root || prjsim__item_root(item) != root) {
+        if (!root || !prjsim__rare(root)->root || prjsim__item_root(item) != root) {
             hr = E_INVALIDARG;
         } else {
             item->state = ITEM_DIR | ITEM_PLACEHOLDER;
-            free(item->version);
-            item->version = NULL;
-            if (versionInfo) {
-                item->version = prjsim__xmalloc(sizeof *item->version);
-                *item->version = *versionInfo;
+            prjsim__item_set_version(item, versionInfo);
+            if (item->rare) { /* marked here, now: the current path is the original one */
+                free(item->rare->original_path);
+                item->rare->original_path = NULL;
             }
-            free(item->original_path);
-            item->original_path = prjsim__item_relative_path(item);
         }
     }
     char hb[96];
@@ -344,14 +339,14 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
     prjsim__path_free(&p);
     if (!item) {
         /* hr set */
-    } else if (!item->root) {
+    } else if (!prjsim__rare(item)->root) {
         hr = HRESULT_FROM_WIN32(ERROR_REPARSE_TAG_MISMATCH);
-    } else if (item->root->instance) {
+    } else if (prjsim__rare(item)->root->instance) {
         hr = HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED); /* DEVIATIONS.md: double start */
     } else {
         inst->root_item = item;
         inst->root_path = prjsim__item_full_path(item);
-        inst->instance_id = item->root->instance_id;
+        inst->instance_id = prjsim__rare(item)->root->instance_id;
         inst->cb = *callbacks;
         inst->context = (void *)instanceContext;
         pthread_cond_init(&inst->idle, NULL);
@@ -376,7 +371,7 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
         }
         if (sim->options.thread_pool)
             inst->pool = prjsim__pool_create(inst->pool_threads, inst->concurrent_threads);
-        item->root->instance = inst;
+        prjsim__rare(item)->root->instance = inst;
         inst->next = sim->instances;
         sim->instances = inst;
     }
@@ -421,11 +416,11 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespace
     }
     for (prjsim__stream *st = inst->streams, *next; st; st = next) {
         next = st->next;
-        free(st->buffer);
+        prjsim__content_free(st->buffer, st->file_size);
         free(st->ranges);
         free(st);
     }
-    inst->root_item->root->instance = NULL;
+    prjsim__rare(inst->root_item)->root->instance = NULL;
     for (prjsim__instance **pp = &sim->instances; *pp; pp = &(*pp)->next)
         if (*pp == inst) {
             *pp = inst->next;

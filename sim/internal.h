@@ -45,33 +45,49 @@ enum {
     ITEM_TOMBSTONE = 0x20,  /* hidden marker of a deleted projected name */
 };
 
+/*
+ * What few items have, kept apart so that the common item stays small (a million placeholders
+ * is a normal tree): allocated by prjsim__rare_mut on first need, read through prjsim__rare.
+ */
+typedef struct prjsim__item_rare {
+    PRJ_PLACEHOLDER_VERSION_INFO *version; /* NULL means all zero */
+    WCHAR *original_path; /* where the placeholder was written, once a rename moved it (else NULL) */
+    WCHAR *symlink_target;
+    prjsim__root *root;      /* set on a virtualization root */
+    prjsim__item *link_next; /* the next name of the same file (a ring), or NULL */
+    PRJ_NOTIFY_TYPES notify_override;
+    bool has_notify_override; /* a per-file mask set by a notification reply (section 6.6) */
+} prjsim__item_rare;
+
+/* Fields are ordered to leave no padding; the name created with the item follows it. */
 struct prjsim__item {
     prjsim__item *parent;
     WCHAR *name;          /* the on-disk spelling */
-    uint32_t name_len;
-    uint32_t state;
     PRJ_FILE_BASIC_INFO info;
-    PRJ_PLACEHOLDER_VERSION_INFO *version; /* NULL means all zero */
-    WCHAR *original_path; /* relative path when the placeholder was created */
-    WCHAR *symlink_target;
+    prjsim__item_rare *rare; /* NULL: every rare field is zero */
     uint8_t *data;        /* file content for hydrated and full files */
     size_t data_cap;
     prjsim__item **children; /* sorted by prjsim__name_compare_n unless children_unsorted */
-    uint32_t child_count, child_cap;
     prjsim__item **index;     /* hash index of children by folded name (big directories) */
+    uint32_t name_len;
+    uint32_t state;
+    uint32_t child_count, child_cap;
     uint32_t index_cap;
-    bool children_unsorted;
     uint32_t open_count;
+    uint32_t pins;           /* operations holding a pointer across a callback */
+    bool children_unsorted;
     bool delete_pending;
     bool hydrating;          /* a GetFileData is in flight for this file */
-    uint32_t pins;           /* operations holding a pointer across a callback */
-    bool has_notify_override; /* a per-file mask set by a notification reply (section 6.6) */
-    bool converting;          /* PRE_CONVERT_TO_FULL is in flight: sent once even if I/Os race */
-    PRJ_NOTIFY_TYPES notify_override;
+    bool converting;         /* PRE_CONVERT_TO_FULL is in flight: sent once even if I/Os race */
     bool detached;           /* removed from the tree; freed when unpinned and closed */
-    prjsim__root *root;      /* set on a virtualization root */
-    prjsim__item *link_next; /* the next name of the same file (a ring), or NULL */
 };
+
+extern const prjsim__item_rare prjsim__no_rare;
+static inline const prjsim__item_rare *prjsim__rare(const prjsim__item *item)
+{
+    return item->rare ? item->rare : &prjsim__no_rare;
+}
+prjsim__item_rare *prjsim__rare_mut(prjsim__item *item);
 
 /* A virtualization root: a directory marked with PrjMarkDirectoryAsPlaceholder. */
 struct prjsim__root {
@@ -224,16 +240,26 @@ void prjsim__new_guid(prjsim_sim *sim, GUID *out);
 void *prjsim__xmalloc(size_t n);
 void *prjsim__xcalloc(size_t n, size_t size);
 void *prjsim__xrealloc(void *p, size_t n);
+/* File contents (content.c): NULL from alloc when out of memory; resize aborts instead. */
+void *prjsim__content_alloc(size_t cap);
+void *prjsim__content_resize(void *p, size_t old_cap, size_t new_cap);
+void prjsim__content_free(void *p, size_t cap);
 WCHAR *prjsim__wcsdup_n(const WCHAR *s, size_t n);
 WCHAR *prjsim__wcsdup(const WCHAR *s);
 
 /* ---- path.c ---- */
+/* Paths up to this many characters are parsed without allocating (every open parses some). */
+#define PRJSIM__PATH_LOCAL_CHARS 96
 typedef struct prjsim__path {
     /* Components of a full path, the drive ("C:") first; pointers into buf. */
     WCHAR *buf;
     const WCHAR **comp;
     uint32_t *len;
     uint32_t count;
+    /* buf, comp and len point here when the path is short. Never copy a prjsim__path. */
+    WCHAR local_buf[PRJSIM__PATH_LOCAL_CHARS];
+    const WCHAR *local_comp[PRJSIM__PATH_LOCAL_CHARS / 2 + 2];
+    uint32_t local_len[PRJSIM__PATH_LOCAL_CHARS / 2 + 2];
 } prjsim__path;
 /* Parses a full path; false for a path that is not absolute (X:\...). */
 bool prjsim__path_parse(prjsim__path *p, const WCHAR *full);
@@ -245,6 +271,8 @@ WCHAR *prjsim__path_join(const prjsim__path *p, uint32_t from, uint32_t to);
 
 /* ---- volume.c ---- */
 prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state);
+/* Changes the on-disk spelling of a detached item's name. */
+void prjsim__item_rename(prjsim__item *item, const WCHAR *name, size_t len);
 void prjsim__item_free_tree(prjsim__item *item);
 /* Finds a child (any state, tombstones included). */
 prjsim__item *prjsim__item_child(prjsim__item *dir, const WCHAR *name, size_t len);
@@ -262,6 +290,10 @@ void prjsim__item_pin(prjsim__item *item);
 void prjsim__item_unpin(prjsim__item *item);
 /* Relative path of an item below its root, on-disk spelling. */
 WCHAR *prjsim__item_relative_path(const prjsim__item *item);
+/* The relative path the provider wrote the placeholder at (section 5.5); caller frees. */
+WCHAR *prjsim__item_original_path(const prjsim__item *item);
+/* Before a rename moves @p item: it and the placeholders below it keep their paths as original. */
+void prjsim__item_keep_original_paths(prjsim__item *item);
 /* Full path of an item, on-disk spelling. */
 WCHAR *prjsim__item_full_path(const prjsim__item *item);
 /* The root item an item lies under (the item itself for a root), or NULL. */
@@ -359,8 +391,11 @@ NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__com
                                   prjsim_callback_kind kind);
 
 /* ---- trace.c ---- */
-void prjsim__trace(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
+void prjsim__trace_emit(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Arguments are evaluated only when the trace is on: formatting them is most of its cost. */
+#define prjsim__trace(sim, ...) \
+    ((sim)->options.trace ? prjsim__trace_emit((sim), __VA_ARGS__) : (void)0)
 /* Reserves the trace line of a callback when it starts; the text is filled in when it ends. */
 size_t prjsim__trace_callback_begin(prjsim_sim *sim, prjsim_callback_kind kind, INT32 command_id);
 void prjsim__trace_callback_end(prjsim_sim *sim, size_t index, HRESULT result, const char *text);

@@ -573,10 +573,28 @@ bool prjsim__name_has_wildcards(const wchar_t *s)
 STDAPI_(int) PrjFileNameCompare(PCWSTR fileName1, PCWSTR fileName2)
 {
     /* NULL reads as the empty name, which sorts before every other name. */
-    size_t len1 = fileName1 != NULL ? wcslen(fileName1) : 0;
-    size_t len2 = fileName2 != NULL ? wcslen(fileName2) : 0;
-
-    return prjsim__name_compare_n(fileName1, len1, fileName2, len2);
+    if (!fileName1 || !fileName2)
+        return prjsim__name_compare_n(fileName1, fileName1 ? wcslen(fileName1) : 0, fileName2,
+                                      fileName2 ? wcslen(fileName2) : 0);
+    /* Providers call this in every lookup of a sorted list: the ASCII prefix is compared in
+     * one pass, without measuring both names first, and the general comparison takes over
+     * at the first other character (NUL ends a name, so a prefix sorts first). */
+    size_t i = 0;
+    for (;; i++) {
+        uint32_t ca = (uint32_t)fileName1[i], cb = (uint32_t)fileName2[i];
+        if (ca >= 0x80 || cb >= 0x80)
+            break;
+        if (ca - 'a' < 26)
+            ca -= 32;
+        if (cb - 'a' < 26)
+            cb -= 32;
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        if (ca == 0)
+            return 0;
+    }
+    return prjsim__name_compare_n(fileName1 + i, wcslen(fileName1 + i), fileName2 + i,
+                                  wcslen(fileName2 + i));
 }
 
 STDAPI_(BOOLEAN) PrjFileNameMatch(PCWSTR fileNameToCheck, PCWSTR pattern)

@@ -558,6 +558,25 @@ Test(compare, is_antisymmetric)
     }
 }
 
+/* PrjFileNameCompare walks NUL-terminated names in one pass; the counted form measures first.
+ * Both must order every pair alike, including ASCII prefixes that end in other characters. */
+Test(compare, nul_terminated_and_counted_forms_agree)
+{
+    static const wchar_t *const names[] = {
+        L"", L"a", L"A", L"ab", L"AB\u00e9", L"ab\u00c9", L"ab\u00e9x", L"abc", L"f0000001",
+        L"F0000001", L"f00000010", L"_", L"a_", L"A[", L"\u00df", L"x\U0001F600", L"X\U0001F600y",
+    };
+    const size_t count = sizeof names / sizeof names[0];
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = 0; j < count; j++) {
+            int nul = PrjFileNameCompare(names[i], names[j]);
+            int counted = prjsim__name_compare_n(names[i], wcslen(names[i]), names[j], wcslen(names[j]));
+            cr_expect_eq(sign(nul), sign(counted), "\"%ls\" vs \"%ls\": %d, counted %d", names[i],
+                         names[j], nul, counted);
+        }
+    cr_expect_eq(PrjFileNameCompare(L"AB\u00e9", L"ab\u00c9"), 0);
+}
+
 Test(compare, counted_compare_ignores_what_follows)
 {
     cr_expect_eq(prjsim__name_compare_n(L"abcX", 3, L"ABCY", 3), 0);

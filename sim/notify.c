@@ -53,8 +53,8 @@ PRJ_NOTIFY_TYPES prjsim__mapping_mask(const prjsim__instance *inst, const WCHAR 
 
 PRJ_NOTIFY_TYPES prjsim__item_mask(const prjsim__instance *inst, const prjsim__item *item, const WCHAR *rel)
 {
-    if (item && item->has_notify_override)
-        return item->notify_override;
+    if (item && prjsim__rare(item)->has_notify_override)
+        return prjsim__rare(item)->notify_override;
     return prjsim__mapping_mask(inst, rel);
 }
 
@@ -124,7 +124,7 @@ NTSTATUS prjsim__notify(prjsim_sim *sim, const prjsim__notice *n)
     memset(&call, 0, sizeof call);
     call.kind = PRJSIM_CB_NOTIFICATION;
     call.path = n->path;
-    call.version = n->item ? n->item->version : NULL;
+    call.version = n->item ? prjsim__rare(n->item)->version : NULL;
     call.is_directory = n->is_directory ? TRUE : FALSE;
     call.notification = n->type;
     call.destination = n->destination;
@@ -154,8 +154,8 @@ NTSTATUS prjsim__notify(prjsim_sim *sim, const prjsim__notice *n)
                                                                                : params.PostCreate.NotificationMask);
         /* 0 and USE_EXISTING_MASK keep the mask in force. */
         if (out != 0 && (UINT32)out != 0xFFFFFFFFu) {
-            n->item->has_notify_override = true;
-            n->item->notify_override = out;
+            prjsim__rare_mut(n->item)->has_notify_override = true;
+            prjsim__rare_mut(n->item)->notify_override = out;
         }
     }
     prjsim__command_release(cmd);

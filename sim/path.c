@@ -15,9 +15,17 @@ static bool is_sep(WCHAR c)
 static bool split(prjsim__path *p, const WCHAR *s, uint32_t min_keep)
 {
     size_t n = wcslen(s);
-    p->buf = prjsim__wcsdup_n(s, n);
-    p->comp = prjsim__xmalloc((n / 2 + 2) * sizeof *p->comp);
-    p->len = prjsim__xmalloc((n / 2 + 2) * sizeof *p->len);
+    /* At most n / 2 + 1 components: each but the last is followed by a separator. */
+    if (n < PRJSIM__PATH_LOCAL_CHARS) {
+        memcpy(p->local_buf, s, (n + 1) * sizeof(WCHAR));
+        p->buf = p->local_buf;
+        p->comp = p->local_comp;
+        p->len = p->local_len;
+    } else {
+        p->buf = prjsim__wcsdup_n(s, n);
+        p->comp = prjsim__xmalloc((n / 2 + 2) * sizeof *p->comp);
+        p->len = prjsim__xmalloc((n / 2 + 2) * sizeof *p->len);
+    }
     p->count = 0;
     size_t i = 0;
     while (i < n) {
@@ -43,9 +51,17 @@ static bool split(prjsim__path *p, const WCHAR *s, uint32_t min_keep)
     return true;
 }
 
+static void path_init(prjsim__path *p)
+{
+    p->buf = NULL;
+    p->comp = NULL;
+    p->len = NULL;
+    p->count = 0;
+}
+
 bool prjsim__path_parse(prjsim__path *p, const WCHAR *full)
 {
-    memset(p, 0, sizeof *p);
+    path_init(p);
     if (!full || !iswalpha((wint_t)full[0]) || full[1] != L':' ||
         (full[2] != 0 && !is_sep(full[2])))
         return false;
@@ -55,7 +71,7 @@ bool prjsim__path_parse(prjsim__path *p, const WCHAR *full)
 
 bool prjsim__path_parse_relative(prjsim__path *p, const WCHAR *rel)
 {
-    memset(p, 0, sizeof *p);
+    path_init(p);
     if (!rel)
         return false;
     return split(p, rel, 0);
@@ -63,10 +79,12 @@ bool prjsim__path_parse_relative(prjsim__path *p, const WCHAR *rel)
 
 void prjsim__path_free(prjsim__path *p)
 {
-    free(p->buf);
-    free(p->comp);
-    free(p->len);
-    memset(p, 0, sizeof *p);
+    if (p->buf != p->local_buf) {
+        free(p->buf);
+        free(p->comp);
+        free(p->len);
+    }
+    path_init(p);
 }
 
 WCHAR *prjsim__path_join(const prjsim__path *p, uint32_t from, uint32_t to)

@@ -68,7 +68,7 @@ static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir
     memset(&call, 0, sizeof call);
     call.kind = PRJSIM_CB_GET_PLACEHOLDER_INFO;
     call.path = caller_rel;
-    call.version = dir->version; /* the parent's version info (section 6.12) */
+    call.version = prjsim__rare(dir)->version; /* the parent's version info (section 6.12) */
     prjsim__command *cmd = NULL;
     prjsim__item_pin(dir);
     HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
@@ -126,12 +126,15 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
         r->item = dir;
     for (uint32_t i = 1; i < p.count; i++) {
         bool leaf = i + 1 == p.count;
-        if (dir->root)
+        if (prjsim__rare(dir)->root)
             root_idx = i - 1;
-        WCHAR *rel = root_idx != UINT32_MAX ? prjsim__path_join(&p, root_idx + 1, i + 1) : NULL;
         prjsim__item *child = prjsim__item_child(dir, p.comp[i], p.len[i]);
+        /* The caller's relative path: for the provider when it is asked, and for the leaf. */
+        bool ask = !child && prjsim__item_is_virtualized_dir(dir);
+        WCHAR *rel = root_idx != UINT32_MAX && (leaf || ask) ? prjsim__path_join(&p, root_idx + 1, i + 1)
+                                                             : NULL;
         prjsim__item *tomb = child && (child->state & ITEM_TOMBSTONE) ? child : NULL;
-        if (!child && prjsim__item_is_virtualized_dir(dir)) {
+        if (ask) {
             prjsim__instance *inst = prjsim__instance_of_item(dir);
             if (!inst) {
                 free(rel);
@@ -154,7 +157,7 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
                 break;
             }
             free(rel);
-            if (child->symlink_target) {
+            if (prjsim__rare(child)->symlink_target) {
                 /* A directory link in the middle: the caller re-resolves through its target. */
                 r->item = child;
                 r->reparse_rest = prjsim__path_join(&p, i + 1, p.count);
@@ -185,7 +188,7 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
         prjsim__item *anchor = r->item ? r->item : r->parent;
         r->root = anchor ? prjsim__item_root(anchor) : NULL;
         r->instance = anchor ? prjsim__instance_of_item(anchor) : NULL;
-        if (r->item && r->item->root && !r->caller_rel)
+        if (r->item && prjsim__rare(r->item)->root && !r->caller_rel)
             r->caller_rel = prjsim__wcsdup(L"");
     } else if (st != PRJSIM__STATUS_REPARSE) {
         free(r->caller_rel);
@@ -199,7 +202,7 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
 /* The full path a link points to, with @p rest appended. */
 static WCHAR *link_destination(const prjsim__item *link, const WCHAR *rest)
 {
-    const WCHAR *target = link->symlink_target;
+    const WCHAR *target = prjsim__rare(link)->symlink_target;
     WCHAR *base;
     bool absolute = target[0] && target[1] == L':';
     if (absolute) {
@@ -232,7 +235,7 @@ NTSTATUS prjsim__resolve_follow(prjsim_sim *sim, const WCHAR *full, prjsim__reso
             link = r->item;
             rest = r->reparse_rest;
             r->reparse_rest = NULL;
-        } else if (st == STATUS_SUCCESS && follow_leaf && r->item && r->item->symlink_target) {
+        } else if (st == STATUS_SUCCESS && follow_leaf && r->item && prjsim__rare(r->item)->symlink_target) {
             link = r->item;
         } else {
             free(path);
@@ -286,22 +289,24 @@ static bool version_is_zero(const PRJ_PLACEHOLDER_VERSION_INFO *v)
 
 void prjsim__item_set_version(prjsim__item *item, const PRJ_PLACEHOLDER_VERSION_INFO *v)
 {
-    free(item->version);
-    item->version = NULL;
+    if (item->rare) {
+        free(item->rare->version);
+        item->rare->version = NULL;
+    }
     if (v && !version_is_zero(v)) {
-        item->version = prjsim__xmalloc(sizeof *item->version);
-        *item->version = *v;
+        prjsim__item_rare *rare = prjsim__rare_mut(item);
+        rare->version = prjsim__xmalloc(sizeof *rare->version);
+        *rare->version = *v;
     }
 }
 
 /* Do two relative paths name the same item (component-wise PrjFileNameCompare)? */
-static bool same_relative_path(const WCHAR *a, const WCHAR *b)
+static bool same_relative_path(const prjsim__path *pa, const WCHAR *b)
 {
-    prjsim__path pa, pb;
-    bool same = prjsim__path_parse_relative(&pa, a) && prjsim__path_parse_relative(&pb, b) && pa.count == pb.count;
-    for (uint32_t i = 0; same && i < pa.count; i++)
-        same = prjsim__name_compare_n(pa.comp[i], pa.len[i], pb.comp[i], pb.len[i]) == 0;
-    prjsim__path_free(&pa);
+    prjsim__path pb;
+    bool same = prjsim__path_parse_relative(&pb, b) && pa->count == pb.count;
+    for (uint32_t i = 0; same && i < pa->count; i++)
+        same = prjsim__name_compare_n(pa->comp[i], pa->len[i], pb.comp[i], pb.len[i]) == 0;
     prjsim__path_free(&pb);
     return same;
 }
@@ -350,11 +355,10 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
                 adopt_basic_info(sim, created, &info->FileBasicInfo);
                 prjsim__item_set_version(created, &info->VersionInfo);
                 if (ext) {
-                    created->symlink_target = prjsim__wcsdup(ext->Symlink.TargetName);
+                    prjsim__rare_mut(created)->symlink_target = prjsim__wcsdup(ext->Symlink.TargetName);
                     created->info.FileAttributes |= FILE_ATTRIBUTE_REPARSE_POINT;
                 }
                 prjsim__item_attach(dir, created);
-                created->original_path = prjsim__item_relative_path(created);
             }
         }
     }
@@ -362,10 +366,12 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
     if (cmd && cmd->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO && dest) {
         if (!cmd->written_placeholder)
             cmd->written_placeholder = prjsim__wcsdup(dest);
-        if (cmd->requested && !same_relative_path(dest, cmd->requested))
+        if (!p.buf) /* not parsed yet: the arguments were refused before */
+            prjsim__path_parse_relative(&p, dest);
+        if (cmd->requested && !same_relative_path(&p, cmd->requested))
             cmd->wrote_unrequested = true;
     }
-    char *u = prjsim__utf8(dest);
+    char *u = sim->options.trace ? prjsim__utf8(dest) : NULL;
     char hb[96];
     prjsim__trace(sim, PRJSIM_TRACE_API, hr, "api %s \"%s\"%s -> %s", api, u,
                   created && created->info.IsDirectory ? " dir" : "", prjsim__hr_str(hb, sizeof hb, hr));

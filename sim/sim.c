@@ -277,7 +277,7 @@ bool prjsim_sim_is_inside_root(prjsim_sim *sim, PCWSTR full_path)
     prjsim__item *it = prjsim__item_child(sim->volume, p.comp[0], p.len[0]);
     for (uint32_t i = 1; it && !inside && i < p.count; i++) {
         it = prjsim__item_child(it, p.comp[i], p.len[i]);
-        inside = it && it->root;
+        inside = it && prjsim__rare(it)->root;
     }
     prjsim__unlock(sim);
     prjsim__path_free(&p);

@@ -140,10 +140,8 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-void prjsim__trace(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
+void prjsim__trace_emit(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
 {
-    if (!sim->options.trace)
-        return;
     va_list ap;
     va_start(ap, fmt);
     char *text = vformat(fmt, ap);

@@ -68,7 +68,7 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         !(item->state & (ITEM_DIRTY | ITEM_FULL | ITEM_TOMBSTONE)) && causes == 0) {
         /* The ContentID short-circuit applies to clean placeholders only (DEVIATIONS.md). */
         static const PRJ_PLACEHOLDER_VERSION_INFO zero;
-        const PRJ_PLACEHOLDER_VERSION_INFO *have = item->version ? item->version : &zero;
+        const PRJ_PLACEHOLDER_VERSION_INFO *have = prjsim__rare(item)->version ? prjsim__rare(item)->version : &zero;
         if (memcmp(have->ContentID, info->VersionInfo.ContentID, sizeof have->ContentID) == 0) {
             outcome = " (same ContentID)";
             goto done;
@@ -94,7 +94,7 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         /* A clean placeholder again: local data and metadata are discarded. */
         bool is_dir = info->FileBasicInfo.IsDirectory != 0;
         prjsim__item_clear_children(item);
-        free(item->data);
+        prjsim__content_free(item->data, item->data_cap);
         item->data = NULL;
         item->data_cap = 0;
         item->state = ITEM_PLACEHOLDER | (is_dir ? ITEM_DIR : 0);
@@ -112,15 +112,17 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
             item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
         }
         prjsim__item_set_version(item, &info->VersionInfo);
-        free(item->original_path);
-        item->original_path = prjsim__item_relative_path(item);
+        if (item->rare) { /* written here, now: the current path is the original one */
+            free(item->rare->original_path);
+            item->rare->original_path = NULL;
+        }
         prjsim__item_sync_links(item);
     } else if (hr == S_OK) {
         /* Removed with no tombstone: a name the provider still projects is virtual again. */
         prjsim__item_destroy(item);
     }
 done:;
-    char *u = prjsim__utf8(dest);
+    char *u = sim->options.trace ? prjsim__utf8(dest) : NULL;
     char hb[96];
     prjsim__trace(sim, PRJSIM_TRACE_API, hr, "api %s \"%s\" flags=0x%x%s -> %s causes=0x%x", api, u,
                   (unsigned)flags, outcome, prjsim__hr_str(hb, sizeof hb, hr), (unsigned)causes);

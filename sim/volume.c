@@ -9,10 +9,27 @@
 #include <string.h>
 #include <wchar.h>
 
+const prjsim__item_rare prjsim__no_rare;
+
+prjsim__item_rare *prjsim__rare_mut(prjsim__item *item)
+{
+    if (!item->rare)
+        item->rare = prjsim__xcalloc(1, sizeof *item->rare);
+    return item->rare;
+}
+
+/* The name an item is created with shares its allocation; a rename gives it one of its own. */
+static WCHAR *inline_name(prjsim__item *item)
+{
+    return (WCHAR *)(item + 1);
+}
+
 prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
 {
-    prjsim__item *item = prjsim__xcalloc(1, sizeof *item);
-    item->name = prjsim__wcsdup_n(name, len);
+    prjsim__item *item = prjsim__xcalloc(1, sizeof *item + (len + 1) * sizeof(WCHAR));
+    item->name = inline_name(item);
+    if (len)
+        memcpy(item->name, name, len * sizeof(WCHAR));
     item->name_len = (uint32_t)len;
     item->state = state;
     if (state & ITEM_DIR) {
@@ -25,14 +42,18 @@ prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
 static void item_free(prjsim__item *item)
 {
     prjsim__item_unlink(item);
-    free(item->name);
-    free(item->version);
-    free(item->original_path);
-    free(item->symlink_target);
-    free(item->data);
+    if (item->name != inline_name(item))
+        free(item->name);
+    if (item->rare) {
+        free(item->rare->version);
+        free(item->rare->original_path);
+        free(item->rare->symlink_target);
+        free(item->rare->root);
+        free(item->rare);
+    }
+    prjsim__content_free(item->data, item->data_cap);
     free(item->children);
     free(item->index);
-    free(item->root);
     free(item);
 }
 
@@ -159,8 +180,9 @@ void prjsim__item_attach(prjsim__item *dir, prjsim__item *child)
     /* Once a directory has an index, every child goes in it, even after it shrank. */
     if (dir->index || dir->child_count >= INDEX_FROM) {
         if (!dir->index || dir->child_count * 2 > dir->index_cap) {
+            /* Load stays between 1/4 and 1/2: short probe runs, 16-32 bytes per child. */
             uint32_t cap = 64;
-            while (cap < dir->child_count * 4)
+            while (cap < dir->child_count * 2)
                 cap *= 2;
             index_rebuild(dir, cap);
         } else {
@@ -214,7 +236,7 @@ void prjsim__item_sort_children(prjsim__item *dir)
 prjsim__item *prjsim__item_root(const prjsim__item *item)
 {
     for (const prjsim__item *i = item; i; i = i->parent)
-        if (i->root)
+        if (prjsim__rare(i)->root)
             return (prjsim__item *)i;
     return NULL;
 }
@@ -252,6 +274,32 @@ WCHAR *prjsim__item_relative_path(const prjsim__item *item)
     return path_up_to(item, root, false);
 }
 
+void prjsim__item_rename(prjsim__item *item, const WCHAR *name, size_t len)
+{
+    if (item->name != inline_name(item))
+        free(item->name);
+    item->name = prjsim__wcsdup_n(name, len);
+    item->name_len = (uint32_t)len;
+}
+
+/*
+ * Most placeholders never move, so their original path is their current one and is not stored:
+ * a million placeholders would otherwise hold a million copies of their own paths.
+ */
+WCHAR *prjsim__item_original_path(const prjsim__item *item)
+{
+    return prjsim__rare(item)->original_path ? prjsim__wcsdup(prjsim__rare(item)->original_path)
+                               : prjsim__item_relative_path(item);
+}
+
+void prjsim__item_keep_original_paths(prjsim__item *item)
+{
+    if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->original_path)
+        prjsim__rare_mut(item)->original_path = prjsim__item_relative_path(item);
+    for (uint32_t i = 0; i < item->child_count; i++)
+        prjsim__item_keep_original_paths(item->children[i]);
+}
+
 WCHAR *prjsim__item_full_path(const prjsim__item *item)
 {
     /* Stop below the volume item, whose name is empty. */
@@ -265,7 +313,7 @@ bool prjsim__item_is_virtualized_dir(const prjsim__item *item)
 {
     if (!item || !(item->state & ITEM_DIR))
         return false;
-    if (item->root)
+    if (prjsim__rare(item)->root)
         return true;
     return (item->state & ITEM_PLACEHOLDER) && prjsim__item_root(item) != NULL;
 }
@@ -284,7 +332,7 @@ void prjsim__item_set_data_size(prjsim__item *item, UINT64 size)
         size_t cap = item->data_cap ? item->data_cap : 64;
         while (cap < size)
             cap *= 2;
-        item->data = prjsim__xrealloc(item->data, cap);
+        item->data = prjsim__content_resize(item->data, item->data_cap, cap);
         memset(item->data + item->data_cap, 0, cap - item->data_cap);
         item->data_cap = cap;
     }
@@ -295,7 +343,7 @@ void prjsim__item_set_data_size(prjsim__item *item, UINT64 size)
 
 PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item)
 {
-    if (item->root)
+    if (prjsim__rare(item)->root)
         return PRJ_FILE_STATE_PLACEHOLDER; /* DEVIATIONS.md: the root reports PLACEHOLDER */
     if (item->state & ITEM_TOMBSTONE)
         return PRJ_FILE_STATE_TOMBSTONE;
@@ -353,25 +401,25 @@ void prjsim__item_destroy(prjsim__item *item)
 
 void prjsim__item_link(prjsim__item *existing, prjsim__item *added)
 {
-    added->link_next = existing->link_next ? existing->link_next : existing;
-    existing->link_next = added;
+    prjsim__rare_mut(added)->link_next = prjsim__rare(existing)->link_next ? prjsim__rare(existing)->link_next : existing;
+    prjsim__rare_mut(existing)->link_next = added;
 }
 
 void prjsim__item_unlink(prjsim__item *item)
 {
-    if (!item->link_next)
+    if (!prjsim__rare(item)->link_next)
         return;
     prjsim__item *prev = item;
-    while (prev->link_next != item)
-        prev = prev->link_next;
-    prev->link_next = item->link_next == prev ? NULL : item->link_next;
-    item->link_next = NULL;
+    while (prjsim__rare(prev)->link_next != item)
+        prev = prjsim__rare(prev)->link_next;
+    prev->rare->link_next = item->rare->link_next == prev ? NULL : item->rare->link_next;
+    item->rare->link_next = NULL;
 }
 
 uint32_t prjsim__item_link_count(const prjsim__item *item)
 {
     uint32_t n = 1;
-    for (const prjsim__item *i = item->link_next; i && i != item; i = i->link_next)
+    for (const prjsim__item *i = prjsim__rare(item)->link_next; i && i != item; i = prjsim__rare(i)->link_next)
         n++;
     return n;
 }
@@ -379,22 +427,22 @@ uint32_t prjsim__item_link_count(const prjsim__item *item)
 void prjsim__item_sync_links(prjsim__item *item)
 {
     const uint32_t shared = ITEM_PLACEHOLDER | ITEM_HYDRATED | ITEM_DIRTY | ITEM_FULL;
-    for (prjsim__item *o = item->link_next; o && o != item; o = o->link_next) {
+    for (prjsim__item *o = prjsim__rare(item)->link_next; o && o != item; o = prjsim__rare(o)->link_next) {
         o->state = (o->state & ~shared) | (item->state & shared);
         o->info = item->info;
         size_t size = (size_t)item->info.FileSize;
         if (item->data) {
             if (o->data_cap < size) {
-                o->data = prjsim__xrealloc(o->data, size ? size : 1);
+                o->data = prjsim__content_resize(o->data, o->data_cap, size);
                 o->data_cap = size;
             }
             if (size)
                 memcpy(o->data, item->data, size);
         } else {
-            free(o->data);
+            prjsim__content_free(o->data, o->data_cap);
             o->data = NULL;
             o->data_cap = 0;
         }
-        prjsim__item_set_version(o, item->version);
+        prjsim__item_set_version(o, prjsim__rare(item)->version);
     }
 }

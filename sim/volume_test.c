@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "testing/assert_codes.h"
 #include "testing/table_provider.h"
@@ -87,4 +88,25 @@ Test(volume, random_order_growth_shrinking_and_regrowth)
     prjsim_handle *h;
     ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\d\\f000", GENERIC_WRITE, CREATE_NEW, 0, 0),
               STATUS_OBJECT_NAME_COLLISION);
+}
+
+/* Short paths are parsed in place, long ones on the heap: both resolve alike, `..` included. */
+Test(volume, long_paths_resolve_like_short_ones)
+{
+    WCHAR path[400] = L"C:\\d"; /* made by setup */
+    for (int i = 0; i < 12; i++) {
+        wcscat(path, L"\\directory-level-name");
+        ASSERT_ST(prjsim_client_create_directory(sim, path), STATUS_SUCCESS);
+    }
+    cr_assert_gt(wcslen(path), 200, "the path is long enough to be parsed on the heap");
+    WCHAR file[440];
+    swprintf(file, 440, L"%ls\\x\\..\\leaf.txt", path);
+    ASSERT_ST(prjsim_client_write_file(sim, file, "abc", 3), STATUS_SUCCESS);
+    prjsim_file_info fi;
+    swprintf(file, 440, L"%ls\\LEAF.TXT", path);
+    ASSERT_ST(prjsim_client_stat(sim, file, &fi), STATUS_SUCCESS);
+    cr_expect_eq(fi.basic.FileSize, 3);
+    ASSERT_ST(prjsim_client_stat(sim, L"C:\\d\\directory-level-name\\..\\directory-level-name", &fi),
+              STATUS_SUCCESS);
+    cr_expect(fi.basic.IsDirectory);
 }

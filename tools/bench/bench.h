@@ -67,6 +67,17 @@ void bench_p4_mixed(const bench_config *cfg, bench_results *r);
 void bench_p5_suite(const bench_config *cfg, bench_results *r);
 void bench_mem(const bench_config *cfg, bench_results *r);
 
+/*
+ * The FUSE baseline of p1 (fuse_baseline.c): mounts a libfuse3 file system holding big/f0000000
+ * ... (@p files files, named as memtree_add_many names them) with kernel caching off, serves it
+ * from a thread of this process, and times open(O_RDONLY)+close of big/f<order[i]> for
+ * i < @p ops into @p samples_us. Returns false with the reason in @p why when FUSE cannot run here
+ * (not built, no /dev/fuse, mount not permitted, ...). The file system is unmounted on return, and
+ * by fusermount3's auto_unmount if the process is killed first.
+ */
+bool bench_fuse_open_close(size_t files, const size_t *order, size_t ops, double *samples_us,
+                           char *why, size_t why_len);
+
 /* ---- Helpers (util.c) ---- */
 
 /* Monotonic time in seconds. */

@@ -115,32 +115,49 @@ void bench_p3_read(const bench_config *cfg, bench_results *r)
         if (best_memcpy < 0 || t < best_memcpy)
             best_memcpy = t;
     }
-    memset(dst, 0, p.size);
 
-    /* The read: open, read the whole file in 1 MiB reads (the first hydrates it), close. */
-    double t0 = bench_now();
-    prjsim_handle *h = NULL;
-    NTSTATUS st = prjsim_client_open(&h, sim, BENCH_ROOT L"\\big", GENERIC_READ, OPEN_EXISTING,
-                                     0, 0);
-    UINT64 got_total = 0;
-    while (st == STATUS_SUCCESS && got_total < p.size) {
-        UINT32 got = 0;
-        st = prjsim_client_read(h, got_total, dst + got_total, CHUNK, &got);
-        got_total += got;
-        if (got == 0)
-            break;
+    /*
+     * The read: open, read the whole file in 1 MiB reads (the first hydrates it), close. Like
+     * the memcpy, it is timed three times and the best run counts: between runs PrjDeleteFile
+     * makes the file virtual again, so that every run is a full GetFileData and hydration.
+     */
+    double best_read = -1.0;
+    for (int k = 0; k < 3; k++) {
+        memset(dst, 0, p.size);
+        double t0 = bench_now();
+        prjsim_handle *h = NULL;
+        NTSTATUS st = prjsim_client_open(&h, sim, BENCH_ROOT L"\\big", GENERIC_READ,
+                                         OPEN_EXISTING, 0, 0);
+        UINT64 got_total = 0;
+        while (st == STATUS_SUCCESS && got_total < p.size) {
+            UINT32 got = 0;
+            st = prjsim_client_read(h, got_total, dst + got_total, CHUNK, &got);
+            got_total += got;
+            if (got == 0)
+                break;
+        }
+        if (h)
+            prjsim_client_close(h);
+        double t = bench_now() - t0;
+        if (st != STATUS_SUCCESS || got_total != p.size || dst[p.size - 1] != 0x5a) {
+            bench_missing(r, BENCH_P3_FRACTION, "read failed: status 0x%08X, %llu bytes",
+                          (unsigned)st, (unsigned long long)got_total);
+            goto out;
+        }
+        printf("  run %d: %.4f s (%.2f GB/s)\n", k + 1, t, (double)p.size / t / 1e9);
+        if (best_read < 0 || t < best_read)
+            best_read = t;
+        PRJ_UPDATE_FAILURE_CAUSES cause = PRJ_UPDATE_FAILURE_CAUSE_NONE;
+        hr = PrjDeleteFile(ctx, L"big", PRJ_UPDATE_NONE, &cause);
+        if (FAILED(hr)) {
+            bench_missing(r, BENCH_P3_FRACTION, "PrjDeleteFile failed: 0x%08X (causes 0x%X)",
+                          (unsigned)hr, (unsigned)cause);
+            goto out;
+        }
     }
-    if (h)
-        prjsim_client_close(h);
-    double t_read = bench_now() - t0;
-    if (st != STATUS_SUCCESS || got_total != p.size || dst[p.size - 1] != 0x5a) {
-        bench_missing(r, BENCH_P3_FRACTION, "read failed: status 0x%08X, %llu bytes",
-                      (unsigned)st, (unsigned long long)got_total);
-        goto out;
-    }
-    printf("  prjsim %.4f s (%.2f GB/s), memcpy %.4f s (%.2f GB/s)\n", t_read,
-           (double)p.size / t_read / 1e9, best_memcpy, (double)p.size / best_memcpy / 1e9);
-    bench_set(r, BENCH_P3_FRACTION, best_memcpy / t_read);
+    printf("  prjsim best %.4f s (%.2f GB/s), memcpy best %.4f s (%.2f GB/s)\n", best_read,
+           (double)p.size / best_read / 1e9, best_memcpy, (double)p.size / best_memcpy / 1e9);
+    bench_set(r, BENCH_P3_FRACTION, best_memcpy / best_read);
     bench_set_baseline(r, BENCH_P3_FRACTION, best_memcpy);
 
 out:
