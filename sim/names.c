@@ -180,13 +180,19 @@ static const struct upcase_range upcase_ranges[] = {
 
 #define UPCASE_RANGE_COUNT (sizeof upcase_ranges / sizeof upcase_ranges[0])
 
+/* The upcase of an ASCII character: the whole table, for the fast paths. */
+static inline uint32_t ascii_upcase(uint32_t c)
+{
+    return c - 'a' < 26 ? c - 32 : c;
+}
+
 wchar_t prjsim__name_upcase(wchar_t c)
 {
     uint32_t u = (uint32_t)c;
 
     /* ASCII dominates real names; skip the search for it. */
     if (u < 0x80)
-        return (u - 'a' < 26u) ? (wchar_t)(u - 32) : c;
+        return (wchar_t)ascii_upcase(u);
     /* The table covers the BMP only: supplementary characters have no case on NTFS. */
     if (u > 0xFFFF)
         return c;
@@ -316,10 +322,8 @@ int prjsim__name_compare_n(const wchar_t *a, size_t alen, const wchar_t *b, size
         uint32_t ca = (uint32_t)a[i], cb = (uint32_t)b[i];
         if (ca >= 0x80 || cb >= 0x80)
             break;
-        if (ca - 'a' < 26)
-            ca -= 32;
-        if (cb - 'a' < 26)
-            cb -= 32;
+        ca = ascii_upcase(ca);
+        cb = ascii_upcase(cb);
         if (ca != cb)
             return ca < cb ? -1 : 1;
     }
@@ -584,10 +588,8 @@ STDAPI_(int) PrjFileNameCompare(PCWSTR fileName1, PCWSTR fileName2)
         uint32_t ca = (uint32_t)fileName1[i], cb = (uint32_t)fileName2[i];
         if (ca >= 0x80 || cb >= 0x80)
             break;
-        if (ca - 'a' < 26)
-            ca -= 32;
-        if (cb - 'a' < 26)
-            cb -= 32;
+        ca = ascii_upcase(ca);
+        cb = ascii_upcase(cb);
         if (ca != cb)
             return ca < cb ? -1 : 1;
         if (ca == 0)

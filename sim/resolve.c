@@ -320,7 +320,8 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
     if (!inst)
         return E_INVALIDARG;
     HRESULT hr = S_OK;
-    prjsim__path p = {0};
+    prjsim__path p; /* parsed once: for the checks, the walk and the requested-path comparison */
+    prjsim__path_parse_relative(&p, dest);
     if (!dest || !dest[0] || !info) {
         hr = E_INVALIDARG;
     } else if (size < sizeof(PRJ_PLACEHOLDER_INFO)) {
@@ -328,7 +329,7 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
     } else if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || ext->NextInfoOffset != 0 ||
                        !ext->Symlink.TargetName || !ext->Symlink.TargetName[0])) {
         hr = E_INVALIDARG;
-    } else if (!prjsim__path_parse_relative(&p, dest) || p.count == 0) {
+    } else if (p.count == 0) {
         hr = E_INVALIDARG;
     }
     prjsim__item *created = NULL;
@@ -366,8 +367,6 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
     if (cmd && cmd->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO && dest) {
         if (!cmd->written_placeholder)
             cmd->written_placeholder = prjsim__wcsdup(dest);
-        if (!p.buf) /* not parsed yet: the arguments were refused before */
-            prjsim__path_parse_relative(&p, dest);
         if (cmd->requested && !same_relative_path(&p, cmd->requested))
             cmd->wrote_unrequested = true;
     }
