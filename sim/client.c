@@ -146,6 +146,7 @@ static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 acc
     h->trace_name = sim->options.trace ? prjsim__utf8(path) : NULL; /* only trace lines use it */
     prjsim__new_guid(sim, &h->file_id);
     item->open_count++;
+    prjsim__item_pin(item); /* a handle keeps its item, even once it leaves the view */
     return h;
 }
 
@@ -174,6 +175,7 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
         if (!item->open_count && item->rare)
             item->rare->has_notify_override = false;
         free_handle(h);
+        prjsim__item_unpin(item); /* frees it if the provider deleted it meanwhile */
     }
     return st;
 }
@@ -216,8 +218,10 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         if (st == STATUS_SUCCESS && overwrite) {
             /* Overwrite discards the content, so nothing is fetched (DEVIATIONS.md). */
             st = convert_to_full(sim, item, false, false);
+            if (st == STATUS_SUCCESS && !prjsim__item_in_tree(item)) /* removed by the provider meanwhile */
+                st = prjsim__item_in_tree(r.parent) ? STATUS_OBJECT_NAME_NOT_FOUND : STATUS_OBJECT_PATH_NOT_FOUND;
             if (st == STATUS_SUCCESS) {
-                prjsim__item_set_data_size(item, 0);
+                prjsim__item_set_data_size(sim, item, 0);
                 if (disposition == CREATE_ALWAYS)
                     item->info.FileAttributes = (attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | FILE_ATTRIBUTE_ARCHIVE;
                 set_times_now(sim, item, false);
@@ -305,7 +309,7 @@ static NTSTATUS check_dir_empty(prjsim_sim *sim, prjsim__item *dir)
     free(rel);
     if (st != STATUS_SUCCESS)
         return st;
-    if (dir->detached)
+    if (!prjsim__item_in_tree(dir))
         return STATUS_DELETE_PENDING;
     return any ? STATUS_DIRECTORY_NOT_EMPTY : STATUS_SUCCESS;
 }
@@ -327,12 +331,13 @@ static bool finalize_delete(prjsim_sim *sim, prjsim__item *item)
             prjsim__item_pin(item);
             prjsim__item_pin(parent);
             NTSTATUS st = prjsim__provider_has(sim, inst, parent, rel, item->name, item->name_len, &has);
-            prjsim__item_unpin(parent);
-            prjsim__item_unpin(item);
             free(rel);
             if (st == STATUS_SUCCESS)
                 tombstone = has;
-            if (item->detached || item->parent != parent)
+            bool moved = !prjsim__item_in_tree(item) || item->parent != parent;
+            prjsim__item_unpin(parent);
+            prjsim__item_unpin(item);
+            if (moved)
                 return false; /* removed or moved by the provider meanwhile */
         }
     }
@@ -395,7 +400,7 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
             st = check_dir_empty(sim, item);
         if (st == STATUS_SUCCESS)
             st = notify_pre_delete(sim, h);
-        if (st == STATUS_SUCCESS && !item->detached)
+        if (st == STATUS_SUCCESS && prjsim__item_in_tree(item))
             item->delete_pending = true;
     }
     traced(sim, st, "set-disposition", h->trace_name, delete_file ? " delete" : " keep");
@@ -410,15 +415,14 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
-    prjsim__item *item = h->item;
-    prjsim__item_pin(item); /* the notification below still needs it */
+    prjsim__item *item = h->item; /* pinned by the handle until the end */
     while (h->busy) /* closing under a running query: let it finish first */
         pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (h->session) {
         prjsim__session_end(h->session);
         h->session = NULL;
     }
-    if (h->delete_on_close && !item->detached && !item->delete_pending) {
+    if (h->delete_on_close && prjsim__item_in_tree(item) && !item->delete_pending) {
         /* Delete-on-close of a non-empty directory "succeeds" but the directory stays. */
         bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) && !prjsim__rare(item)->root;
         if (ok && (item->state & ITEM_DIR))
@@ -427,7 +431,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
             ok = false;
         if (ok)
             ok = notify_pre_delete(sim, h) == STATUS_SUCCESS;
-        if (ok && !item->detached)
+        if (ok && prjsim__item_in_tree(item))
             item->delete_pending = true;
     }
     prjsim__instance *inst = prjsim__instance_of_item(item);
@@ -435,7 +439,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     bool was_dir = (item->state & ITEM_DIR) != 0;
     item->open_count--;
     bool deleted = false;
-    if (item->delete_pending && item->open_count == 0 && !item->detached)
+    if (item->delete_pending && item->open_count == 0 && prjsim__item_in_tree(item))
         deleted = finalize_delete(sim, item);
     /* Exactly one FILE_HANDLE_CLOSED_* per closing handle (section 6.6). */
     if (inst && !prjsim__rare(item)->root) {
@@ -451,7 +455,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     free(rel);
     if (item->open_count == 0 && item->rare)
         item->rare->has_notify_override = false; /* overrides last until the last handle closes */
-    prjsim__item_unpin(item);
+    prjsim__item_unpin(item); /* the handle's pin: frees an item the provider removed */
     /* Operations are recorded when they complete, after the callbacks they caused. */
     traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
     prjsim__unlock(sim);
@@ -483,7 +487,7 @@ NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT3
         st = STATUS_INVALID_PARAMETER;
     else if (unbuffered && (offset % align || length % align))
         st = STATUS_INVALID_PARAMETER;
-    else if (item->detached)
+    else if (!prjsim__item_in_tree(item))
         st = STATUS_DELETE_PENDING;
     if (st == STATUS_SUCCESS) {
         prjsim__item_pin(item);
@@ -497,8 +501,13 @@ NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT3
             st = STATUS_END_OF_FILE;
         } else {
             n = (UINT32)(size - offset < length ? size - offset : length);
-            if (n)
-                memcpy(buffer, item->data + offset, n);
+            /* Bytes past what is held were never written: they read as zeros. */
+            UINT64 held = item->data ? item->data_cap : 0;
+            UINT64 copy = offset >= held ? 0 : held - offset < n ? held - offset : n;
+            if (copy)
+                memcpy(buffer, item->data + offset, (size_t)copy);
+            if (n > copy)
+                memset((uint8_t *)buffer + copy, 0, n - copy);
         }
     }
     if (bytes_read)
@@ -517,7 +526,7 @@ static NTSTATUS modify_begin(prjsim_sim *sim, prjsim_handle *h, bool need_data)
         return STATUS_ACCESS_DENIED;
     if (item->state & ITEM_DIR)
         return STATUS_INVALID_DEVICE_REQUEST;
-    if (item->detached)
+    if (!prjsim__item_in_tree(item))
         return STATUS_DELETE_PENDING;
     prjsim__item_pin(item);
     NTSTATUS st = convert_to_full(sim, item, need_data, (h->flags & PRJSIM_OPEN_UNBUFFERED) != 0);
@@ -540,11 +549,16 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
                   : (h->flags & PRJSIM_OPEN_UNBUFFERED) && (offset % align || length % align)
                       ? STATUS_INVALID_PARAMETER /* unbuffered I/O is sector-aligned */
                       : modify_begin(sim, h, true);
+    prjsim__item *item = h->item;
+    UINT64 end = offset + length;
+    if (st == STATUS_SUCCESS && length && end < offset)
+        st = prjsim__content_too_large(sim, "a write", offset); /* past any size a file can have */
     if (st == STATUS_SUCCESS && length) {
-        prjsim__item *item = h->item;
-        UINT64 end = offset + length;
-        if (end > (UINT64)item->info.FileSize)
-            prjsim__item_set_data_size(item, end);
+        /* Also makes sure every byte up to the size is held (a sparse tail may not be). */
+        UINT64 size = (UINT64)item->info.FileSize;
+        st = prjsim__item_set_data_size(sim, item, end > size ? end : size);
+    }
+    if (st == STATUS_SUCCESS && length) {
         memcpy(item->data + offset, buffer, length);
         set_times_now(sim, item, false);
         item->info.FileAttributes |= FILE_ATTRIBUTE_ARCHIVE;
@@ -568,8 +582,9 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
     prjsim__lock(sim);
     prjsim__tick(sim);
     NTSTATUS st = modify_begin(sim, h, size != 0);
+    if (st == STATUS_SUCCESS)
+        st = prjsim__item_set_data_size(sim, h->item, size);
     if (st == STATUS_SUCCESS) {
-        prjsim__item_set_data_size(h->item, size);
         set_times_now(sim, h->item, false);
         prjsim__item_sync_links(h->item);
         h->modified = true;
@@ -682,12 +697,30 @@ static bool is_ancestor(const prjsim__item *a, const prjsim__item *b)
     return false;
 }
 
+/*
+ * After callbacks: is the destination of a rename or link still as resolved? Its directory must
+ * still be in the view, and its name hold nothing but @p self, the item being replaced
+ * (r->item) or a tombstone. Removes what the new name replaces.
+ */
+static NTSTATUS destination_still_free(prjsim__item *dst_parent, const prjsim__resolved *r,
+                                       prjsim__item *self)
+{
+    if (!prjsim__item_in_tree(dst_parent))
+        return STATUS_OBJECT_PATH_NOT_FOUND;
+    prjsim__item *now = prjsim__item_child(dst_parent, r->leaf, r->leaf_len);
+    if (now && now != self && prjsim__item_visible(now) && now != r->item)
+        return STATUS_OBJECT_NAME_COLLISION; /* the provider wrote a placeholder there meanwhile */
+    if (now && now != self)
+        prjsim__item_destroy(now); /* the replaced file, or a tombstone the new name covers */
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bool replace)
 {
     prjsim__item *item = h->item;
     if (!(h->access & DELETE))
         return STATUS_ACCESS_DENIED;
-    if (item->detached || item->delete_pending)
+    if (!prjsim__item_in_tree(item) || item->delete_pending)
         return STATUS_DELETE_PENDING;
     if (prjsim__rare(item)->root || item->parent == sim->volume)
         return STATUS_ACCESS_DENIED;
@@ -695,13 +728,15 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
     if (prjsim__item_is_virtualized_dir(src_parent) && !prjsim__instance_of_item(item))
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     prjsim__item_pin(item);
+    prjsim__item_pin(src_parent); /* both ends are kept across the callbacks below */
     prjsim__resolved r;
     NTSTATUS st = prjsim__resolve_follow(sim, new_path, &r, false);
     if (st == STATUS_SUCCESS && !r.parent && !r.item)
         st = STATUS_OBJECT_NAME_INVALID;
-    if (st == STATUS_SUCCESS && item->detached)
+    if (st == STATUS_SUCCESS && (!prjsim__item_in_tree(item) || item->parent != src_parent))
         st = STATUS_DELETE_PENDING;
     prjsim__item *dst_parent = st == STATUS_SUCCESS ? (r.item ? r.item->parent : r.parent) : NULL;
+    prjsim__item_pin(dst_parent);
     if (st == STATUS_SUCCESS && is_ancestor(item, dst_parent))
         st = STATUS_INVALID_PARAMETER;
     if (st == STATUS_SUCCESS && prjsim__item_root(dst_parent) != prjsim__item_root(item) &&
@@ -726,7 +761,7 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
     if (st == STATUS_SUCCESS && notice.inst) {
         notice.type = PRJ_NOTIFICATION_PRE_RENAME;
         st = prjsim__notify(sim, &notice);
-        if (st == STATUS_SUCCESS && (item->detached || (r.item && r.item != item && r.item->detached)))
+        if (st == STATUS_SUCCESS && (!prjsim__item_in_tree(item) || (r.item && r.item != item && !prjsim__item_in_tree(r.item))))
             st = STATUS_DELETE_PENDING;
     }
     bool tombstone = false;
@@ -734,20 +769,19 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         prjsim__instance *inst = prjsim__instance_of_item(src_parent);
         WCHAR *rel = prjsim__item_relative_path(item);
         bool has = true;
-        prjsim__item_pin(src_parent);
         if (inst)
             st = prjsim__provider_has(sim, inst, src_parent, rel, item->name, item->name_len, &has);
-        prjsim__item_unpin(src_parent);
         free(rel);
         tombstone = has;
-        if (st == STATUS_SUCCESS && (item->detached || item->parent != src_parent))
+        if (st == STATUS_SUCCESS && (!prjsim__item_in_tree(item) || item->parent != src_parent))
             st = STATUS_DELETE_PENDING;
     }
+    /* The callbacks above may have changed the view at either end (volume.c, rule 5). */
+    if (st == STATUS_SUCCESS && (!prjsim__item_in_tree(item) || item->parent != src_parent))
+        st = STATUS_DELETE_PENDING;
+    if (st == STATUS_SUCCESS)
+        st = destination_still_free(dst_parent, &r, item);
     if (st == STATUS_SUCCESS) {
-        if (r.item && r.item != item)
-            prjsim__item_destroy(r.item);
-        if (r.tomb)
-            prjsim__item_destroy(r.tomb);
         WCHAR *old_name = prjsim__wcsdup_n(item->name, item->name_len);
         uint32_t old_len = item->name_len;
         prjsim__item_keep_original_paths(item);
@@ -778,6 +812,8 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
     }
     free(src_rel);
     prjsim__resolved_free(&r);
+    prjsim__item_unpin(dst_parent);
+    prjsim__item_unpin(src_parent);
     prjsim__item_unpin(item);
     return st;
 }
@@ -824,7 +860,7 @@ NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 
     h->busy = true;
     if (!(h->item->state & ITEM_DIR))
         st = STATUS_INVALID_PARAMETER;
-    else if (h->item->detached)
+    else if (!prjsim__item_in_tree(h->item))
         st = STATUS_DELETE_PENDING;
     else
         st = prjsim__session_query(sim, h, pattern, flags,
@@ -944,8 +980,14 @@ NTSTATUS prjsim_client_read_file(prjsim_sim *sim, PCWSTR path, void **data, size
         return st;
     prjsim_file_info info;
     prjsim_client_query_info(h, &info);
-    size_t total = (size_t)info.basic.FileSize;
-    uint8_t *buf = prjsim__xmalloc(total + 1);
+    UINT64 total = (UINT64)info.basic.FileSize;
+    /* The whole file in one buffer of the caller's memory: refused past what it may hold. */
+    uint8_t *buf = total >= PRJSIM_CLIENT_READ_FILE_MAX ? NULL : malloc((size_t)total + 1);
+    if (!buf) {
+        prjsim__diag(sim, PRJSIM_DIAG_CONTENT_TOO_LARGE,
+                     "reading a file of %llu bytes whole into memory", (unsigned long long)total);
+        st = STATUS_INSUFFICIENT_RESOURCES;
+    }
     size_t at = 0;
     while (st == STATUS_SUCCESS && at < total) {
         UINT32 want = total - at > 0x40000000u ? 0x40000000u : (UINT32)(total - at), got = 0;
@@ -1010,7 +1052,7 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
     prjsim__item *item = h->item;
     if (item->state & ITEM_DIR)
         return STATUS_FILE_IS_A_DIRECTORY;
-    if (item->detached || item->delete_pending)
+    if (!prjsim__item_in_tree(item) || item->delete_pending)
         return STATUS_DELETE_PENDING;
     prjsim__item_pin(item);
     prjsim__resolved r;
@@ -1019,7 +1061,7 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
         st = STATUS_OBJECT_NAME_INVALID;
     if (st == STATUS_SUCCESS && r.item)
         st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
-    if (st == STATUS_SUCCESS && (item->detached || r.parent->detached))
+    if (st == STATUS_SUCCESS && (!prjsim__item_in_tree(item) || !prjsim__item_in_tree(r.parent)))
         st = STATUS_DELETE_PENDING;
     if (st == STATUS_SUCCESS && prjsim__item_root(r.parent) != prjsim__item_root(item))
         st = STATUS_NOT_SAME_DEVICE; /* a link cannot leave its volume; roots are kept apart */
@@ -1029,12 +1071,12 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
         src_rel = two_ends_notice(&notice, h, r.parent, r.caller_rel);
         notice.type = PRJ_NOTIFICATION_PRE_SET_HARDLINK;
         st = notice.inst ? prjsim__notify(sim, &notice) : STATUS_SUCCESS;
-        if (st == STATUS_SUCCESS && (item->detached || r.parent->detached))
+        if (st == STATUS_SUCCESS && !prjsim__item_in_tree(item))
             st = STATUS_DELETE_PENDING;
+        if (st == STATUS_SUCCESS)
+            st = destination_still_free(r.parent, &r, item);
     }
     if (st == STATUS_SUCCESS) {
-        if (r.tomb)
-            prjsim__item_destroy(r.tomb);
         /* A new name of the same file: same state, data, version and original name. */
         prjsim__item *added = prjsim__item_new(r.leaf, r.leaf_len, item->state);
         added->info = item->info;

@@ -443,7 +443,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
     while (!full && !(single && o.count > 0)) {
         /* The next on-disk child after the cursor. */
         prjsim__item *d = NULL;
-        if (!dir->detached) {
+        if (prjsim__item_in_tree(dir)) {
             uint32_t i = 0;
             prjsim__item_sort_children(dir);
             if (s->cursor) {
@@ -544,7 +544,7 @@ NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim_
         st = provider_get(sim, s, sim->options.default_query_buffer, false);
         for (; s->queue_pos < s->queue_count; s->queue_pos++) {
             prjsim__provider_entry *e = &s->queue[s->queue_pos];
-            prjsim__item *disk = dir->detached ? NULL : prjsim__item_child(dir, e->name, e->name_len);
+            prjsim__item *disk = !prjsim__item_in_tree(dir) ? NULL : prjsim__item_child(dir, e->name, e->name_len);
             if (!*found && !(disk && (disk->state & ITEM_TOMBSTONE)) &&
                 prjsim__name_match_n(e->name, e->name_len, s->filter, plen))
                 *found = true;

@@ -65,10 +65,10 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     s->want_offset = 0;
     s->want_length = size > UINT32_MAX ? UINT32_MAX : size;
     s->unbuffered = unbuffered;
-    s->buffer = prjsim__content_alloc(size);
+    s->buffer = size > PRJSIM__CONTENT_MAX ? NULL : prjsim__content_alloc((size_t)size);
     if (!s->buffer) {
         free(s);
-        return STATUS_NO_MEMORY;
+        return prjsim__content_too_large(sim, "a placeholder's declared size", size);
     }
     s->next = inst->streams;
     inst->streams = s;

@@ -74,12 +74,12 @@ struct prjsim__item {
     uint32_t child_count, child_cap;
     uint32_t index_cap;
     uint32_t open_count;
-    uint32_t pins;           /* operations holding a pointer across a callback */
+    uint32_t holds;          /* pins on this item and on every item below it (see volume.c) */
     bool children_unsorted;
     bool delete_pending;
     bool hydrating;          /* a GetFileData is in flight for this file */
     bool converting;         /* PRE_CONVERT_TO_FULL is in flight: sent once even if I/Os race */
-    bool detached;           /* removed from the tree; freed when unpinned and closed */
+    bool detached;           /* the top of a removed subtree; freed when nothing in it is held */
 };
 
 extern const prjsim__item_rare prjsim__no_rare;
@@ -240,10 +240,19 @@ void prjsim__new_guid(prjsim_sim *sim, GUID *out);
 void *prjsim__xmalloc(size_t n);
 void *prjsim__xcalloc(size_t n, size_t size);
 void *prjsim__xrealloc(void *p, size_t n);
-/* File contents (content.c): NULL from alloc when out of memory; resize aborts instead. */
+/*
+ * File contents (content.c). New bytes are zero, and a large content is sparse: pages never
+ * written cost nothing. alloc and resize return NULL (resize leaving @p p as it was) for a
+ * capacity that cannot be held, at most PRJSIM__CONTENT_MAX.
+ */
+#define PRJSIM__CONTENT_MAX ((UINT64)1 << 42)
 void *prjsim__content_alloc(size_t cap);
 void *prjsim__content_resize(void *p, size_t old_cap, size_t new_cap);
 void prjsim__content_free(void *p, size_t cap);
+/* Zeroes [from, to) of a content of capacity @p cap, giving whole pages back. */
+void prjsim__content_zero(void *p, size_t cap, size_t from, size_t to);
+/* Records the content-too-large diagnostic for @p what of @p size bytes; STATUS_DISK_FULL. */
+NTSTATUS prjsim__content_too_large(prjsim_sim *sim, const char *what, UINT64 size);
 WCHAR *prjsim__wcsdup_n(const WCHAR *s, size_t n);
 WCHAR *prjsim__wcsdup(const WCHAR *s);
 
@@ -266,6 +275,14 @@ bool prjsim__path_parse(prjsim__path *p, const WCHAR *full);
 /* Parses a relative path under a root ("" is the root itself). */
 bool prjsim__path_parse_relative(prjsim__path *p, const WCHAR *rel);
 void prjsim__path_free(prjsim__path *p);
+/* The longest name a path component may have on NTFS. */
+#define PRJSIM__NAME_MAX 255
+/*
+ * Whether a provider's relative path names something below its root: no `.` or `..`
+ * component (which would fold away or climb), no character NTFS refuses in a name, no
+ * component longer than PRJSIM__NAME_MAX.
+ */
+bool prjsim__path_relative_valid(const WCHAR *rel);
 /* Joins components [from, to) with backslashes into a new string. */
 WCHAR *prjsim__path_join(const prjsim__path *p, uint32_t from, uint32_t to);
 
@@ -284,10 +301,19 @@ void prjsim__item_detach(prjsim__item *child);
 void prjsim__item_clear_children(prjsim__item *dir);
 /* Puts the children in collation order (before iterating them in order). */
 void prjsim__item_sort_children(prjsim__item *dir);
-/* Removes an item from the tree; frees it now or, if pinned or open, when the last goes. */
+/*
+ * Ownership of items: the rule is written out at the top of volume.c. In short: a pointer to an
+ * item is good only while the lock is held; to keep one across anything that may release the
+ * lock (a callback, a wait), pin it; after re-taking the lock, check prjsim__item_in_tree.
+ */
+/* Removes an item from the tree; frees its subtree now or, if anything in it is held, when the
+ * last hold goes. */
 void prjsim__item_destroy(prjsim__item *item);
+/* Holds an item, and with it the memory of its ancestors, until the matching unpin. */
 void prjsim__item_pin(prjsim__item *item);
 void prjsim__item_unpin(prjsim__item *item);
+/* Still part of the view: neither the item nor any ancestor has been removed. */
+bool prjsim__item_in_tree(const prjsim__item *item);
 /* Relative path of an item below its root, on-disk spelling. */
 WCHAR *prjsim__item_relative_path(const prjsim__item *item);
 /* The relative path the provider wrote the placeholder at (section 5.5); caller frees. */
@@ -306,7 +332,9 @@ static inline bool prjsim__item_visible(const prjsim__item *item)
     return item && !(item->state & ITEM_TOMBSTONE);
 }
 bool prjsim__item_has_visible_children(const prjsim__item *dir);
-void prjsim__item_set_data_size(prjsim__item *item, UINT64 size);
+/* Sets a file's size; new bytes read as zeros. STATUS_DISK_FULL (with the content-too-large
+ * diagnostic) when the content cannot be held; nothing changes then. */
+NTSTATUS prjsim__item_set_data_size(prjsim_sim *sim, prjsim__item *item, UINT64 size);
 /* Hard links: the names of one file form a ring; a change to one is copied to the others. */
 void prjsim__item_link(prjsim__item *existing, prjsim__item *added);
 void prjsim__item_unlink(prjsim__item *item);

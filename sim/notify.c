@@ -136,11 +136,8 @@ NTSTATUS prjsim__notify(prjsim_sim *sim, const prjsim__notice *n)
     free(dest);
     call.detail = detail;
     prjsim__command *cmd = NULL;
-    if (n->item)
-        prjsim__item_pin(n->item);
+    prjsim__item_pin(n->item); /* until the mask it returns is stored on it */
     HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
-    if (n->item)
-        prjsim__item_unpin(n->item);
     NTSTATUS st = STATUS_SUCCESS;
     if (hr != S_OK) {
         NTSTATUS t = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_NOTIFICATION);
@@ -159,5 +156,6 @@ NTSTATUS prjsim__notify(prjsim_sim *sim, const prjsim__notice *n)
         }
     }
     prjsim__command_release(cmd);
+    prjsim__item_unpin(n->item);
     return st;
 }

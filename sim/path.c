@@ -103,3 +103,22 @@ WCHAR *prjsim__path_join(const prjsim__path *p, uint32_t from, uint32_t to)
     s[at] = 0;
     return s;
 }
+
+bool prjsim__path_relative_valid(const WCHAR *rel)
+{
+    if (!rel)
+        return false;
+    for (const WCHAR *c = rel; *c;) {
+        while (is_sep(*c))
+            c++;
+        const WCHAR *start = c;
+        for (; *c && !is_sep(*c); c++)
+            if (*c < 32 || wcschr(L"<>:\"|?*", *c))
+                return false;
+        size_t len = (size_t)(c - start);
+        if (len > PRJSIM__NAME_MAX || (len == 1 && start[0] == L'.') ||
+            (len == 2 && start[0] == L'.' && start[1] == L'.'))
+            return false;
+    }
+    return true;
+}

@@ -25,6 +25,10 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
                                    const WCHAR *caller_rel, const WCHAR *name, size_t len,
                                    prjsim__item **out)
 {
+    *out = NULL;
+    /* dir is held while the lock is let go: by the waits below and by the callback. */
+    prjsim__item_pin(dir);
+    NTSTATUS st = STATUS_SUCCESS;
     for (;;) {
         struct prjsim__fetch *f = sim->fetches;
         while (f && !(f->dir == dir && prjsim__name_compare_n(f->name, f->len, name, len) == 0))
@@ -32,23 +36,34 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
         if (!f)
             break;
         pthread_cond_wait(&sim->state_changed, &sim->lock);
-        if (inst->stopping)
-            return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
-        prjsim__item *child = dir->detached ? NULL : prjsim__item_child(dir, name, len);
-        if (prjsim__item_visible(child)) {
-            *out = child;
-            return STATUS_SUCCESS;
-        }
-    }
-    struct prjsim__fetch me = {sim->fetches, dir, name, len};
-    sim->fetches = &me;
-    NTSTATUS st = fetch(sim, inst, dir, caller_rel, name, len, out);
-    for (struct prjsim__fetch **pp = &sim->fetches; *pp; pp = &(*pp)->next)
-        if (*pp == &me) {
-            *pp = me.next;
+        /* The instance may have stopped (and been freed) meanwhile: take it again. */
+        inst = prjsim__instance_of_item(dir);
+        if (!prjsim__item_in_tree(dir)) {
+            st = STATUS_OBJECT_PATH_NOT_FOUND; /* the directory went away during the lookup */
             break;
         }
-    pthread_cond_broadcast(&sim->state_changed);
+        if (!inst) {
+            st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+            break;
+        }
+        prjsim__item *child = prjsim__item_child(dir, name, len);
+        if (prjsim__item_visible(child)) {
+            *out = child;
+            break;
+        }
+    }
+    if (st == STATUS_SUCCESS && !*out) {
+        struct prjsim__fetch me = {sim->fetches, dir, name, len};
+        sim->fetches = &me;
+        st = fetch(sim, inst, dir, caller_rel, name, len, out);
+        for (struct prjsim__fetch **pp = &sim->fetches; *pp; pp = &(*pp)->next)
+            if (*pp == &me) {
+                *pp = me.next;
+                break;
+            }
+        pthread_cond_broadcast(&sim->state_changed);
+    }
+    prjsim__item_unpin(dir);
     return st;
 }
 
@@ -70,13 +85,14 @@ static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir
     call.path = caller_rel;
     call.version = prjsim__rare(dir)->version; /* the parent's version info (section 6.12) */
     prjsim__command *cmd = NULL;
-    prjsim__item_pin(dir);
-    HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
-    prjsim__item_unpin(dir);
+    HRESULT hr = prjsim__dispatch(inst, &call, &cmd); /* dir is pinned by the caller */
     NTSTATUS st;
-    prjsim__item *child = dir->detached ? NULL : prjsim__item_child(dir, name, len);
+    bool dir_there = prjsim__item_in_tree(dir);
+    prjsim__item *child = dir_there ? prjsim__item_child(dir, name, len) : NULL;
     if (inst->stopping) {
         st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
+    } else if (!dir_there) {
+        st = STATUS_OBJECT_PATH_NOT_FOUND; /* the provider removed the directory meanwhile */
     } else if (hr == S_OK) {
         if (prjsim__item_visible(child)) {
             *out = child;
@@ -190,7 +206,13 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
         r->instance = anchor ? prjsim__instance_of_item(anchor) : NULL;
         if (r->item && prjsim__rare(r->item)->root && !r->caller_rel)
             r->caller_rel = prjsim__wcsdup(L"");
-    } else if (st != PRJSIM__STATUS_REPARSE) {
+        /* The caller may call back into the provider before using them (volume.c, rule 2). */
+        prjsim__item_pin(r->item);
+        prjsim__item_pin(r->parent);
+        prjsim__item_pin(r->tomb);
+    } else if (st == PRJSIM__STATUS_REPARSE) {
+        prjsim__item_pin(r->item);
+    } else {
         free(r->caller_rel);
         r->caller_rel = NULL;
         r->item = r->parent = r->tomb = NULL;
@@ -254,6 +276,9 @@ NTSTATUS prjsim__resolve_follow(prjsim_sim *sim, const WCHAR *full, prjsim__reso
 
 void prjsim__resolved_free(prjsim__resolved *r)
 {
+    prjsim__item_unpin(r->item);
+    prjsim__item_unpin(r->parent);
+    prjsim__item_unpin(r->tomb);
     free(r->reparse_rest);
     free(r->caller_rel);
     free((WCHAR *)r->leaf);
@@ -329,6 +354,8 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
     } else if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || ext->NextInfoOffset != 0 ||
                        !ext->Symlink.TargetName || !ext->Symlink.TargetName[0])) {
         hr = E_INVALIDARG;
+    } else if (!prjsim__path_relative_valid(dest)) {
+        hr = HRESULT_FROM_WIN32(ERROR_INVALID_NAME); /* never folded, never above the root (DEVIATIONS.md) */
     } else if (p.count == 0) {
         hr = E_INVALIDARG;
     }

@@ -56,6 +56,8 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         hr = E_INVALIDARG;
     else if (update && size < sizeof(PRJ_PLACEHOLDER_INFO))
         hr = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
+    else if (!prjsim__path_relative_valid(dest))
+        hr = HRESULT_FROM_WIN32(ERROR_INVALID_NAME); /* as PrjWritePlaceholderInfo (DEVIATIONS.md) */
     else
         hr = find_on_disk(inst->root_item, dest, &item);
     if (hr == S_OK && (item->state & ITEM_DIR) && item->child_count) {

@@ -2,6 +2,33 @@
  * The simulated disk: a tree of items. A directory keeps its children sorted in
  * PrjFileNameCompare order, which gives O(log n) lookup and the order the enumeration merge
  * walks.
+ *
+ * Ownership of items. The provider may change the view (PrjDeleteFile, PrjUpdateFileIfNeeded,
+ * PrjWritePlaceholderInfo) from inside any callback or from any thread, on any item: the one an
+ * operation is working on, an ancestor of it, or anything else. Every file of sim/ keeps to
+ * these rules so that an operation in flight never touches freed memory:
+ *
+ *  1. The tree owns its items. A pointer found under the simulation lock is good while the lock
+ *     stays held. Anything that may release the lock ends that: prjsim__dispatch (every
+ *     callback, pre- and post-operation notifications included) and every condition wait.
+ *  2. To keep a pointer across such a point, pin the item (prjsim__item_pin/unpin, always in
+ *     pairs). An open handle is a pin on its item; so are an enumeration session on its
+ *     directory, a hydration on its file and a prjsim__resolved on the items it returns.
+ *  3. A pin keeps the item's memory and that of every ancestor (item->holds counts the pins on
+ *     an item and on everything below it), so walking up from a pinned item (its root, its
+ *     relative path, its instance) stays safe even when an ancestor is removed meanwhile.
+ *  4. prjsim__item_destroy removes an item from its parent and frees its subtree at once when
+ *     nothing in it is held, otherwise when the last hold inside goes (the removed top carries
+ *     `detached`). Detach and attach move the holds with the subtree.
+ *  5. A pin keeps memory, not a place. After re-taking the lock an operation checks
+ *     prjsim__item_in_tree (and, where it matters, that the parent is the one it had) and then
+ *     fails with the status Windows gives: STATUS_OBJECT_PATH_NOT_FOUND for a path whose
+ *     directory went away during the lookup, STATUS_DELETE_PENDING for an operation on an open
+ *     item that was deleted, or completes on the item as it now is (a handle's own I/O).
+ *  6. Instances: a prjsim__instance pointer is good while the lock is held and, across a
+ *     callback, while that callback is in flight (PrjStopVirtualizing waits for in_flight to
+ *     drop). Across any other lock release it is taken again from a pinned item
+ *     (prjsim__instance_of_item), which gives NULL once the instance is stopping.
  */
 #include "internal.h"
 
@@ -22,6 +49,17 @@ prjsim__item_rare *prjsim__rare_mut(prjsim__item *item)
 static WCHAR *inline_name(prjsim__item *item)
 {
     return (WCHAR *)(item + 1);
+}
+
+/* Adds @p n holds (negative: removes) to @p from and every ancestor; returns the top item. */
+static prjsim__item *add_holds(prjsim__item *from, int64_t n)
+{
+    prjsim__item *top = from;
+    for (prjsim__item *i = from; i; i = i->parent) {
+        i->holds = (uint32_t)((int64_t)i->holds + n);
+        top = i;
+    }
+    return top;
 }
 
 prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
@@ -177,6 +215,8 @@ void prjsim__item_attach(prjsim__item *dir, prjsim__item *child)
     }
     dir->children[dir->child_count++] = child;
     child->parent = dir;
+    if (child->holds)
+        add_holds(dir, child->holds);
     /* Once a directory has an index, every child goes in it, even after it shrank. */
     if (dir->index || dir->child_count >= INDEX_FROM) {
         if (!dir->index || dir->child_count * 2 > dir->index_cap) {
@@ -215,12 +255,23 @@ void prjsim__item_detach(prjsim__item *child)
             dir->children_unsorted = true;
     }
     child->parent = NULL;
+    if (child->holds)
+        add_holds(dir, -(int64_t)child->holds);
 }
 
 void prjsim__item_clear_children(prjsim__item *dir)
 {
-    for (uint32_t i = 0; i < dir->child_count; i++)
-        prjsim__item_free_tree(dir->children[i]);
+    for (uint32_t i = 0; i < dir->child_count; i++) {
+        prjsim__item *c = dir->children[i];
+        if (!c->holds) {
+            prjsim__item_free_tree(c);
+            continue;
+        }
+        /* Held below: removed now, freed by its last unpin (see the rules above). */
+        add_holds(dir, -(int64_t)c->holds);
+        c->parent = NULL;
+        c->detached = true;
+    }
     dir->child_count = 0;
     dir->children_unsorted = false;
     free(dir->index);
@@ -326,19 +377,29 @@ bool prjsim__item_has_visible_children(const prjsim__item *dir)
     return false;
 }
 
-void prjsim__item_set_data_size(prjsim__item *item, UINT64 size)
+NTSTATUS prjsim__item_set_data_size(prjsim_sim *sim, prjsim__item *item, UINT64 size)
 {
+    if (size > PRJSIM__CONTENT_MAX || size > (UINT64)INT64_MAX)
+        return prjsim__content_too_large(sim, "a file", size);
     if (size > item->data_cap) {
-        size_t cap = item->data_cap ? item->data_cap : 64;
+        UINT64 cap = item->data_cap ? item->data_cap : 64;
         while (cap < size)
-            cap *= 2;
-        item->data = prjsim__content_resize(item->data, item->data_cap, cap);
-        memset(item->data + item->data_cap, 0, cap - item->data_cap);
-        item->data_cap = cap;
+            cap *= 2; /* no overflow: size <= PRJSIM__CONTENT_MAX */
+        if (cap > PRJSIM__CONTENT_MAX)
+            cap = size;
+        uint8_t *grown = prjsim__content_resize(item->data, item->data_cap, (size_t)cap);
+        if (!grown)
+            return prjsim__content_too_large(sim, "a file", size);
+        item->data = grown; /* the new bytes are zero (content.c) */
+        item->data_cap = (size_t)cap;
     }
-    if (size < (UINT64)item->info.FileSize && item->data)
-        memset(item->data + size, 0, (size_t)((UINT64)item->info.FileSize - size));
+    /* Bytes past the end read as zeros once the file grows again: clear what is held. */
+    UINT64 old = (UINT64)item->info.FileSize;
+    if (size < old)
+        prjsim__content_zero(item->data, item->data_cap, (size_t)size,
+                             (size_t)(old < item->data_cap ? old : item->data_cap));
     item->info.FileSize = (INT64)size;
+    return STATUS_SUCCESS;
 }
 
 PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item)
@@ -375,28 +436,32 @@ prjsim__item *prjsim__volume_drive(prjsim_sim *sim, const WCHAR *name, size_t le
 void prjsim__item_pin(prjsim__item *item)
 {
     if (item)
-        item->pins++;
-}
-
-static void maybe_free_detached(prjsim__item *item)
-{
-    if (item->detached && item->pins == 0 && item->open_count == 0)
-        prjsim__item_free_tree(item);
+        add_holds(item, 1);
 }
 
 void prjsim__item_unpin(prjsim__item *item)
 {
     if (!item)
         return;
-    item->pins--;
-    maybe_free_detached(item);
+    prjsim__item *top = add_holds(item, -1);
+    if (top->detached && top->holds == 0)
+        prjsim__item_free_tree(top);
+}
+
+bool prjsim__item_in_tree(const prjsim__item *item)
+{
+    for (const prjsim__item *i = item; i; i = i->parent)
+        if (i->detached)
+            return false;
+    return item != NULL;
 }
 
 void prjsim__item_destroy(prjsim__item *item)
 {
     prjsim__item_detach(item);
     item->detached = true;
-    maybe_free_detached(item);
+    if (item->holds == 0)
+        prjsim__item_free_tree(item);
 }
 
 void prjsim__item_link(prjsim__item *existing, prjsim__item *added)
@@ -431,11 +496,18 @@ void prjsim__item_sync_links(prjsim__item *item)
         o->state = (o->state & ~shared) | (item->state & shared);
         o->info = item->info;
         size_t size = (size_t)item->info.FileSize;
+        if (size > item->data_cap)
+            size = item->data_cap; /* past the held bytes the file reads as zeros */
         if (item->data) {
             if (o->data_cap < size) {
-                o->data = prjsim__content_resize(o->data, o->data_cap, size);
-                o->data_cap = size;
+                uint8_t *grown = prjsim__content_resize(o->data, o->data_cap, size);
+                if (grown) { /* item's own content was held, so this one rarely fails */
+                    o->data = grown;
+                    o->data_cap = size;
+                }
             }
+            if (size > o->data_cap)
+                size = o->data_cap;
             if (size)
                 memcpy(o->data, item->data, size);
         } else {

@@ -186,8 +186,13 @@ NTSTATUS prjsim_client_move(prjsim_sim *sim, PCWSTR from, PCWSTR to, bool replac
 /** Convenience: CreateDirectoryW. */
 NTSTATUS prjsim_client_create_directory(prjsim_sim *sim, PCWSTR path);
 
+/** The largest file prjsim_client_read_file reads whole into memory (4 GiB). */
+#define PRJSIM_CLIENT_READ_FILE_MAX ((UINT64)1 << 32)
+
 /**
  * Convenience: reads a whole file into a malloc'd buffer (free with free()).
+ * STATUS_INSUFFICIENT_RESOURCES (and the content-too-large diagnostic), before reading, for a
+ * file of PRJSIM_CLIENT_READ_FILE_MAX bytes or more.
  */
 NTSTATUS prjsim_client_read_file(prjsim_sim *sim, PCWSTR path, void **data, size_t *size);
 

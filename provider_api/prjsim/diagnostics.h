@@ -47,7 +47,9 @@
     X(UNKNOWN_COMMAND, "unknown-command", "4.13", \
       "PrjCompleteCommand named a command that is not pended") \
     X(HUNG_COMMAND, "hung-command", "6.14", \
-      "a pended callback was not completed within the watchdog time (Windows would wait forever)")
+      "a pended callback was not completed within the watchdog time (Windows would wait forever)") \
+    X(CONTENT_TOO_LARGE, "content-too-large", "6.5", \
+      "a file's declared or written size is more than the simulator can hold; the operation failed with STATUS_DISK_FULL")
 
 /** The diagnostics, as an enum: PRJSIM_DIAG_UNSORTED_ENTRIES, ... */
 typedef enum prjsim_diag {
