@@ -43,10 +43,8 @@ static bool covers(const prjsim__stream *s, UINT64 start, UINT64 end)
     return start == end;
 }
 
-NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
+static NTSTATUS hydrate_once(prjsim_sim *sim, prjsim__item *item, bool unbuffered, bool *stale)
 {
-    while (item->hydrating)
-        pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & (ITEM_HYDRATED | ITEM_FULL | ITEM_DIR)))
         return STATUS_SUCCESS;
     prjsim__instance *inst = prjsim__instance_of_item(item);
@@ -96,7 +94,10 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
                 *pp = s->next;
                 break;
             }
-        if (hr == S_OK) {
+        if (s->stale) {
+            st = STATUS_SUCCESS; /* nothing kept: the caller asks again about the file as it now is */
+            *stale = true;
+        } else if (hr == S_OK) {
             if (covers(s, s->want_offset, s->want_offset + s->want_length)) {
                 prjsim__content_free(item->data, item->data_cap);
                 item->data = s->buffer;
@@ -125,6 +126,30 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     prjsim__command_release(cmd);
     item->hydrating = false;
     pthread_cond_broadcast(&sim->state_changed);
+    prjsim__item_unpin(item);
+    return st;
+}
+
+/* A provider that changes the file during each of its GetFileData calls gets this many. */
+#define HYDRATE_ATTEMPTS 8
+
+NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
+{
+    prjsim__item_pin(item);
+    NTSTATUS st = STATUS_FILE_SYSTEM_VIRTUALIZATION_BUSY; /* DEVIATIONS.md */
+    for (int attempt = 0; attempt < HYDRATE_ATTEMPTS; attempt++) {
+        while (item->hydrating)
+            pthread_cond_wait(&sim->state_changed, &sim->lock);
+        if (!prjsim__item_in_tree(item)) {
+            st = STATUS_DELETE_PENDING; /* the provider deleted the file meanwhile */
+            break;
+        }
+        bool stale = false;
+        st = hydrate_once(sim, item, unbuffered, &stale);
+        if (!stale)
+            break;
+        st = STATUS_FILE_SYSTEM_VIRTUALIZATION_BUSY;
+    }
     prjsim__item_unpin(item);
     return st;
 }

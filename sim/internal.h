@@ -203,6 +203,7 @@ struct prjsim__stream {
     struct { UINT64 start, end; } *ranges;
     size_t range_count, range_cap;
     bool unbuffered;
+    bool stale; /* the provider updated or deleted the file meanwhile: the data is for the old one */
 };
 
 typedef struct prjsim__trace_rec {

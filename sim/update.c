@@ -92,6 +92,12 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
                 *failure = (PRJ_UPDATE_FAILURE_CAUSES)causes;
         }
     }
+    if (hr == S_OK) {
+        /* A GetFileData in flight was for the file as it was (filedata.c asks again). */
+        for (prjsim__stream *st = inst->streams; st; st = st->next)
+            if (st->item == item)
+                st->stale = true;
+    }
     if (hr == S_OK && update) {
         /* A clean placeholder again: local data and metadata are discarded. */
         bool is_dir = info->FileBasicInfo.IsDirectory != 0;

@@ -84,7 +84,7 @@ static void basic_info(const tp_item *it, PRJ_FILE_BASIC_INFO *b)
     b->FileAttributes = it->attributes;
 }
 
-static HRESULT CALLBACK tp_start_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
+static HRESULT tp_start_enum_work(const PRJ_CALLBACK_DATA *d, const GUID *id)
 {
     table_provider *tp = self(d);
     tp->start_calls++;
@@ -96,7 +96,7 @@ static HRESULT CALLBACK tp_start_enum(const PRJ_CALLBACK_DATA *d, const GUID *id
     return S_OK;
 }
 
-static HRESULT CALLBACK tp_end_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
+static HRESULT tp_end_enum_work(const PRJ_CALLBACK_DATA *d, const GUID *id)
 {
     table_provider *tp = self(d);
     tp->end_calls++;
@@ -106,7 +106,7 @@ static HRESULT CALLBACK tp_end_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
     return tp->force[PRJSIM_CB_END_ENUM] ? tp->force[PRJSIM_CB_END_ENUM] : S_OK;
 }
 
-static HRESULT CALLBACK tp_get_enum(const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR search,
+static HRESULT tp_get_enum_work(const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR search,
                                     PRJ_DIR_ENTRY_BUFFER_HANDLE buffer)
 {
     table_provider *tp = self(d);
@@ -140,7 +140,7 @@ static HRESULT CALLBACK tp_get_enum(const PRJ_CALLBACK_DATA *d, const GUID *id, 
     return S_OK;
 }
 
-static HRESULT CALLBACK tp_get_placeholder(const PRJ_CALLBACK_DATA *d)
+static HRESULT tp_get_placeholder_work(const PRJ_CALLBACK_DATA *d)
 {
     table_provider *tp = self(d);
     tp->placeholder_calls++;
@@ -165,7 +165,7 @@ static HRESULT CALLBACK tp_get_placeholder(const PRJ_CALLBACK_DATA *d)
     return hr;
 }
 
-static HRESULT CALLBACK tp_get_data(const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32 length)
+static HRESULT tp_get_data_work(const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32 length)
 {
     table_provider *tp = self(d);
     tp->data_calls++;
@@ -195,7 +195,7 @@ static HRESULT CALLBACK tp_get_data(const PRJ_CALLBACK_DATA *d, UINT64 offset, U
     return hr;
 }
 
-static HRESULT CALLBACK tp_query(const PRJ_CALLBACK_DATA *d)
+static HRESULT tp_query_work(const PRJ_CALLBACK_DATA *d)
 {
     table_provider *tp = self(d);
     tp->query_calls++;
@@ -223,7 +223,7 @@ const char *tp_notification_name(PRJ_NOTIFICATION n)
     }
 }
 
-static HRESULT CALLBACK tp_notify(const PRJ_CALLBACK_DATA *d, BOOLEAN is_dir, PRJ_NOTIFICATION n,
+static HRESULT tp_notify_work(const PRJ_CALLBACK_DATA *d, BOOLEAN is_dir, PRJ_NOTIFICATION n,
                                   PCWSTR dest, PRJ_NOTIFICATION_PARAMETERS *params)
 {
     table_provider *tp = self(d);
@@ -249,6 +249,86 @@ static HRESULT CALLBACK tp_notify(const PRJ_CALLBACK_DATA *d, BOOLEAN is_dir, PR
             params->PostCreate.NotificationMask = tp->reply_mask;
     }
     return S_OK;
+}
+
+/* The callbacks as registered: the work above between the two calls of the test's hook. */
+static HRESULT CALLBACK tp_start_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_START_ENUM, (PRJ_NOTIFICATION)0, false);
+    HRESULT hr = tp_start_enum_work(d, id);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_START_ENUM, (PRJ_NOTIFICATION)0, true);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_end_enum(const PRJ_CALLBACK_DATA *d, const GUID *id)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_END_ENUM, (PRJ_NOTIFICATION)0, false);
+    HRESULT hr = tp_end_enum_work(d, id);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_END_ENUM, (PRJ_NOTIFICATION)0, true);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_get_enum(const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR search,
+                                    PRJ_DIR_ENTRY_BUFFER_HANDLE buffer)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_GET_ENUM, (PRJ_NOTIFICATION)0, false);
+    HRESULT hr = tp_get_enum_work(d, id, search, buffer);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_GET_ENUM, (PRJ_NOTIFICATION)0, true);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_get_placeholder(const PRJ_CALLBACK_DATA *d)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_GET_PLACEHOLDER_INFO, (PRJ_NOTIFICATION)0, false);
+    HRESULT hr = tp_get_placeholder_work(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_GET_PLACEHOLDER_INFO, (PRJ_NOTIFICATION)0, true);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_get_data(const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32 length)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_GET_FILE_DATA, (PRJ_NOTIFICATION)0, false);
+    HRESULT hr = tp_get_data_work(d, offset, length);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_GET_FILE_DATA, (PRJ_NOTIFICATION)0, true);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_query(const PRJ_CALLBACK_DATA *d)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_QUERY_FILE_NAME, (PRJ_NOTIFICATION)0, false);
+    HRESULT hr = tp_query_work(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_QUERY_FILE_NAME, (PRJ_NOTIFICATION)0, true);
+    return hr;
+}
+
+static HRESULT CALLBACK tp_notify(const PRJ_CALLBACK_DATA *d, BOOLEAN is_dir, PRJ_NOTIFICATION n,
+                                  PCWSTR dest, PRJ_NOTIFICATION_PARAMETERS *params)
+{
+    table_provider *tp = self(d);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_NOTIFICATION, n, false);
+    HRESULT hr = tp_notify_work(d, is_dir, n, dest, params);
+    if (tp->hook)
+        tp->hook(tp, d, PRJSIM_CB_NOTIFICATION, n, true);
+    return hr;
 }
 
 static void CALLBACK tp_cancel(const PRJ_CALLBACK_DATA *d)

@@ -60,6 +60,11 @@ typedef struct table_provider {
     HRESULT last_write_hr;
     GUID last_stream;
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
+    /* Called at the start (after = false) and at the end (after = true) of every callback, on
+     * the callback's thread: tests change the view from here. */
+    void (*hook)(struct table_provider *tp, const PRJ_CALLBACK_DATA *d, prjsim_callback_kind kind,
+                 PRJ_NOTIFICATION notification, bool after);
+    void *hook_data;
 } table_provider;
 
 /* The notification name as used in notes ("PRE_DELETE", ...). */
