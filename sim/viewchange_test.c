@@ -219,7 +219,9 @@ Test(viewchange, file_deleted_inside_its_own_file_opened)
     char buf[8];
     UINT32 n;
     ASSERT_ST(prjsim_client_read(h, 0, buf, sizeof buf, &n), STATUS_DELETE_PENDING);
-    ASSERT_ST(prjsim_client_close(h), STATUS_SUCCESS); /* frees the removed item: LSan checks */
+    size_t held = prjsim_debug_live_items();
+    ASSERT_ST(prjsim_client_close(h), STATUS_SUCCESS);
+    cr_assert_eq(prjsim_debug_live_items(), held - 1); /* the removed item went with its handle */
     ASSERT_ST(stat_path(L"C:\\root\\Dir1\\a.txt"), STATUS_SUCCESS);
 }
 
@@ -229,10 +231,12 @@ Test(viewchange, file_deleted_inside_a_vetoing_file_opened_is_freed)
     tp.veto_hr = HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED);
     on(PRJSIM_CB_NOTIFICATION, PRJ_NOTIFICATION_FILE_OPENED, L"top.txt", false);
     then(ACT_DELETE, L"top.txt", 0);
+    size_t before = prjsim_debug_live_items();
     prjsim_handle *h;
     ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\root\\top.txt", GENERIC_READ, OPEN_EXISTING, 0, 0),
               STATUS_ACCESS_DENIED);
     ASSERT_HR(plan.results[0], S_OK);
+    cr_assert_eq(prjsim_debug_live_items(), before); /* the placeholder made and removed is freed */
 }
 
 Test(viewchange, file_and_parent_deleted_inside_file_opened)

@@ -38,6 +38,13 @@
 
 const prjsim__item_rare prjsim__no_rare;
 
+static _Atomic size_t live_items;
+
+size_t prjsim_debug_live_items(void)
+{
+    return live_items;
+}
+
 prjsim__item_rare *prjsim__rare_mut(prjsim__item *item)
 {
     if (!item->rare)
@@ -65,6 +72,7 @@ static prjsim__item *add_holds(prjsim__item *from, int64_t n)
 prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
 {
     prjsim__item *item = prjsim__xcalloc(1, sizeof *item + (len + 1) * sizeof(WCHAR));
+    live_items++;
     item->name = inline_name(item);
     if (len)
         memcpy(item->name, name, len * sizeof(WCHAR));
@@ -93,6 +101,7 @@ static void item_free(prjsim__item *item)
     free(item->children);
     free(item->index);
     free(item);
+    live_items--;
 }
 
 void prjsim__item_free_tree(prjsim__item *item)

@@ -115,6 +115,13 @@ size_t prjsim_sim_running_instances(prjsim_sim *sim, WCHAR *root, size_t root_ch
 HRESULT prjsim_instance_set_thread_pool(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespace_virtualization_context, bool on);
 
 /**
+ * Items the simulations of this process hold in memory: in a view, or removed from it and
+ * still kept by a handle or an operation in flight. For leak checks in tests: after the last
+ * handle on a removed item closes, the count is back.
+ */
+size_t prjsim_debug_live_items(void);
+
+/**
  * Whether @p full_path is a virtualization root or lies under one (marked roots count whether
  * or not an instance is running). The Win32 layer routes such paths to client operations and
  * everything else to the host file system.
