@@ -5,7 +5,11 @@
  * equal running the same sequences one after another: every operation's status and the final
  * listing and content of every directory are compared. A plain executable rather than a
  * Criterion test so that it also runs under ThreadSanitizer. Prints "N passed, N failed".
+ *
+ * `prjsim-stress --provider SEED...` runs the provider-side mode instead (stress_provider.c).
  */
+#include "stress.h"
+
 #include <memtree.h>
 #include <prjsim.h>
 #include <ntstatus.h>
@@ -186,8 +190,10 @@ static run *execute(bool threaded, bool pool, char **final)
     return r;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--provider") == 0)
+        return stress_provider_main(argc - 2, argv + 2);
     int passed = 0, failed = 0;
     char *base_digest;
     run *base = execute(false, false, &base_digest);

@@ -101,6 +101,8 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
     if (hr == S_OK && update) {
         /* A clean placeholder again: local data and metadata are discarded. */
         bool is_dir = info->FileBasicInfo.IsDirectory != 0;
+        if (is_dir != ((item->state & ITEM_DIR) != 0))
+            prjsim__item_unlink(item); /* no longer the same file as its other names */
         prjsim__item_clear_children(item);
         prjsim__content_free(item->data, item->data_cap);
         item->data = NULL;
