@@ -216,10 +216,7 @@ static NTSTATUS session_start(prjsim_sim *sim, prjsim_handle *h, prjsim__enum_se
         prjsim__command_release(cmd);
         if (st != STATUS_SUCCESS) {
             /* End is not owed for a failed Start (section 5.1). */
-            if (!inst->stopping)
-                session_unlink(s);
-            else
-                s->instance = NULL;
+            session_unlink(s); /* even while stopping: PrjStopVirtualizing walks the list later */
             session_free(s);
             return st;
         }
@@ -554,8 +551,6 @@ NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim_
         if (st == STATUS_BUFFER_TOO_SMALL)
             break;
     }
-    if (s->instance && s->instance->stopping)
-        s->instance = NULL;
-    prjsim__session_end(s);
+    prjsim__session_end(s); /* sends no End once stopping, and leaves no freed session listed */
     return st == STATUS_BUFFER_TOO_SMALL ? STATUS_SUCCESS : st;
 }
