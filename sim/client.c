@@ -117,6 +117,9 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
         item->converting = false;
         pthread_cond_broadcast(&sim->state_changed);
         free(rel);
+        /* A provider that updated the file from the notification made its data virtual again. */
+        if (st == STATUS_SUCCESS && need_data)
+            st = prjsim__hydrate(sim, item, unbuffered);
         if (st != STATUS_SUCCESS)
             return st;
     }
@@ -531,6 +534,8 @@ static NTSTATUS modify_begin(prjsim_sim *sim, prjsim_handle *h, bool need_data)
     prjsim__item_pin(item);
     NTSTATUS st = convert_to_full(sim, item, need_data, (h->flags & PRJSIM_OPEN_UNBUFFERED) != 0);
     prjsim__item_unpin(item);
+    if (st == STATUS_SUCCESS && !prjsim__item_in_tree(item))
+        st = STATUS_DELETE_PENDING; /* the provider deleted it during the callbacks */
     return st;
 }
 

@@ -513,3 +513,49 @@ Test(viewchange, deletions_from_another_thread_while_clients_open_below_over_the
     for (int i = 0; i < CLIENTS; i++)
         cr_assert_eq(bad[i], 0, "client %d saw an unexpected status", i);
 }
+
+/* ---- modification: PRE_CONVERT_TO_FULL ---- */
+
+Test(viewchange, file_updated_during_pre_convert_to_full_keeps_the_new_data)
+{
+    on(PRJSIM_CB_NOTIFICATION, PRJ_NOTIFICATION_FILE_PRE_CONVERT_TO_FULL, L"top.txt", false);
+    then(ACT_UPDATE, L"top.txt", 8);
+    prjsim_handle *h;
+    ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\root\\top.txt", GENERIC_READ | GENERIC_WRITE, OPEN_EXISTING, 0, 0),
+              STATUS_SUCCESS);
+    UINT32 n;
+    ASSERT_ST(prjsim_client_write(h, 0, "Z", 1, &n), STATUS_SUCCESS);
+    ASSERT_HR(plan.results[0], S_OK);
+    UINT8 buf[16];
+    ASSERT_ST(prjsim_client_read(h, 0, buf, sizeof buf, &n), STATUS_SUCCESS);
+    cr_assert_eq(n, 8); /* the updated file, fetched again, then modified */
+    cr_assert_eq(buf[0], 'Z');
+    for (UINT32 i = 1; i < n; i++)
+        cr_assert_eq(buf[i], tp_content_byte(L"top.txt", i), "byte %u", i);
+    ASSERT_ST(prjsim_client_close(h), STATUS_SUCCESS);
+}
+
+Test(viewchange, file_deleted_during_pre_convert_to_full)
+{
+    on(PRJSIM_CB_NOTIFICATION, PRJ_NOTIFICATION_FILE_PRE_CONVERT_TO_FULL, L"top.txt", false);
+    then(ACT_DELETE, L"top.txt", 0);
+    prjsim_handle *h;
+    ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\root\\top.txt", GENERIC_READ | GENERIC_WRITE, OPEN_EXISTING, 0, 0),
+              STATUS_SUCCESS);
+    UINT32 n;
+    ASSERT_ST(prjsim_client_write(h, 0, "Z", 1, &n), STATUS_DELETE_PENDING);
+    ASSERT_HR(plan.results[0], S_OK);
+    ASSERT_ST(prjsim_client_close(h), STATUS_SUCCESS);
+    ASSERT_ST(stat_path(L"C:\\root\\top.txt"), STATUS_SUCCESS); /* virtual again, unmodified */
+}
+
+Test(viewchange, overwrite_of_a_file_deleted_during_pre_convert_to_full)
+{
+    ASSERT_ST(stat_path(L"C:\\root\\top.txt"), STATUS_SUCCESS);
+    on(PRJSIM_CB_NOTIFICATION, PRJ_NOTIFICATION_FILE_PRE_CONVERT_TO_FULL, L"top.txt", false);
+    then(ACT_DELETE, L"top.txt", 0);
+    prjsim_handle *h;
+    ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\root\\top.txt", GENERIC_WRITE, TRUNCATE_EXISTING, 0, 0),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    ASSERT_HR(plan.results[0], S_OK);
+}
