@@ -445,8 +445,12 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
             prjsim__item_sort_children(dir);
             if (s->cursor) {
                 bool found;
-                i = prjsim__item_child_index(dir, s->cursor, wcslen(s->cursor), &found);
-                if (found)
+                size_t clen = wcslen(s->cursor);
+                i = prjsim__item_child_index(dir, s->cursor, clen, &found);
+                /* Past every child of that name: a directory never holds two, but if it did the
+                 * walk must still move on. */
+                while (i < dir->child_count &&
+                       prjsim__name_compare_n(dir->children[i]->name, dir->children[i]->name_len, s->cursor, clen) <= 0)
                     i++;
             }
             if (i < dir->child_count)

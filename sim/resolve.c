@@ -164,6 +164,10 @@ NTSTATUS prjsim__resolve(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r
                 free(rel);
                 break;
             }
+            /* Other threads ran meanwhile: what is on disk now counts (a name another client
+             * created, a tombstone it left), or a create would put a second item beside it. */
+            child = prjsim__item_child(dir, p.comp[i], p.len[i]);
+            tomb = child && (child->state & ITEM_TOMBSTONE) ? child : NULL;
         }
         if (prjsim__item_visible(child)) {
             if (leaf) {

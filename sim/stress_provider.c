@@ -342,6 +342,10 @@ static int walk(stress *st, const WCHAR *dir, int depth)
     for (size_t i = 0; i < n; i++) {
         if (!wcscmp(e[i].name, L".") || !wcscmp(e[i].name, L".."))
             continue;
+        if (i > 0 && PrjFileNameCompare(e[i - 1].name, e[i].name) == 0) {
+            fprintf(stderr, "stress: %ls lists %ls twice\n", dir, e[i].name);
+            bad++;
+        }
         WCHAR p[256];
         swprintf(p, 256, L"%ls\\%ls", dir, e[i].name);
         prjsim_file_info fi;
