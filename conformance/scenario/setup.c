@@ -435,7 +435,7 @@ bool scn_parse_as(scn_parser *p, scn_stmt *st, scn_line *l)
     if (!strcmp(what, "provider")) {
         st->sub = AS_PROVIDER;
         st->a = 1000;
-        st->text = scn_strdup("C:\\prjsim\\provider.exe");
+        st->text = scn_strdup("\\Device\\HarddiskVolume3\\prjsim\\provider.exe");
         if (l->count > 2 && !scn_want_number(p, &l->tok[2], "process id", false, &st->a))
             return false;
         if (l->count > 3) {
