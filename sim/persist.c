@@ -285,7 +285,7 @@ static int write_atomic(const char *path, const void *data, size_t n)
 typedef struct saved {
     char *file;         /* full host path */
     WCHAR *root;        /* from the file's root line; NULL when unreadable */
-    prjsim_sim *loaded_for; /* the simulation it was loaded into (or tried) */
+    uint64_t loaded_for; /* the serial of the simulation it was loaded into (or tried) */
     HRESULT result;     /* of that load */
     char *message;
 } saved;
@@ -700,7 +700,7 @@ HRESULT prjsim_state_load(prjsim_sim *sim, const char *dir, PCWSTR full_path, ch
             bool wanted = !full_path || (s->root && wide_prefix_ci(s->root, full_path));
             if (!wanted)
                 continue;
-            if (s->loaded_for == sim) {
+            if (s->loaded_for == sim->serial) {
                 if (FAILED(s->result) && SUCCEEDED(result)) {
                     result = s->result;
                     set_error(error, error_size, "%s", s->message ? s->message : "damaged");
@@ -713,7 +713,7 @@ HRESULT prjsim_state_load(prjsim_sim *sim, const char *dir, PCWSTR full_path, ch
             pthread_mutex_unlock(&index_lock);
             return result;
         }
-        todo->loaded_for = sim;
+        todo->loaded_for = sim->serial;
         char *file = prjsim__xmalloc(strlen(todo->file) + 1);
         strcpy(file, todo->file);
         pthread_mutex_unlock(&index_lock);
@@ -821,7 +821,7 @@ HRESULT prjsim_state_save(prjsim_sim *sim, const char *dir, bool try_only, char 
         free(key);
         saved *s = have_index ? index_find_file(file) : NULL;
         /* Never replace a file that could not be read: the user must decide what to do. */
-        bool unreadable = s && s->loaded_for == sim && FAILED(s->result);
+        bool unreadable = s && s->loaded_for == sim->serial && FAILED(s->result);
         if (SUCCEEDED(hr) && !unreadable) {
             int err = write_atomic(file, images[i].data.p, images[i].data.n);
             if (err) {
@@ -830,7 +830,7 @@ HRESULT prjsim_state_save(prjsim_sim *sim, const char *dir, bool try_only, char 
             } else if (have_index) {
                 if (!s)
                     s = index_add(file);
-                s->loaded_for = sim;
+                s->loaded_for = sim->serial;
                 s->result = S_OK;
             }
         }
@@ -841,7 +841,7 @@ HRESULT prjsim_state_save(prjsim_sim *sim, const char *dir, bool try_only, char 
     /* A root loaded here that is no longer a root on the volume (deleted after its stop). */
     for (size_t i = 0; have_index && SUCCEEDED(hr) && i < index_count; i++) {
         saved *s = &index_items[i];
-        if (s->loaded_for != sim || FAILED(s->result) || !s->root)
+        if (s->loaded_for != sim->serial || FAILED(s->result) || !s->root)
             continue;
         bool present = false;
         for (size_t j = 0; j < count && !present; j++)
