@@ -156,6 +156,8 @@ typedef struct prjconf_result {
     double seconds;
     /** The one-line command that runs this case alone. */
     char *repro;
+    /** The provider program drives its own roots: the whole run is a setup error. */
+    bool self_driving;
 } prjconf_result;
 
 void prjconf_result_free(prjconf_result *r);
