@@ -63,6 +63,11 @@ typedef struct prjconf_target_options {
     char **argv;
     /** Drives folder (as `prjsim exec --drives`); NULL = a fresh temporary one per case. */
     const char *drives;
+    /**
+     * A state folder saved by `prjsim exec --drives` (prjsim/state.h): every case starts with
+     * its roots on the volume. Read only. NULL: an empty volume.
+     */
+    const char *state;
     /** Windows directories to create (on the drives folder) before the program starts. */
     char **mkdirs;
     size_t mkdir_count;

@@ -215,6 +215,13 @@ bool prjconf_target_start(prjconf_ctx *c)
     }
     if (!new_sim(c))
         return false;
+    if (t->state) {
+        /* Every saved root is on the volume before the provider starts; nothing is written back. */
+        char error[1024] = "";
+        if (FAILED(prjsim_drives_set_state(t->state, false)) ||
+            FAILED(prjsim_state_load(c->sim, t->state, NULL, error, sizeof error)))
+            return setup_fail(c, "state '%s': %s", t->state, error);
+    }
     if (t->provider)
         prjsim_win_files_init();
     return t->provider ? start_program(c) : start_reference(c);
