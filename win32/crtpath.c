@@ -120,7 +120,6 @@ int __cdecl _wstat(const wchar_t *path, struct stat *buffer)
         buffer->st_atim = buffer->st_mtim;
     if (!buffer->st_ctim.tv_sec)
         buffer->st_ctim = buffer->st_mtim;
-    SetLastError(ERROR_SUCCESS);
     return 0;
 }
 

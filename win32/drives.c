@@ -480,8 +480,10 @@ static const WCHAR temp_dir[] = L"C:\\Temp\\";
 
 DWORD WINAPI GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer)
 {
+    /* The folder is made on demand; success leaves the caller's last error alone. */
+    DWORD caller_error = GetLastError();
     CreateDirectoryW(temp_dir, NULL);
-    SetLastError(ERROR_SUCCESS);
+    SetLastError(caller_error);
     size_t len = wcslen(temp_dir);
     if (!lpBuffer || len + 1 > nBufferLength)
         return (DWORD)(len + 1);
