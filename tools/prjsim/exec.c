@@ -51,8 +51,9 @@ static int usage(FILE *out)
 /* ---- Saving the volume (persistent drives) ---- */
 
 static bool persistent;
+static bool saved; /* the program's end was saved: exit handlers need not save again */
 
-/* Writes every root's state; from a signal handler with @p in_signal. */
+/* Writes every root's state; from a signal handler (or exit) with @p in_signal. */
 static bool save_state(bool in_signal)
 {
     if (!persistent)
@@ -63,7 +64,15 @@ static bool save_state(bool in_signal)
         fprintf(stderr, "prjsim exec: the volume was not saved: %s\n", error);
         return false;
     }
+    saved = !in_signal;
     return true;
+}
+
+/* The program called exit(): the process ends without returning to us. */
+static void save_at_exit(void)
+{
+    if (!saved)
+        save_state(true);
 }
 
 static struct sigaction crash_previous[32];
@@ -210,6 +219,7 @@ int prjsim_cmd_exec(int argc, char **argv)
         }
         persistent = true;
         save_on_crash();
+        atexit(save_at_exit);
     }
     if (time_scale >= 0 && !prjsim_win_set_time_scale(time_scale)) {
         fprintf(stderr, "prjsim exec: bad --time-scale '%g'\n", time_scale);
