@@ -287,10 +287,12 @@ typedef struct saved {
     WCHAR *root;        /* from the file's root line; NULL when unreadable */
     uint64_t loaded_for; /* the serial of the simulation it was loaded into (or tried) */
     HRESULT result;     /* of that load */
+    bool loading;       /* that load is under way (on another thread) */
     char *message;
 } saved;
 
 static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t index_changed = PTHREAD_COND_INITIALIZER; /* a load finished */
 static char *index_dir;
 static saved *index_items;
 static size_t index_count;
@@ -695,11 +697,18 @@ HRESULT prjsim_state_load(prjsim_sim *sim, const char *dir, PCWSTR full_path, ch
         pthread_mutex_lock(&index_lock);
         index_use(dir);
         saved *todo = NULL;
-        for (size_t i = 0; i < index_count && !todo; i++) {
+        bool waited = false;
+        for (size_t i = 0; i < index_count && !todo && !waited; i++) {
             saved *s = &index_items[i];
             bool wanted = !full_path || (s->root && wide_prefix_ci(s->root, full_path));
             if (!wanted)
                 continue;
+            if (s->loaded_for == sim->serial && s->loading) {
+                /* Another thread is loading it: the caller must not see the root half there. */
+                pthread_cond_wait(&index_changed, &index_lock);
+                waited = true; /* the index may have changed: look again */
+                continue;
+            }
             if (s->loaded_for == sim->serial) {
                 if (FAILED(s->result) && SUCCEEDED(result)) {
                     result = s->result;
@@ -709,11 +718,16 @@ HRESULT prjsim_state_load(prjsim_sim *sim, const char *dir, PCWSTR full_path, ch
             }
             todo = s;
         }
+        if (waited) {
+            pthread_mutex_unlock(&index_lock);
+            continue;
+        }
         if (!todo) {
             pthread_mutex_unlock(&index_lock);
             return result;
         }
         todo->loaded_for = sim->serial;
+        todo->loading = true;
         char *file = prjsim__xmalloc(strlen(todo->file) + 1);
         strcpy(file, todo->file);
         pthread_mutex_unlock(&index_lock);
@@ -737,7 +751,9 @@ HRESULT prjsim_state_load(prjsim_sim *sim, const char *dir, PCWSTR full_path, ch
             s->result = SUCCEEDED(hr) ? S_OK : hr;
             free(s->message);
             s->message = FAILED(hr) ? strdup(msg) : NULL;
+            s->loading = false;
         }
+        pthread_cond_broadcast(&index_changed);
         pthread_mutex_unlock(&index_lock);
         free(file);
         if (FAILED(hr) && SUCCEEDED(result)) {
