@@ -9,6 +9,7 @@
 
 #include <criterion/criterion.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,4 +229,50 @@ Test(persist, damaged_or_newer_files_are_refused, .fini = remove_dir)
     expect_refused("hello\n", 6, HRESULT_FROM_WIN32(ERROR_FILE_CORRUPT), "not a prjsim volume state");
     free(copy);
     free(good);
+}
+
+/* Threads that touch the root at once: each finds it whole when its load call returns. */
+static prjsim_sim *race_sim;
+
+static void *touch(void *arg)
+{
+    (void)arg;
+    prjsim_sim_set_current(race_sim);
+    char error[512] = "";
+    HRESULT hr = prjsim_state_load(race_sim, dir, L"C:\\root\\a.txt", error, sizeof error);
+    PRJ_FILE_STATE s = 0;
+    bool whole = SUCCEEDED(hr) && PrjGetOnDiskFileState(L"C:\\root\\d\\mine.txt", &s) == S_OK &&
+                 s == PRJ_FILE_STATE_FULL;
+    return whole ? (void *)1 : NULL;
+}
+
+Test(persist, concurrent_touches_load_once, .fini = remove_dir)
+{
+    make_dir();
+    first_run();
+    /* mine.txt moves into d so that the check needs the deepest part of the tree. */
+    race_sim = new_sim();
+    char error[512] = "";
+    cr_assert_eq(prjsim_state_load(race_sim, dir, NULL, error, sizeof error), S_OK, "%s", error);
+    memtree *tree;
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx = start(&tree);
+    cr_assert_eq(prjsim_client_move(race_sim, L"C:\\root\\mine.txt", L"C:\\root\\d\\mine.txt", false),
+                 STATUS_SUCCESS);
+    PrjStopVirtualizing(ctx);
+    memtree_destroy(tree);
+    cr_assert_eq(prjsim_state_save(race_sim, dir, false, error, sizeof error), S_OK, "%s", error);
+    prjsim_sim_set_current(NULL);
+    prjsim_sim_destroy(race_sim);
+
+    race_sim = new_sim();
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&t[i], NULL, touch, NULL), 0);
+    for (int i = 0; i < 4; i++) {
+        void *whole = NULL;
+        pthread_join(t[i], &whole);
+        cr_expect(whole, "thread %d found the root incomplete", i);
+    }
+    prjsim_sim_set_current(NULL);
+    prjsim_sim_destroy(race_sim);
 }

@@ -59,13 +59,23 @@ int __cdecl _wstat(const wchar_t *path, struct stat *buffer);
 
 #ifndef _S_IFMT
 #define _S_IFMT S_IFMT
+#endif
+#ifndef _S_IFDIR
 #define _S_IFDIR S_IFDIR
+#endif
+#ifndef _S_IFCHR
 #define _S_IFCHR S_IFCHR
+#endif
+#ifndef _S_IFREG
 #define _S_IFREG S_IFREG
 #endif
 #ifndef _S_IREAD
 #define _S_IREAD S_IRUSR
+#endif
+#ifndef _S_IWRITE
 #define _S_IWRITE S_IWUSR
+#endif
+#ifndef _S_IEXEC
 #define _S_IEXEC S_IXUSR
 #endif
 
@@ -93,32 +103,74 @@ FILE *__cdecl _wfreopen(const wchar_t *path, const wchar_t *mode, FILE *stream);
 /* _open flags: glibc's values, so O_CREAT and _O_CREAT mean the same; text and binary are one. */
 #ifndef _O_RDONLY
 #define _O_RDONLY O_RDONLY
+#endif
+#ifndef _O_WRONLY
 #define _O_WRONLY O_WRONLY
+#endif
+#ifndef _O_RDWR
 #define _O_RDWR O_RDWR
+#endif
+#ifndef _O_APPEND
 #define _O_APPEND O_APPEND
+#endif
+#ifndef _O_CREAT
 #define _O_CREAT O_CREAT
+#endif
+#ifndef _O_TRUNC
 #define _O_TRUNC O_TRUNC
+#endif
+#ifndef _O_EXCL
 #define _O_EXCL O_EXCL
+#endif
+#ifndef _O_TEXT
 #define _O_TEXT 0
+#endif
+#ifndef _O_BINARY
 #define _O_BINARY 0
+#endif
+#ifndef _O_WTEXT
 #define _O_WTEXT 0
+#endif
+#ifndef _O_U16TEXT
 #define _O_U16TEXT 0
+#endif
+#ifndef _O_U8TEXT
 #define _O_U8TEXT 0
+#endif
+#ifndef _O_RAW
 #define _O_RAW 0
+#endif
+#ifndef _O_NOINHERIT
 #define _O_NOINHERIT O_CLOEXEC
+#endif
+#ifndef _O_SEQUENTIAL
 #define _O_SEQUENTIAL 0
+#endif
+#ifndef _O_RANDOM
 #define _O_RANDOM 0
+#endif
+#ifndef _O_SHORT_LIVED
 #define _O_SHORT_LIVED 0
+#endif
+#ifndef _O_TEMPORARY
 #define _O_TEMPORARY 0x10000000
 #endif
 #ifndef O_BINARY
 #define O_BINARY 0
+#endif
+#ifndef O_TEXT
 #define O_TEXT 0
 #endif
 #ifndef _SH_DENYRW
 #define _SH_DENYRW 0x10
+#endif
+#ifndef _SH_DENYWR
 #define _SH_DENYWR 0x20
+#endif
+#ifndef _SH_DENYRD
 #define _SH_DENYRD 0x30
+#endif
+#ifndef _SH_DENYNO
 #define _SH_DENYNO 0x40
 #endif
 
@@ -150,10 +202,20 @@ FILE *__cdecl _fdopen(int fd, const char *mode);
 
 #ifndef _A_NORMAL
 #define _A_NORMAL 0x00
+#endif
+#ifndef _A_RDONLY
 #define _A_RDONLY 0x01
+#endif
+#ifndef _A_HIDDEN
 #define _A_HIDDEN 0x02
+#endif
+#ifndef _A_SYSTEM
 #define _A_SYSTEM 0x04
+#endif
+#ifndef _A_SUBDIR
 #define _A_SUBDIR 0x10
+#endif
+#ifndef _A_ARCH
 #define _A_ARCH 0x20
 #endif
 #ifndef _FSIZE_T_DEFINED
