@@ -117,7 +117,8 @@ void prjsim__content_zero(void *p, size_t cap, size_t from, size_t to)
 
 NTSTATUS prjsim__content_too_large(prjsim_sim *sim, const char *what, UINT64 size)
 {
-    prjsim__diag(sim, PRJSIM_DIAG_CONTENT_TOO_LARGE, "%s of %llu bytes cannot be held", what,
-                 (unsigned long long)size);
+    if (sim) /* NULL while no simulation is involved (loading a saved volume) */
+        prjsim__diag(sim, PRJSIM_DIAG_CONTENT_TOO_LARGE, "%s of %llu bytes cannot be held", what,
+                     (unsigned long long)size);
     return STATUS_DISK_FULL;
 }

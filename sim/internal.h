@@ -253,7 +253,8 @@ void *prjsim__content_resize(void *p, size_t old_cap, size_t new_cap);
 void prjsim__content_free(void *p, size_t cap);
 /* Zeroes [from, to) of a content of capacity @p cap, giving whole pages back. */
 void prjsim__content_zero(void *p, size_t cap, size_t from, size_t to);
-/* Records the content-too-large diagnostic for @p what of @p size bytes; STATUS_DISK_FULL. */
+/* Records the content-too-large diagnostic for @p what of @p size bytes (if @p sim is not
+ * NULL); STATUS_DISK_FULL. */
 NTSTATUS prjsim__content_too_large(prjsim_sim *sim, const char *what, UINT64 size);
 WCHAR *prjsim__wcsdup_n(const WCHAR *s, size_t n);
 WCHAR *prjsim__wcsdup(const WCHAR *s);
@@ -335,7 +336,7 @@ static inline bool prjsim__item_visible(const prjsim__item *item)
 }
 bool prjsim__item_has_visible_children(const prjsim__item *dir);
 /* Sets a file's size; new bytes read as zeros. STATUS_DISK_FULL (with the content-too-large
- * diagnostic) when the content cannot be held; nothing changes then. */
+ * diagnostic on @p sim, which may be NULL) when the content cannot be held; nothing changes then. */
 NTSTATUS prjsim__item_set_data_size(prjsim_sim *sim, prjsim__item *item, UINT64 size);
 /* Hard links: the names of one file form a ring; a change to one is copied to the others. */
 void prjsim__item_link(prjsim__item *existing, prjsim__item *added);

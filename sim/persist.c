@@ -619,10 +619,13 @@ static HRESULT parse_file(const char *file, parsed *out, char *error, size_t err
                 ok = bad(&r, "the data is cut short");
             } else {
                 current->info.FileSize = 0;
-                prjsim__item_set_data_size(current, (UINT64)n);
-                memcpy(current->data, r.p, (size_t)n);
-                r.p += n + 1;
-                r.line++;
+                if (prjsim__item_set_data_size(NULL, current, (UINT64)n) != STATUS_SUCCESS) {
+                    ok = bad(&r, "data too large to hold");
+                } else {
+                    memcpy(current->data, r.p, (size_t)n);
+                    r.p += n + 1;
+                    r.line++;
+                }
             }
         } else {
             ok = bad(&r, "unknown record \"%.20s\"", text);
