@@ -559,3 +559,22 @@ Test(viewchange, overwrite_of_a_file_deleted_during_pre_convert_to_full)
               STATUS_OBJECT_NAME_NOT_FOUND);
     ASSERT_HR(plan.results[0], S_OK);
 }
+
+Test(viewchange, name_written_while_the_provider_said_not_found_is_opened_not_created_twice)
+{
+    /* The provider does not project new.txt, but a placeholder of that name appears while it
+     * answers (another thread of it, or this one): what is on disk when the lookup ends counts. */
+    on(PRJSIM_CB_GET_PLACEHOLDER_INFO, 0, L"Dir1\\new.txt", true);
+    then(ACT_WRITE, L"Dir1\\new.txt", 9);
+    prjsim_handle *h;
+    ASSERT_ST(prjsim_client_open(&h, sim, L"C:\\root\\Dir1\\new.txt", GENERIC_READ, OPEN_ALWAYS, 0, 0),
+              STATUS_SUCCESS);
+    ASSERT_HR(plan.results[0], S_OK);
+    cr_assert_eq(prjsim_client_open_result(h), PRJSIM_FILE_OPENED);
+    ASSERT_ST(prjsim_client_close(h), STATUS_SUCCESS);
+    prjsim_dir_entry *e;
+    size_t n;
+    ASSERT_ST(prjsim_client_list(sim, L"C:\\root\\Dir1", NULL, 0, &e, &n), STATUS_SUCCESS);
+    cr_assert_str_eq(tp_names(e, n), ".,..,a.txt,new.txt,Sub"); /* one new.txt */
+    free(e);
+}
