@@ -682,6 +682,23 @@ static bool is_ancestor(const prjsim__item *a, const prjsim__item *b)
     return false;
 }
 
+/*
+ * ProjFS renames a directory only when nothing under it is projected: it and everything below
+ * are full (docs/behaviour/renames.md). A placeholder, a tombstone or a virtualized directory
+ * anywhere in the tree refuses the rename.
+ */
+static bool dir_tree_is_full(const prjsim__item *dir)
+{
+    if (!(dir->state & ITEM_FULL) || prjsim__item_is_virtualized_dir(dir))
+        return false;
+    for (uint32_t i = 0; i < dir->child_count; i++) {
+        const prjsim__item *c = dir->children[i];
+        if (c->state & ITEM_DIR ? !dir_tree_is_full(c) : !(c->state & ITEM_FULL))
+            return false;
+    }
+    return true;
+}
+
 static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bool replace)
 {
     prjsim__item *item = h->item;
@@ -691,6 +708,9 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         return STATUS_DELETE_PENDING;
     if (prjsim__rare(item)->root || item->parent == sim->volume)
         return STATUS_ACCESS_DENIED;
+    /* Refused before anything is asked or resolved, so nothing changes (section 11.1). */
+    if ((item->state & ITEM_DIR) && prjsim__item_root(item) && !dir_tree_is_full(item))
+        return STATUS_NOT_SUPPORTED;
     prjsim__item *src_parent = item->parent;
     if (prjsim__item_is_virtualized_dir(src_parent) && !prjsim__instance_of_item(item))
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
@@ -704,9 +724,6 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
     prjsim__item *dst_parent = st == STATUS_SUCCESS ? (r.item ? r.item->parent : r.parent) : NULL;
     if (st == STATUS_SUCCESS && is_ancestor(item, dst_parent))
         st = STATUS_INVALID_PARAMETER;
-    if (st == STATUS_SUCCESS && prjsim__item_root(dst_parent) != prjsim__item_root(item) &&
-        (item->state & ITEM_PLACEHOLDER) && (item->state & ITEM_DIR))
-        st = STATUS_ACCESS_DENIED; /* DEVIATIONS.md: placeholder directories do not leave their root */
     if (st == STATUS_SUCCESS && r.item && r.item != item) {
         if (!replace)
             st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
@@ -750,7 +767,7 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
             prjsim__item_destroy(r.tomb);
         WCHAR *old_name = prjsim__wcsdup_n(item->name, item->name_len);
         uint32_t old_len = item->name_len;
-        prjsim__item_keep_original_paths(item);
+        prjsim__item_keep_original_path(item);
         prjsim__item_detach(item);
         prjsim__item_rename(item, r.leaf, r.leaf_len);
         prjsim__item_attach(dst_parent, item);

@@ -292,8 +292,9 @@ void prjsim__item_unpin(prjsim__item *item);
 WCHAR *prjsim__item_relative_path(const prjsim__item *item);
 /* The relative path the provider wrote the placeholder at (section 5.5); caller frees. */
 WCHAR *prjsim__item_original_path(const prjsim__item *item);
-/* Before a rename moves @p item: it and the placeholders below it keep their paths as original. */
-void prjsim__item_keep_original_paths(prjsim__item *item);
+/* Before a rename moves a placeholder file: its current path becomes its original one. Only
+ * files move with placeholders in them (directories with projected content never rename). */
+void prjsim__item_keep_original_path(prjsim__item *item);
 /* Full path of an item, on-disk spelling. */
 WCHAR *prjsim__item_full_path(const prjsim__item *item);
 /* The root item an item lies under (the item itself for a root), or NULL. */

@@ -409,10 +409,20 @@ BOTH_PLACES(names, move_file_ex)
     expect_error(GetFileAttributesW(L"C:\\base\\a.txt") != INVALID_FILE_ATTRIBUTES, ERROR_FILE_NOT_FOUND);
     expect_ok(MoveFileW(L"C:\\base\\b.txt", L"C:\\base\\dir\\moved.txt"));
     cr_assert_str_eq(get_file(L"C:\\base\\dir\\moved.txt"), "hello");
-    /* On disk first: a provider is not told where a renamed directory's children went. */
     cr_assert_str_eq(get_file(L"C:\\base\\dir\\inner.txt"), "inner");
-    expect_ok(MoveFileExW(L"C:\\base\\dir", L"C:\\base\\dir2", 0));
-    cr_assert_str_eq(get_file(L"C:\\base\\dir2\\inner.txt"), "inner");
+    if (test_place == IN_ROOT) {
+        /* ProjFS renames no directory with projected content (section 11.1); nothing changes. */
+        expect_error(MoveFileExW(L"C:\\base\\dir", L"C:\\base\\dir2", 0), ERROR_NOT_SUPPORTED);
+        cr_assert_str_eq(get_file(L"C:\\base\\dir\\inner.txt"), "inner");
+        /* A directory created locally, with only local content, still renames. */
+        cr_assert(CreateDirectoryW(L"C:\\base\\local", NULL));
+        put_file(L"C:\\base\\local\\x.txt", "x");
+        expect_ok(MoveFileExW(L"C:\\base\\local", L"C:\\base\\local2", 0));
+        cr_assert_str_eq(get_file(L"C:\\base\\local2\\x.txt"), "x");
+    } else {
+        expect_ok(MoveFileExW(L"C:\\base\\dir", L"C:\\base\\dir2", 0));
+        cr_assert_str_eq(get_file(L"C:\\base\\dir2\\inner.txt"), "inner");
+    }
 }
 
 BOTH_PLACES(names, copy_file)
