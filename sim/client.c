@@ -295,6 +295,8 @@ static NTSTATUS check_dir_empty(prjsim_sim *sim, prjsim__item *dir)
     if (!prjsim__item_is_virtualized_dir(dir))
         return STATUS_SUCCESS;
     prjsim__instance *inst = prjsim__instance_of_item(dir);
+    if (!inst && prjsim__rare(dir)->root)
+        return STATUS_SUCCESS; /* a stopped root is a directory like any other (section 11.3) */
     if (!inst)
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     WCHAR *rel = prjsim__item_relative_path(dir);
@@ -386,8 +388,10 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
         h->delete_on_close = false;
     } else if (item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) {
         st = STATUS_CANNOT_DELETE;
-    } else if (prjsim__rare(item)->root || item->parent == sim->volume) {
-        st = STATUS_CANNOT_DELETE; /* DEVIATIONS.md: deleting a root is not supported */
+    } else if (item->parent == sim->volume) {
+        st = STATUS_CANNOT_DELETE; /* a drive's top directory */
+    } else if (prjsim__rare(item)->root && prjsim__instance_of_item(item)) {
+        st = STATUS_NOT_SUPPORTED; /* stop first, then delete (section 11.3); no PRE_DELETE */
     } else if (prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item)) {
         st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     } else {
@@ -420,7 +424,8 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     }
     if (h->delete_on_close && !item->detached && !item->delete_pending) {
         /* Delete-on-close of a non-empty directory "succeeds" but the directory stays. */
-        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) && !prjsim__rare(item)->root;
+        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) &&
+                  !(prjsim__rare(item)->root && prjsim__instance_of_item(item));
         if (ok && (item->state & ITEM_DIR))
             ok = check_dir_empty(sim, item) == STATUS_SUCCESS;
         if (ok && prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item))

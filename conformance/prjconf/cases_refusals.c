@@ -1,8 +1,8 @@
 /*
- * Directory renames (docs/behaviour/renames.md): ProjFS refuses to rename a directory with
- * projected content, which providers ported from Linux file systems do not expect. The case
- * shows the refusal on a projected directory, checks that it changed nothing the provider
- * projects, and that a directory created locally still renames.
+ * What ProjFS refuses and providers ported from Linux file systems do not expect
+ * (docs/behaviour/renames.md, docs/behaviour/lifecycle.md): renaming a directory with projected
+ * content, and deleting the root while virtualizing. Each case shows the refusal, checks that
+ * it changed nothing the provider projects, and that what is allowed still works.
  */
 #include "internal.h"
 
@@ -108,4 +108,21 @@ void prjconf_case_rename_directories(prjconf_ctx *c)
             break;
         }
     local_dir_renames(c);
+}
+
+void prjconf_case_root_delete(prjconf_ctx *c)
+{
+    char b[96];
+    char *before = names_of(c, c->root);
+    prjconf_step(c, "delete %ls", c->root);
+    NTSTATUS s = prjsim_client_delete(c->sim, c->root, true);
+    char *after = names_of(c, c->root);
+    if (s != STATUS_NOT_SUPPORTED)
+        prjconf_fail(c, "deleting the root while virtualizing: expected STATUS_NOT_SUPPORTED "
+                     "(ERROR_NOT_SUPPORTED, as ProjFS answers), got %s", prjconf_status(b, sizeof b, s));
+    else if (!before || !after || strcmp(before, after))
+        prjconf_fail(c, "after the refused delete the root lists differently: before \"%s\", after \"%s\"",
+                     before ? before : "(error)", after ? after : "(error)");
+    free(before);
+    free(after);
 }
