@@ -390,6 +390,8 @@ NTSTATUS prjsim__status_from_win32(DWORD error);
  */
 NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__command *cmd,
                                   prjsim_callback_kind kind);
+/* Whether a callback result is allowed (listed, NT-facility, or returned by a Prj* call). */
+bool prjsim__result_listed(HRESULT hr, const prjsim__command *cmd);
 
 /* ---- trace.c ---- */
 void prjsim__trace_emit(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)

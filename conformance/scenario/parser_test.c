@@ -98,6 +98,7 @@ MALFORMED(second_xfail, "xfail \"a\"\nxfail \"b\"\n", "t.scn:2: a second xfail")
 MALFORMED(unknown_provider_action, "provider frob a.txt\n", "t.scn:1: unknown provider action 'frob'")
 MALFORMED(provider_fail_without_result, "provider fail GetFileData\n", "t.scn:1: provider fail needs the result")
 MALFORMED(provider_unknown_result, "provider fail GetFileData E_NOPE\n", "t.scn:1: unknown status name 'E_NOPE'")
+MALFORMED(provider_raw_result_too_big, "provider fail GetFileData 0x1FFFFFFFF\n", "t.scn:1: unknown status name '0x1FFFFFFFF'")
 MALFORMED(provider_unknown_update_flag, "provider update a.txt flags=allow_everything\n",
           "t.scn:1: unknown update flag 'allow_everything'")
 MALFORMED(provider_pend_unknown_callback, "provider pend GetData\n", "t.scn:1: unknown callback 'GetData'")

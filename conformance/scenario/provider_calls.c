@@ -22,6 +22,15 @@ static bool want_hresult(scn_parser *p, const scn_tok *t, int32_t *out)
 {
     INT32 v;
     char kind;
+    /* A raw code (0x5, 0x80070005): what a provider that returns errno values gives. */
+    if (!t->key && t->text[0] == '0' && (t->text[1] == 'x' || t->text[1] == 'X') && t->text[2]) {
+        char *end;
+        unsigned long long raw = strtoull(t->text + 2, &end, 16);
+        if (!*end && raw <= 0xFFFFFFFFull) {
+            *out = (int32_t)(uint32_t)raw;
+            return true;
+        }
+    }
     if (t->key || !prjsim_code_from_name(t->text, &v, &kind))
         return scn_error(p, "unknown status name '%s' (an HRESULT such as E_FAIL or "
                             "HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED), a Win32 error, or an NTSTATUS)", t->text);

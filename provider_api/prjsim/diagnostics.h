@@ -7,6 +7,8 @@
 #ifndef PRJSIM_DIAGNOSTICS_H
 #define PRJSIM_DIAGNOSTICS_H
 
+#include <stdbool.h>
+
 #define PRJSIM_DIAGNOSTICS(X) \
     X(UNSORTED_ENTRIES, "unsorted-entries", "6.4", \
       "an enumeration entry sorts before the provider's previous entry (PrjFileNameCompare order); Windows may duplicate or drop names") \
@@ -47,7 +49,16 @@
     X(UNKNOWN_COMMAND, "unknown-command", "4.13", \
       "PrjCompleteCommand named a command that is not pended") \
     X(HUNG_COMMAND, "hung-command", "6.14", \
-      "a pended callback was not completed within the watchdog time (Windows would wait forever)")
+      "a pended callback was not completed within the watchdog time (Windows would wait forever)") \
+    X(IGNORED_NOTIFICATION_RESULT, "ignored-notification-result", "11.4", \
+      "a post-operation notification returned an HRESULT that is not allowed; ProjFS ignores it (a warning)")
+
+/*
+ * The diagnostics that are warnings: worth reporting, but nothing a caller could observe went
+ * wrong. prjconf and scenarios report them without failing.
+ */
+#define PRJSIM_DIAGNOSTIC_WARNINGS(X) \
+    X(IGNORED_NOTIFICATION_RESULT)
 
 /** The diagnostics, as an enum: PRJSIM_DIAG_UNSORTED_ENTRIES, ... */
 typedef enum prjsim_diag {
@@ -67,6 +78,8 @@ const char *prjsim_diag_name(prjsim_diag diag);
 const char *prjsim_diag_text(prjsim_diag diag);
 /** The semantics-reference section. */
 const char *prjsim_diag_section(prjsim_diag diag);
+/** Whether the diagnostic is a warning (PRJSIM_DIAGNOSTIC_WARNINGS), not a contract violation. */
+bool prjsim_diag_is_warning(prjsim_diag diag);
 /** Looks a diagnostic up by short name; returns PRJSIM_DIAG_COUNT_ when unknown. */
 prjsim_diag prjsim_diag_from_name(const char *name);
 
