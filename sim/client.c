@@ -591,8 +591,7 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
 static void visible_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
 {
     *out = item->info;
-    if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->symlink_target)
-        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+    out->FileAttributes = prjsim__attributes_visible(item);
     if (!out->FileAttributes)
         out->FileAttributes = FILE_ATTRIBUTE_NORMAL;
 }
@@ -633,7 +632,7 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *h, INT64 creation_time, INT
             item->info.ChangeTime.QuadPart = change_time;
         if (file_attributes) {
             UINT32 keep = item->info.FileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT);
-            item->info.FileAttributes = (file_attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | keep;
+            item->info.FileAttributes = prjsim__attributes_settable(file_attributes) | keep;
         }
         /* Local metadata changes make a placeholder dirty (section 6.2). */
         if ((item->state & ITEM_PLACEHOLDER) && !(item->state & ITEM_FULL) && !prjsim__rare(item)->root)

@@ -318,6 +318,16 @@ PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item);
 /* Gets the drive item for a component such as "C:", creating it. */
 prjsim__item *prjsim__volume_drive(prjsim_sim *sim, const WCHAR *name, size_t len);
 
+/* ---- attributes.c ---- */
+/* The attributes a new placeholder stores of what the provider gave (OFFLINE dropped). */
+UINT32 prjsim__attributes_of_new_placeholder(UINT32 provided, bool is_dir);
+/* What a listing shows of a provider entry not on disk (RECALL_ON_OPEN added). */
+UINT32 prjsim__attributes_of_virtual_entry(UINT32 provided, bool is_dir, bool symlink);
+/* What listings and file information show of an item on disk. */
+UINT32 prjsim__attributes_visible(const prjsim__item *item);
+/* The bits of a SetFileAttributes request an item may store. */
+UINT32 prjsim__attributes_settable(UINT32 requested);
+
 /* ---- instance.c ---- */
 /* The running instance for a context handle, or NULL (with a diagnostic). Lock held. */
 prjsim__instance *prjsim__instance_from_context(prjsim_sim **sim_out,

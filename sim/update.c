@@ -105,12 +105,9 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         for (size_t i = 0; i < 4; i++)
             if (!t[i]->QuadPart)
                 t[i]->QuadPart = sim->clock;
-        if (is_dir) {
-            item->info.FileAttributes |= FILE_ATTRIBUTE_DIRECTORY;
+        item->info.FileAttributes = prjsim__attributes_of_new_placeholder(item->info.FileAttributes, is_dir);
+        if (is_dir)
             item->info.FileSize = 0;
-        } else {
-            item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
-        }
         prjsim__item_set_version(item, &info->VersionInfo);
         if (item->rare) { /* written here, now: the current path is the original one */
             free(item->rare->original_path);
