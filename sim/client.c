@@ -133,13 +133,15 @@ static WCHAR *handle_rel(const prjsim_handle *h)
     return h->caller_rel ? prjsim__wcsdup(h->caller_rel) : prjsim__item_relative_path(h->item);
 }
 
-static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 access, UINT32 flags,
-                                 WCHAR *caller_rel, PCWSTR path)
+static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 access, UINT32 share,
+                                 UINT32 flags, WCHAR *caller_rel, PCWSTR path)
 {
     prjsim_handle *h = prjsim__xcalloc(1, sizeof *h);
     h->sim = sim;
     h->item = item;
     h->access = access;
+    h->share = share;
+    prjsim__share_add(sim, item, access, share);
     h->flags = flags;
     h->delete_on_close = (flags & PRJSIM_OPEN_DELETE_ON_CLOSE) != 0;
     h->caller_rel = caller_rel;
@@ -170,6 +172,7 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
     NTSTATUS st = prjsim__notify(sim, &n);
     free(rel);
     if (st != STATUS_SUCCESS) {
+        prjsim__share_remove(sim, item, h->access, h->share);
         item->open_count--;
         if (!item->open_count && item->rare)
             item->rare->has_notify_override = false;
@@ -178,7 +181,7 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
     return st;
 }
 
-static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access, UINT32 share,
                         UINT32 disposition, UINT32 flags, UINT32 attributes)
 {
     prjsim__resolved r;
@@ -213,6 +216,8 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         else if (disposition == CREATE_ALWAYS &&
                  (item->info.FileAttributes & ~attributes & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM)))
             st = STATUS_ACCESS_DENIED; /* superseding a hidden/system file must keep those bits */
+        if (st == STATUS_SUCCESS) /* before anything changes, as NTFS checks at create */
+            st = prjsim__share_check(sim, item, overwrite ? access | FILE_WRITE_DATA : access, share);
         if (st == STATUS_SUCCESS && overwrite) {
             /* Overwrite discards the content, so nothing is fetched (DEVIATIONS.md). */
             st = convert_to_full(sim, item, false, false);
@@ -225,7 +230,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
             }
         }
         if (st == STATUS_SUCCESS) {
-            *out = new_handle(sim, item, access, flags, r.caller_rel, path);
+            *out = new_handle(sim, item, access, share, flags, r.caller_rel, path);
             (*out)->open_result = overwrite ? PRJSIM_FILE_OVERWRITTEN : PRJSIM_FILE_OPENED;
             r.caller_rel = NULL;
             st = notify_created(sim, *out, overwrite ? PRJ_NOTIFICATION_FILE_OVERWRITTEN : PRJ_NOTIFICATION_FILE_OPENED);
@@ -250,7 +255,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         dirty_parent(parent);
         if (r.instance && r.caller_rel)
             prjsim__strset_remove(&r.instance->negative_cache, r.caller_rel);
-        *out = new_handle(sim, created, access, flags, r.caller_rel, path);
+        *out = new_handle(sim, created, access, share, flags, r.caller_rel, path);
         (*out)->open_result = PRJSIM_FILE_CREATED;
         r.caller_rel = NULL;
         st = notify_created(sim, *out, PRJ_NOTIFICATION_NEW_FILE_CREATED);
@@ -262,22 +267,39 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
 NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                             UINT32 disposition, UINT32 flags, UINT32 attributes)
 {
+    return prjsim_client_open_shared(out, sim, path, access,
+                                     FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, disposition,
+                                     flags, attributes);
+}
+
+NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                                   UINT32 share, UINT32 disposition, UINT32 flags, UINT32 attributes)
+{
     if (!out || !sim || !path)
         return STATUS_INVALID_PARAMETER;
+    if (share & ~(UINT32)(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)) {
+        *out = NULL;
+        return STATUS_INVALID_PARAMETER;
+    }
     *out = NULL;
     access = expand_access(access);
     prjsim__lock(sim);
     prjsim__tick(sim);
     NTSTATUS st = disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING
                       ? STATUS_INVALID_PARAMETER
-                      : do_open(out, sim, path, access, disposition, flags, attributes);
+                      : do_open(out, sim, path, access, share, disposition, flags, attributes);
     if (st != STATUS_SUCCESS)
         *out = NULL;
     if (sim->options.trace) {
         char *u = prjsim__utf8(path);
         char extra[64];
-        snprintf(extra, sizeof extra, " %s%s", disposition_name(disposition),
-                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "");
+        const UINT32 all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+        snprintf(extra, sizeof extra, " %s%s%s%s%s%s%s", disposition_name(disposition),
+                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "", share == all ? "" : " share=",
+                 share == all ? "" : (share & FILE_SHARE_READ) ? "r" : "",
+                 share == all ? "" : (share & FILE_SHARE_WRITE) ? "w" : "",
+                 share == all ? "" : (share & FILE_SHARE_DELETE) ? "d" : "",
+                 share == 0 ? "none" : "");
         traced(sim, st, "open", u, extra);
         free(u);
     }
@@ -438,6 +460,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     prjsim__instance *inst = prjsim__instance_of_item(item);
     WCHAR *rel = inst ? handle_rel(h) : NULL;
     bool was_dir = (item->state & ITEM_DIR) != 0;
+    prjsim__share_remove(sim, item, h->access, h->share);
     item->open_count--;
     bool deleted = false;
     if (item->delete_pending && item->open_count == 0 && !item->detached)

@@ -219,6 +219,7 @@ struct prjsim_sim {
     uint64_t guid_counter;
     INT32 next_command_id;
     pthread_cond_t state_changed; /* broadcast when a hydration, placeholder fetch, conversion or query ends */
+    struct prjsim__sharing *sharing; /* share access of open files (sharing.c), or NULL */
     struct prjsim__fetch *fetches; /* GetPlaceholderInfo calls in flight, one per name */
     prjsim_missing_path_hook missing_path_hook;
     void *missing_path_payload;
@@ -327,6 +328,17 @@ UINT32 prjsim__attributes_of_virtual_entry(UINT32 provided, bool is_dir, bool sy
 UINT32 prjsim__attributes_visible(const prjsim__item *item);
 /* The bits of a SetFileAttributes request an item may store. */
 UINT32 prjsim__attributes_settable(UINT32 requested);
+
+/* ---- sharing.c ---- */
+/* STATUS_SHARING_VIOLATION when an open with @p access and @p share conflicts with the handles
+ * open on the item's file (all its names). Lock held. */
+NTSTATUS prjsim__share_check(const prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share);
+/* Counts a handle's access and share mode on its item, or uncounts it at close. */
+void prjsim__share_add(prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share);
+void prjsim__share_remove(prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share);
+/* Whether a handle that does not share delete keeps the file from being deleted or replaced. */
+bool prjsim__share_blocks_delete(const prjsim_sim *sim, const prjsim__item *item);
+void prjsim__sharing_free(prjsim_sim *sim);
 
 /* ---- instance.c ---- */
 /* The running instance for a context handle, or NULL (with a diagnostic). Lock held. */
@@ -505,6 +517,7 @@ struct prjsim_handle {
     prjsim_sim *sim;
     prjsim__item *item;
     UINT32 access;
+    UINT32 share;     /* FILE_SHARE_* given at open (sharing.c) */
     UINT32 flags;
     bool delete_on_close;
     bool modified;

@@ -64,6 +64,10 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         else if (!(flags & PRJ_UPDATE_ALLOW_TOMBSTONE))
             causes |= PRJ_UPDATE_FAILURE_CAUSE_TOMBSTONE;
     }
+    /* ProjFS opens the file to replace or delete it: a handle that does not share delete
+     * keeps it (docs/behaviour/sharing.md). */
+    if (hr == S_OK && prjsim__share_blocks_delete(sim, item))
+        hr = HRESULT_FROM_WIN32(ERROR_SHARING_VIOLATION);
     if (hr == S_OK && update && (item->state & ITEM_PLACEHOLDER) &&
         !(item->state & (ITEM_DIRTY | ITEM_FULL | ITEM_TOMBSTONE)) && causes == 0) {
         /* The ContentID short-circuit applies to clean placeholders only (DEVIATIONS.md). */

@@ -81,7 +81,7 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
                           LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
                           DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
 {
-    (void)dwShareMode, (void)lpSecurityAttributes, (void)hTemplateFile; /* DEVIATIONS.md */
+    (void)lpSecurityAttributes, (void)hTemplateFile; /* DEVIATIONS.md */
     if (dwCreationDisposition < CREATE_NEW || dwCreationDisposition > TRUNCATE_EXISTING) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
@@ -108,6 +108,7 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
     f->be = prjsim__files_backend_of(&fp);
     f->fd = -1;
     f->flags = flags;
+    f->share = dwShareMode;
     f->access = prjsim__files_map_access(access);
     pthread_mutex_init(&f->lock, NULL);
     bool existed = false;

@@ -130,6 +130,7 @@ struct prjsim__file {
     UINT64 pos;
     DWORD access; /* generic rights mapped to specific ones */
     DWORD flags;  /* FILE_FLAG_* */
+    DWORD share;  /* FILE_SHARE_* (the simulator enforces it; the host does not) */
     bool is_dir;
     WCHAR *win;   /* the full path at open */
     /* host */

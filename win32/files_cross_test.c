@@ -160,3 +160,22 @@ Test(cross, hook_follows_the_current_simulation, .fini = remove_drives)
     prjsim_sim_set_current(old);
     prjsim_sim_destroy(mine);
 }
+
+/* CreateFileW passes its share mode to the simulator (docs/behaviour/sharing.md). */
+Test(cross, share_modes_in_a_root, .fini = teardown_place)
+{
+    setup_place(IN_ROOT);
+    HANDLE h1 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h1, INVALID_HANDLE_VALUE);
+    HANDLE h2 = CreateFileW(L"C:\\base\\a.txt", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    cr_assert_eq(h2, INVALID_HANDLE_VALUE);
+    cr_assert_eq(GetLastError(), (DWORD)ERROR_SHARING_VIOLATION);
+    expect_error(DeleteFileW(L"C:\\base\\a.txt"), ERROR_SHARING_VIOLATION);
+    expect_error(MoveFileExW(L"C:\\base\\a.txt", L"C:\\base\\z.txt", 0), ERROR_SHARING_VIOLATION);
+    HANDLE h3 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h3, INVALID_HANDLE_VALUE, "reading beside a reader that shares read");
+    CloseHandle(h3);
+    CloseHandle(h1);
+    expect_ok(DeleteFileW(L"C:\\base\\a.txt"));
+}

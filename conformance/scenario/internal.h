@@ -51,6 +51,7 @@ typedef struct scn_name {
     uint32_t value;
 } scn_name;
 
+extern const scn_name scn_share_names[];
 extern const scn_name scn_access_names[], scn_disp_names[], scn_open_flag_names[],
     scn_attr_names[], scn_update_flag_names[], scn_cause_names[], scn_notify_names[],
     scn_state_names[], scn_trace_kind_names[];
@@ -180,6 +181,7 @@ typedef struct scn_stmt {
     uint64_t a, b;           /* offsets, lengths, sizes, counts, pids */
     bool has_a, has_b;
     uint32_t access, disp, flags, attr, mask, qflags;
+    uint32_t share;          /* open / create: FILE_SHARE_* */
     bool has_attr, has_mask, has_flags;
     bool opt;                /* replace / dir / restart... (statement-specific) */
     int64_t time[4];

@@ -54,7 +54,8 @@ void prjsim_client_set_caller(const prjsim_caller *caller);
 prjsim_caller prjsim_client_get_caller(void);
 
 /**
- * Opens or creates an item, like NtCreateFile.
+ * Opens or creates an item, like NtCreateFile with every share bit (FILE_SHARE_READ |
+ * FILE_SHARE_WRITE | FILE_SHARE_DELETE); prjsim_client_open_shared takes a share mode.
  * @param out receives the handle on success.
  * @param access GENERIC_READ, GENERIC_WRITE, DELETE, FILE_*_DATA, FILE_*_ATTRIBUTES, ...
  * @param disposition CREATE_NEW, CREATE_ALWAYS, OPEN_EXISTING, OPEN_ALWAYS, TRUNCATE_EXISTING.
@@ -67,6 +68,20 @@ prjsim_caller prjsim_client_get_caller(void);
  */
 NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                             UINT32 disposition, UINT32 flags, UINT32 attributes);
+
+/**
+ * Opens or creates an item with a share mode, like NtCreateFile's ShareAccess.
+ * @param share FILE_SHARE_READ, FILE_SHARE_WRITE, FILE_SHARE_DELETE (0: exclusive). An open that
+ *  asks for data access (read/execute, write/append, delete) conflicting with the share mode of
+ *  the handles already open on the file, or whose share mode denies what they have, fails with
+ *  STATUS_SHARING_VIOLATION; opens for attributes only never conflict. Deleting (delete-on-close,
+ *  set disposition) and renaming need DELETE access, so they need FILE_SHARE_DELETE from every
+ *  other handle. prjsim_client_open shares everything.
+ * @return as prjsim_client_open, plus STATUS_SHARING_VIOLATION; STATUS_INVALID_PARAMETER for
+ *  other bits in @p share.
+ */
+NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                                   UINT32 share, UINT32 disposition, UINT32 flags, UINT32 attributes);
 
 /** What an open did, as NtCreateFile's IoStatus.Information reports it. */
 typedef enum prjsim_open_result {
