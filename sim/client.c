@@ -93,6 +93,7 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
 {
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & ITEM_FULL))
         return STATUS_SUCCESS;
+    item = prjsim__item_projected_name(item); /* through a link outside the root: its name inside */
     if (need_data) {
         NTSTATUS st = prjsim__hydrate(sim, item, unbuffered);
         if (st != STATUS_SUCCESS)
@@ -197,7 +198,8 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         if (disposition == CREATE_NEW)
             st = STATUS_OBJECT_NAME_COLLISION;
         else if (!is_dir && (item->state & ITEM_PLACEHOLDER) &&
-                 !(item->state & (ITEM_HYDRATED | ITEM_FULL)) && !prjsim__instance_of_item(item))
+                 !(item->state & (ITEM_HYDRATED | ITEM_FULL)) &&
+                 !prjsim__instance_of_item(prjsim__item_projected_name(item)))
             st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE; /* needs the provider (6.1) */
         else if (want_dir && !is_dir)
             st = STATUS_NOT_A_DIRECTORY;
@@ -1049,6 +1051,19 @@ NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_ti
 
 /* ---- hard links (section 6.13) ---- */
 
+/* The drive an item lies on: the volume's child above it. */
+static const prjsim__item *drive_of(const prjsim__item *item)
+{
+    while (item->parent && item->parent->parent)
+        item = item->parent;
+    return item;
+}
+
+static bool same_volume(const prjsim__item *a, const prjsim__item *b)
+{
+    return drive_of(a) == drive_of(b);
+}
+
 static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
 {
     prjsim__item *item = h->item;
@@ -1065,8 +1080,11 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
         st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
     if (st == STATUS_SUCCESS && (item->detached || r.parent->detached))
         st = STATUS_DELETE_PENDING;
-    if (st == STATUS_SUCCESS && prjsim__item_root(r.parent) != prjsim__item_root(item))
-        st = STATUS_NOT_SAME_DEVICE; /* a link cannot leave its volume; roots are kept apart */
+    if (st == STATUS_SUCCESS && !same_volume(r.parent, item))
+        st = STATUS_NOT_SAME_DEVICE; /* a link cannot leave its volume (drive) */
+    if (st == STATUS_SUCCESS && prjsim__item_root(r.parent) && prjsim__item_root(item) &&
+        prjsim__item_root(r.parent) != prjsim__item_root(item))
+        st = STATUS_NOT_SAME_DEVICE; /* DEVIATIONS.md: two roots' files are kept apart */
     prjsim__notice notice;
     WCHAR *src_rel = NULL;
     if (st == STATUS_SUCCESS) {

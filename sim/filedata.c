@@ -45,6 +45,9 @@ static bool covers(const prjsim__stream *s, UINT64 start, UINT64 end)
 
 NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
 {
+    prjsim__item *named = prjsim__item_projected_name(item);
+    if (named != item) /* a link outside the root: hydrate through the name inside (links.c) */
+        return prjsim__hydrate(sim, named, unbuffered);
     while (item->hydrating)
         pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & (ITEM_HYDRATED | ITEM_FULL | ITEM_DIR)))

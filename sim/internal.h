@@ -329,6 +329,11 @@ UINT32 prjsim__attributes_visible(const prjsim__item *item);
 /* The bits of a SetFileAttributes request an item may store. */
 UINT32 prjsim__attributes_settable(UINT32 requested);
 
+/* ---- links.c ---- */
+/* The name of @p item's file that lies under a root (the item itself if it does, or if no
+ * name does): the one the provider is asked through. */
+prjsim__item *prjsim__item_projected_name(prjsim__item *item);
+
 /* ---- sharing.c ---- */
 /* STATUS_SHARING_VIOLATION when an open with @p access and @p share conflicts with the handles
  * open on the item's file (all its names). Lock held. */
