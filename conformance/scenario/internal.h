@@ -164,7 +164,7 @@ enum {
 };
 
 /* How `expect listing|callbacks|notifications` compares. */
-enum { MATCH_EXACT, MATCH_SET, MATCH_CONTAINS, MATCH_LACKS };
+enum { MATCH_EXACT, MATCH_SET, MATCH_CONTAINS, MATCH_LACKS, MATCH_AT_LEAST };
 
 typedef struct scn_stmt {
     scn_stmt_id id;
@@ -189,6 +189,7 @@ typedef struct scn_stmt {
     char *text;              /* content-id, pattern, image, golden file name, search */
     bool has_text;
     int match;               /* MATCH_* */
+    uint64_t at_least;       /* MATCH_AT_LEAST: how many events each item must match */
     scn_codes codes;
     prjsim_callback_kind cb; /* pend / fail / complete / cancel */
     uint32_t notification;   /* veto / reply */

@@ -89,6 +89,14 @@ MALFORMED(callbacks_missing_comma, "list C:\\root\nexpect callbacks GetFileData 
           "t.scn:2: unexpected 'b' in column 34 (items are separated by commas")
 MALFORMED(callbacks_trailing_comma, "list C:\\root\nexpect callbacks GetFileData \"a\",\n",
           "t.scn:2: a trailing comma")
+MALFORMED(at_least_without_count, "list C:\\root\nexpect callbacks at-least\n",
+          "t.scn:2: usage: expect callbacks|notifications at-least N ITEM")
+MALFORMED(at_least_zero, "list C:\\root\nexpect callbacks at-least 0 GetFileData\n",
+          "t.scn:2: at-least needs a count of 1 or more")
+MALFORMED(at_least_without_items, "list C:\\root\nexpect notifications at-least 2\n",
+          "t.scn:2: expect ... at-least N needs items")
+MALFORMED(wildcard_offset_in_notification, "list C:\\root\nexpect notifications FILE_OPENED offset=*\n",
+          "t.scn:2: unexpected 'offset=*'")
 MALFORMED(unterminated_block, "list C:\\root\nexpect trace <<END\nop open\n", "t.scn:2: unterminated block: no line 'END' after '<<END'")
 MALFORMED(block_without_terminator, "list C:\\root\nexpect trace <<\nEND\n", "t.scn:2: a block needs a terminator word")
 MALFORMED(unknown_trace_kind, "list C:\\root\nexpect trace ops <<END\nEND\n", "t.scn:2: unknown trace kind 'ops'")
