@@ -182,6 +182,7 @@ typedef struct scn_stmt {
     bool has_a, has_b;
     uint32_t access, disp, flags, attr, mask, qflags;
     uint32_t share;          /* open / create: FILE_SHARE_* */
+    int root_index;          /* item / start / stop: 0 the scenario's root, k the k-th named root */
     bool has_attr, has_mask, has_flags;
     bool opt;                /* replace / dir / restart... (statement-specific) */
     int64_t time[4];
@@ -204,8 +205,16 @@ typedef struct scn_stmt {
     bool has_seed;
 } scn_stmt;
 
+#define SCN_MAX_ROOTS 8
+
 /* Settings gathered from the setup statements. */
 typedef struct scn_setup {
+    /* `root NAME PATH`: roots besides the scenario's own (roots.c) */
+    struct {
+        char name[32];
+        WCHAR path[MAX_PATH + 1];
+    } extra[SCN_MAX_ROOTS];
+    size_t extra_count;
     WCHAR root[MAX_PATH + 1];
     char root_utf8[MAX_PATH * 4 + 1];
     prjsim_sim_options sim;
@@ -336,6 +345,13 @@ typedef struct scn_handle_slot {
     bool pending;            /* its open is waiting on a pended callback */
 } scn_handle_slot;
 
+/* A named root's store and instance while the scenario runs (roots.c). */
+typedef struct scn_extra_root {
+    memtree *tree;
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
+    bool running, marked;
+} scn_extra_root;
+
 typedef struct scn_exec {
     const scn_script *script;
     const scn_run_options *options;
@@ -350,6 +366,7 @@ typedef struct scn_exec {
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
     bool running;
     bool started_once;
+    scn_extra_root extra[SCN_MAX_ROOTS];
     prjsim_caller caller;
     WCHAR caller_image[MAX_PATH + 1];
     scn_handle_slot *handles;
@@ -445,6 +462,16 @@ SCN_STATEMENTS(SCN_STMT_DECL_)
 
 /* Setup statements that must come first (setup.c). */
 bool scn_is_setup_statement(scn_stmt_id id);
+/* Named roots (roots.c). Index 0 is the scenario's own root. */
+int scn_root_index(const scn_setup *s, const char *name);
+bool scn_parse_named_root(scn_parser *p, scn_stmt *st, scn_line *l);
+/* Reads a root name (`second` or `@second`) into st->root_index; an error if undeclared. */
+bool scn_want_root_name(scn_parser *p, const scn_tok *t, scn_stmt *st);
+memtree *scn_root_tree(scn_exec *r, int index);
+HRESULT scn_root_start(scn_exec *r, int index);
+void scn_root_stop(scn_exec *r, int index);
+void scn_roots_cleanup(scn_exec *r);
+
 /* Starts the instance (setup.c); also the implicit start. */
 HRESULT scn_start_instance(scn_exec *r);
 void scn_stop_instance(scn_exec *r);

@@ -89,6 +89,13 @@ MALFORMED(callbacks_missing_comma, "list C:\\root\nexpect callbacks GetFileData 
           "t.scn:2: unexpected 'b' in column 34 (items are separated by commas")
 MALFORMED(callbacks_trailing_comma, "list C:\\root\nexpect callbacks GetFileData \"a\",\n",
           "t.scn:2: a trailing comma")
+MALFORMED(named_root_bad_name, "root 2nd! C:\\other\n", "t.scn:1: expected a root name such as second")
+MALFORMED(named_root_twice, "root second C:\\a\nroot second C:\\b\n", "t.scn:2: root 'second' is declared twice")
+MALFORMED(named_root_relative_path, "root second other\n", "t.scn:1: expected a full path")
+MALFORMED(start_unknown_root, "root second C:\\other\nstart third\n",
+          "t.scn:2: unknown root 'third' (declare it first with 'root third C:\\PATH'; declared: second)")
+MALFORMED(item_unknown_root, "item @third file a.txt\n", "t.scn:1: unknown root 'third'")
+MALFORMED(item_named_root_without_line, "root second C:\\other\nitem @second\n", "t.scn:2: item needs a manifest line")
 MALFORMED(at_least_without_count, "list C:\\root\nexpect callbacks at-least\n",
           "t.scn:2: usage: expect callbacks|notifications at-least N ITEM")
 MALFORMED(at_least_zero, "list C:\\root\nexpect callbacks at-least 0 GetFileData\n",

@@ -121,6 +121,7 @@ static void cleanup(scn_exec *r)
     /* Stopping fails pended callbacks, which releases every waiting operation. */
     scn_stop_instance(r);
     scn_jobs_finish(r);
+    scn_roots_cleanup(r);
     for (size_t i = 0; i < r->handle_count; i++) {
         if (r->handles[i].h)
             prjsim_client_close(r->handles[i].h);
