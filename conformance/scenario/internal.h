@@ -156,7 +156,7 @@ enum {
     EX_SESSIONS, EX_IN_FLIGHT, EX_RUNNING,
     /* provider */
     PV_UPDATE, PV_DELETE, PV_WRITE_PLACEHOLDER, PV_MARK, PV_MARK_ROOT, PV_PEND, PV_FAIL, PV_VETO,
-    PV_REPLY, PV_RESET, PV_COMPLETE_COMMAND,
+    PV_REPLY, PV_RESET, PV_COMPLETE_COMMAND, PV_MISBEHAVE,
     /* store */
     ST_REMOVE, ST_SET,
     /* as */
@@ -225,6 +225,7 @@ typedef struct scn_setup {
     bool cancel;             /* register CancelCommandCallback */
     PRJ_NOTIFICATION_MAPPING *mappings;
     size_t mapping_count;
+    char faults[512];        /* option faults=SPEC (fixtures/fault), "" for none */
 } scn_setup;
 
 struct scn_script {
@@ -272,7 +273,18 @@ typedef struct scn_pended {
     bool dead;               /* the instance stopped: the simulator failed it */
 } scn_pended;
 
-enum { RULE_PEND, RULE_FAIL, RULE_VETO, RULE_REPLY };
+enum { RULE_PEND, RULE_FAIL, RULE_VETO, RULE_REPLY, RULE_MISBEHAVE };
+
+/* `provider misbehave BUG` (misbehave.c). */
+typedef enum scn_bug {
+    BUG_SHORT_DATA = 1,
+    BUG_DATA_PAST_END,
+    BUG_WRONG_PLACEHOLDER_NAME,
+    BUG_UNSORTED,
+    BUG_DUPLICATES,
+    BUG_IGNORE_FILTER,
+    BUG_IGNORE_RESTART
+} scn_bug;
 
 typedef struct scn_rule {
     int what;
@@ -297,7 +309,21 @@ typedef struct scn_provider {
     unsigned pend_seq;
     scn_event *events;
     size_t event_count, event_cap;
+    void *bad_sessions;      /* enumerations a misbehave rule took over (misbehave.c) */
+    struct fault_wrapper *fault; /* option faults=SPEC: the fault wrapper in front, or NULL */
 } scn_provider;
+
+/* misbehave.c */
+bool scn_bug_from_name(const char *name, scn_bug *bug, prjsim_callback_kind *cb);
+const char *scn_bug_names(void);
+HRESULT scn_misbehave_data(scn_provider *p, scn_bug bug, const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32 length);
+HRESULT scn_misbehave_placeholder(scn_provider *p, const PRJ_CALLBACK_DATA *d);
+HRESULT scn_misbehave_start(scn_provider *p, scn_bug bug, const PRJ_CALLBACK_DATA *d, const GUID *id);
+bool scn_misbehave_owns(scn_provider *p, const GUID *id);
+HRESULT scn_misbehave_get(scn_provider *p, const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR search,
+                          PRJ_DIR_ENTRY_BUFFER_HANDLE buffer);
+HRESULT scn_misbehave_end(scn_provider *p, const GUID *id);
+void scn_misbehave_free(scn_provider *p);
 
 void scn_provider_init(scn_provider *p, memtree *tree, const scn_setup *setup);
 void scn_provider_free(scn_provider *p);

@@ -96,6 +96,15 @@ MALFORMED(start_unknown_root, "root second C:\\other\nstart third\n",
           "t.scn:2: unknown root 'third' (declare it first with 'root third C:\\PATH'; declared: second)")
 MALFORMED(item_unknown_root, "item @third file a.txt\n", "t.scn:1: unknown root 'third'")
 MALFORMED(item_named_root_without_line, "root second C:\\other\nitem @second\n", "t.scn:2: item needs a manifest line")
+MALFORMED(misbehave_unknown_bug, "provider misbehave lie\n", "t.scn:1: unknown misbehaviour 'lie' (short-data,")
+MALFORMED(misbehave_without_bug, "provider misbehave\n", "t.scn:1: usage: provider misbehave BUG")
+MALFORMED(misbehave_extra_word, "provider misbehave short-data a.txt b.txt\n", "t.scn:1: unexpected")
+MALFORMED(faults_bad_spec, "option faults=\"GetFileData:nth=0:fail=E_FAIL\"\n",
+          "t.scn:1: option faults: clause 1 \"GetFileData:nth=0:fail=E_FAIL\": nth must be a whole number from 1")
+MALFORMED(faults_without_spec, "option faults\n", "t.scn:1: option faults needs a spec")
+MALFORMED(extended_attributes_not_modelled, "set-ea C:\\root\\a.txt NAME \"v\"\n",
+          "t.scn:1: 'set-ea': extended attributes (NtSetEaFile, NtQueryEaFile, FILE_FULL_EA_INFORMATION) are not modelled")
+MALFORMED(expect_extended_attributes, "query-ea C:\\root\\a.txt\n", "t.scn:1: 'query-ea': extended attributes")
 MALFORMED(at_least_without_count, "list C:\\root\nexpect callbacks at-least\n",
           "t.scn:2: usage: expect callbacks|notifications at-least N ITEM")
 MALFORMED(at_least_zero, "list C:\\root\nexpect callbacks at-least 0 GetFileData\n",

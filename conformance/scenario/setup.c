@@ -5,6 +5,8 @@
  */
 #include "internal.h"
 
+#include <fault.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -257,7 +259,8 @@ static bool bool_value(const scn_tok *t, bool *out)
 
 static const char *option_names =
     "negative-path-cache, thread-pool, pool-threads=N, concurrent-threads=N, query-file-name=on|off, "
-    "notifications=on|off, cancel=on|off, chunk-size=N, query-buffer=N, write-alignment=N, watchdog=MS";
+    "notifications=on|off, cancel=on|off, chunk-size=N, query-buffer=N, write-alignment=N, watchdog=MS, "
+    "faults=SPEC";
 
 bool scn_parse_option(scn_parser *p, scn_stmt *st, scn_line *l)
 {
@@ -273,6 +276,18 @@ bool scn_parse_option(scn_parser *p, scn_stmt *st, scn_line *l)
         if (strcmp(name, "thread-pool") && strcmp(name, "query-buffer") && strcmp(name, "write-alignment") &&
             strcmp(name, "watchdog"))
             scn_needs_reference(p, "an option of the provider or its start");
+        if (!strcmp(name, "faults")) {
+            /* the fault wrapper (fixtures/fault) in front of the reference provider */
+            char err[512];
+            if (!t->key || !t->value[0])
+                return scn_error(p, "option faults needs a spec: faults=\"GetFileData:nth=2:delay=50\"");
+            if (FAILED(fault_spec_check(t->value, err, sizeof err)))
+                return scn_error(p, "option faults: %s", err);
+            if (strlen(t->value) >= sizeof s->faults)
+                return scn_error(p, "option faults: the spec is too long");
+            snprintf(s->faults, sizeof s->faults, "%s", t->value);
+            continue;
+        }
         if (!strcmp(name, "negative-path-cache") || !strcmp(name, "thread-pool") ||
             !strcmp(name, "query-file-name") || !strcmp(name, "notifications") || !strcmp(name, "cancel")) {
             if (!bool_value(t, &b))
@@ -376,7 +391,15 @@ HRESULT scn_start_instance(scn_exec *r)
     opts.NotificationMappings = s->mappings;
     opts.NotificationMappingsCount = (UINT32)s->mapping_count;
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx = NULL;
-    HRESULT hr = PrjStartVirtualizing(s->root, &r->prov.outer, &r->prov, &opts, &ctx);
+    const PRJ_CALLBACKS *callbacks = &r->prov.outer;
+    void *context = &r->prov;
+    if (s->faults[0]) {
+        if (!r->prov.fault && FAILED(fault_wrap(&r->prov.outer, &r->prov, s->faults, &r->prov.fault, NULL, 0)))
+            return E_INVALIDARG; /* checked when parsed */
+        callbacks = fault_callbacks(r->prov.fault);
+        context = fault_context(r->prov.fault);
+    }
+    HRESULT hr = PrjStartVirtualizing(s->root, callbacks, context, &opts, &ctx);
     if (SUCCEEDED(hr)) {
         r->ctx = ctx;
         r->running = true;
