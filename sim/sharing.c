@@ -6,15 +6,14 @@
  * the names of one file (hard links) are checked together.
  */
 #include "internal.h"
+#include "share_access.h"
 
 #include <stdlib.h>
-
-#define READ_BITS (FILE_READ_DATA | FILE_EXECUTE)
-#define WRITE_BITS (FILE_WRITE_DATA | FILE_APPEND_DATA)
+#include <string.h>
 
 typedef struct share_counts {
     const prjsim__item *item;
-    uint32_t open, readers, writers, deleters, shared_read, shared_write, shared_delete;
+    prjsim__share_access a;
 } share_counts;
 
 struct prjsim__sharing {
@@ -31,26 +30,21 @@ static share_counts *find(const prjsim_sim *sim, const prjsim__item *item)
     return NULL;
 }
 
-static bool takes_part(UINT32 access)
-{
-    return (access & (READ_BITS | WRITE_BITS | DELETE)) != 0;
-}
-
 /* The counts of every name of the item's file, summed. */
-static share_counts total(const prjsim_sim *sim, const prjsim__item *item)
+static prjsim__share_access total(const prjsim_sim *sim, const prjsim__item *item)
 {
-    share_counts t = {item, 0, 0, 0, 0, 0, 0, 0};
+    prjsim__share_access t = {0, 0, 0, 0, 0, 0, 0};
     const prjsim__item *name = item;
     do {
         const share_counts *c = find(sim, name);
         if (c) {
-            t.open += c->open;
-            t.readers += c->readers;
-            t.writers += c->writers;
-            t.deleters += c->deleters;
-            t.shared_read += c->shared_read;
-            t.shared_write += c->shared_write;
-            t.shared_delete += c->shared_delete;
+            t.open += c->a.open;
+            t.readers += c->a.readers;
+            t.writers += c->a.writers;
+            t.deleters += c->a.deleters;
+            t.shared_read += c->a.shared_read;
+            t.shared_write += c->a.shared_write;
+            t.shared_delete += c->a.shared_delete;
         }
         name = prjsim__rare(name)->link_next;
     } while (name && name != item);
@@ -59,23 +53,15 @@ static share_counts total(const prjsim_sim *sim, const prjsim__item *item)
 
 NTSTATUS prjsim__share_check(const prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share)
 {
-    if (!takes_part(access))
+    if (!prjsim__share_takes_part(access))
         return STATUS_SUCCESS;
-    share_counts t = total(sim, item);
-    if (!t.open)
-        return STATUS_SUCCESS;
-    bool conflict = ((access & READ_BITS) && t.shared_read < t.open) ||
-                    ((access & WRITE_BITS) && t.shared_write < t.open) ||
-                    ((access & DELETE) && t.shared_delete < t.open) ||
-                    (!(share & FILE_SHARE_READ) && t.readers) ||
-                    (!(share & FILE_SHARE_WRITE) && t.writers) ||
-                    (!(share & FILE_SHARE_DELETE) && t.deleters);
-    return conflict ? STATUS_SHARING_VIOLATION : STATUS_SUCCESS;
+    prjsim__share_access t = total(sim, item);
+    return prjsim__share_conflicts(&t, access, share) ? STATUS_SHARING_VIOLATION : STATUS_SUCCESS;
 }
 
 void prjsim__share_add(prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share)
 {
-    if (!takes_part(access))
+    if (!prjsim__share_takes_part(access))
         return;
     share_counts *c = find(sim, item);
     if (!c) {
@@ -87,30 +73,19 @@ void prjsim__share_add(prjsim_sim *sim, const prjsim__item *item, UINT32 access,
             s->e = prjsim__xrealloc(s->e, s->cap * sizeof *s->e);
         }
         c = &s->e[s->count++];
-        *c = (share_counts){item, 0, 0, 0, 0, 0, 0, 0};
+        memset(c, 0, sizeof *c);
+        c->item = item;
     }
-    c->open++;
-    c->readers += (access & READ_BITS) != 0;
-    c->writers += (access & WRITE_BITS) != 0;
-    c->deleters += (access & DELETE) != 0;
-    c->shared_read += (share & FILE_SHARE_READ) != 0;
-    c->shared_write += (share & FILE_SHARE_WRITE) != 0;
-    c->shared_delete += (share & FILE_SHARE_DELETE) != 0;
+    prjsim__share_count(&c->a, access, share, +1);
 }
 
 void prjsim__share_remove(prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share)
 {
-    share_counts *c = takes_part(access) ? find(sim, item) : NULL;
+    share_counts *c = prjsim__share_takes_part(access) ? find(sim, item) : NULL;
     if (!c)
         return;
-    c->open--;
-    c->readers -= (access & READ_BITS) != 0;
-    c->writers -= (access & WRITE_BITS) != 0;
-    c->deleters -= (access & DELETE) != 0;
-    c->shared_read -= (share & FILE_SHARE_READ) != 0;
-    c->shared_write -= (share & FILE_SHARE_WRITE) != 0;
-    c->shared_delete -= (share & FILE_SHARE_DELETE) != 0;
-    if (!c->open) {
+    prjsim__share_count(&c->a, access, share, -1);
+    if (!c->a.open) {
         struct prjsim__sharing *s = sim->sharing;
         *c = s->e[--s->count];
     }

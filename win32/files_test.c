@@ -547,3 +547,30 @@ Test(io, console_handles)
     expect_error(WriteFile(GetStdHandle(STD_INPUT_HANDLE), "x", 1, &n, NULL), ERROR_ACCESS_DENIED);
     cr_assert_eq(GetFileType(GetStdHandle(STD_INPUT_HANDLE)), (DWORD)FILE_TYPE_CHAR);
 }
+
+/* Share modes, in a root (the simulator) and on the host (this process's handles), alike. */
+BOTH_PLACES(io, share_modes)
+{
+    HANDLE h1 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h1, INVALID_HANDLE_VALUE, "[%s]", place_name());
+    HANDLE h2 = CreateFileW(L"C:\\base\\a.txt", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    cr_assert_eq(h2, INVALID_HANDLE_VALUE, "[%s] a writer beside a reader that does not share write", place_name());
+    cr_assert_eq(GetLastError(), (DWORD)ERROR_SHARING_VIOLATION, "[%s]", place_name());
+    expect_error(CreateFileW(L"C:\\base\\a.txt", GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS, 0, NULL) !=
+                     INVALID_HANDLE_VALUE,
+                 ERROR_SHARING_VIOLATION);
+    cr_assert_str_eq(get_file(L"C:\\base\\a.txt"), "hello", "[%s] a refused overwrite truncates nothing", place_name());
+    expect_error(DeleteFileW(L"C:\\base\\a.txt"), ERROR_SHARING_VIOLATION);
+    expect_error(MoveFileExW(L"C:\\base\\a.txt", L"C:\\base\\z.txt", 0), ERROR_SHARING_VIOLATION);
+    HANDLE h3 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h3, INVALID_HANDLE_VALUE, "[%s] a reader beside a reader that shares read", place_name());
+    cr_assert(GetFileAttributesW(L"C:\\base\\a.txt") != INVALID_FILE_ATTRIBUTES, "attributes never conflict");
+    CloseHandle(h3);
+    CloseHandle(h1);
+    HANDLE h4 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h4, INVALID_HANDLE_VALUE);
+    expect_ok(MoveFileExW(L"C:\\base\\a.txt", L"C:\\base\\z.txt", 0));
+    CloseHandle(h4);
+}
