@@ -296,13 +296,13 @@ NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR 
     if (sim->options.trace) {
         char *u = prjsim__utf8(path);
         char extra[64];
-        const UINT32 all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
-        snprintf(extra, sizeof extra, " %s%s%s%s%s%s%s", disposition_name(disposition),
-                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "", share == all ? "" : " share=",
-                 share == all ? "" : (share & FILE_SHARE_READ) ? "r" : "",
-                 share == all ? "" : (share & FILE_SHARE_WRITE) ? "w" : "",
-                 share == all ? "" : (share & FILE_SHARE_DELETE) ? "d" : "",
-                 share == 0 ? "none" : "");
+        char shared[16] = ""; /* only a share mode other than "everything" shows */
+        if (share != (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE))
+            snprintf(shared, sizeof shared, " share=%s%s%s%s", (share & FILE_SHARE_READ) ? "r" : "",
+                     (share & FILE_SHARE_WRITE) ? "w" : "", (share & FILE_SHARE_DELETE) ? "d" : "",
+                     share ? "" : "none");
+        snprintf(extra, sizeof extra, " %s%s%s", disposition_name(disposition),
+                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "", shared);
         traced(sim, st, "open", u, extra);
         free(u);
     }
