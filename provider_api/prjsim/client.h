@@ -134,7 +134,7 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *handle, INT64 creation_time
  * Marks the item for deletion when the handle closes (FileDispositionInformation).
  * @return STATUS_DIRECTORY_NOT_EMPTY for a directory that still has children (on disk or
  *  projected), STATUS_CANNOT_DELETE for a read-only item, STATUS_ACCESS_DENIED without DELETE
- *  access.
+ *  access, STATUS_NOT_SUPPORTED for a root whose instance runs (docs/behaviour/lifecycle.md).
  */
 NTSTATUS prjsim_client_set_disposition(prjsim_handle *handle, bool delete_file);
 
@@ -142,7 +142,9 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *handle, bool delete_file);
  * Renames or moves the item to @p new_path (FileRenameInformation).
  * @return STATUS_OBJECT_NAME_COLLISION when the target exists (even only virtually) and
  *  replace is false, STATUS_OBJECT_PATH_NOT_FOUND for a missing target parent,
- *  STATUS_ACCESS_DENIED when replacing a directory.
+ *  STATUS_ACCESS_DENIED when replacing a directory, STATUS_NOT_SUPPORTED for a directory under a
+ *  root that is not entirely full (virtual, placeholder, or projected content below it:
+ *  docs/behaviour/renames.md).
  */
 NTSTATUS prjsim_client_rename(prjsim_handle *handle, PCWSTR new_path, bool replace_existing);
 
@@ -188,7 +190,8 @@ NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32
  * Creates a hard link @p new_path to the file @p existing_path (CreateHardLinkW).
  * @return STATUS_SUCCESS; STATUS_OBJECT_NAME_NOT_FOUND / STATUS_OBJECT_PATH_NOT_FOUND for a
  *  missing source; STATUS_OBJECT_NAME_COLLISION when the new name exists, even only virtually;
- *  STATUS_FILE_IS_A_DIRECTORY for a directory; STATUS_NOT_SAME_DEVICE across roots.
+ *  STATUS_FILE_IS_A_DIRECTORY for a directory; STATUS_NOT_SAME_DEVICE across drives or between
+ *  two roots (a root and a directory outside every root on one drive link fine).
  */
 NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_path);
 
