@@ -134,36 +134,62 @@ static void cleanup(scn_exec *r)
     prjsim_client_set_caller(NULL);
 }
 
-void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options)
 {
     static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL};
+    memset(r, 0, sizeof *r);
+    r->script = s;
+    r->options = options ? options : &defaults;
+    r->external = r->options->provider != NULL;
+    if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
+        return false;
+    r->previous_sim = prjsim_sim_set_current(r->sim);
+    memtree_create_ex(&r->tree, &s->setup.tree);
+    scn_provider_init(&r->prov, r->tree, &s->setup);
+    prjsim_client_set_caller(NULL);
+    r->caller = prjsim_client_get_caller();
+    wcsncpy(r->caller_image, r->caller.image_file_name ? r->caller.image_file_name : L"", MAX_PATH);
+    r->caller.image_file_name = r->caller_image;
+    return true;
+}
+
+void scn_exec_statement(scn_exec *r, const scn_stmt *st)
+{
+    table[st->id].run(r, st);
+}
+
+const char *scn_statement_word(scn_stmt_id id)
+{
+    return table[id].word;
+}
+
+void scn_exec_end(scn_exec *r)
+{
+    cleanup(r);
+    memtree_destroy(r->tree);
+    scn_provider_free(&r->prov);
+    prjsim_sim_set_current(r->previous_sim);
+    prjsim_sim_destroy(r->sim);
+}
+
+void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+{
     memset(out, 0, sizeof *out);
-    scn_exec r;
-    memset(&r, 0, sizeof r);
-    r.script = s;
-    r.options = options ? options : &defaults;
     if (s->xfail)
         snprintf(out->reason, sizeof out->reason, "%s", s->xfail);
-    if (r.options->provider && s->needs_reference_line) {
+    if (options && options->provider && s->needs_reference_line) {
         out->verdict = SCN_SKIPPED;
         out->line = s->needs_reference_line;
         snprintf(out->message, sizeof out->message, "needs the reference provider (line %d: %s)",
                  s->needs_reference_line, s->needs_reference_why);
         return;
     }
-    r.external = r.options->provider != NULL;
-    if (FAILED(prjsim_sim_create(&r.sim, &s->setup.sim))) {
+    scn_exec r;
+    if (!scn_exec_begin(&r, s, options)) {
         out->verdict = SCN_FAILED;
         snprintf(out->message, sizeof out->message, "the simulation could not be created (bad options?)");
         return;
     }
-    r.previous_sim = prjsim_sim_set_current(r.sim);
-    memtree_create_ex(&r.tree, &s->setup.tree);
-    scn_provider_init(&r.prov, r.tree, &s->setup);
-    prjsim_client_set_caller(NULL);
-    r.caller = prjsim_client_get_caller();
-    wcsncpy(r.caller_image, r.caller.image_file_name ? r.caller.image_file_name : L"", MAX_PATH);
-    r.caller.image_file_name = r.caller_image;
 
     FILE *log = r.options->log ? r.options->log : stdout;
     int last_line = 0;
@@ -183,11 +209,7 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         fprintf(log, "%s: the whole trace:\n%s", s->origin, all);
         free(all);
     }
-    cleanup(&r);
-    memtree_destroy(r.tree);
-    scn_provider_free(&r.prov);
-    prjsim_sim_set_current(r.previous_sim);
-    prjsim_sim_destroy(r.sim);
+    scn_exec_end(&r);
 
     if (!r.failed) {
         out->verdict = s->xfail ? SCN_XPASSED : SCN_PASSED;
