@@ -373,6 +373,8 @@ typedef struct scn_exec {
     /* trace records the interpreter made itself (state probes), left out of expectations */
     size_t (*hidden)[2];
     size_t hidden_count;
+    /* states sampled for options->trace_file */
+    struct tracepic_samples *samples;
     /* the failure */
     bool failed;
     int fail_line;

@@ -4,6 +4,8 @@
  */
 #include "internal.h"
 
+#include <tracepic.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +138,7 @@ static void cleanup(scn_exec *r)
 
 bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options)
 {
-    static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL};
+    static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL, NULL};
     memset(r, 0, sizeof *r);
     r->script = s;
     r->options = options ? options : &defaults;
@@ -153,9 +155,25 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
     return true;
 }
 
+/* The state of an item as `expect state` names it, for the trace file. */
+static void probe_state(void *ctx, const WCHAR *full, char *state, size_t size)
+{
+    scn_flags_str(scn_state_names, scn_item_state(ctx, full), state, size);
+}
+
+static bool skip_hidden(void *ctx, size_t index)
+{
+    return scn_trace_hidden(ctx, index);
+}
+
 void scn_exec_statement(scn_exec *r, const scn_stmt *st)
 {
     table[st->id].run(r, st);
+    if (r->options->trace_file) {
+        if (!r->samples && !(r->samples = calloc(1, sizeof *r->samples)))
+            abort();
+        tracepic_sample(r->samples, r->sim, probe_state, r);
+    }
 }
 
 const char *scn_statement_word(scn_stmt_id id)
@@ -165,6 +183,13 @@ const char *scn_statement_word(scn_stmt_id id)
 
 void scn_exec_end(scn_exec *r)
 {
+    if (r->options->trace_file &&
+        !tracepic_write(r->options->trace_file, r->script->origin, r->sim, r->samples, skip_hidden, r))
+        fprintf(stderr, "cannot write the trace file %s\n", r->options->trace_file);
+    if (r->samples) {
+        tracepic_samples_free(r->samples);
+        free(r->samples);
+    }
     cleanup(r);
     memtree_destroy(r->tree);
     scn_provider_free(&r->prov);
@@ -197,7 +222,7 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         const scn_stmt *st = &s->stmts[i];
         if (r.options->verbose)
             fprintf(log, "%s:%d: %s%s\n", s->origin, st->line, table[st->id].word, st->synthetic ? " (implicit)" : "");
-        table[st->id].run(&r, st);
+        scn_exec_statement(&r, st);
         last_line = st->line;
     }
     if (!r.failed)

@@ -7,5 +7,6 @@ int prjsim_cmd_exec(int argc, char **argv);
 int prjsim_cmd_run(int argc, char **argv);
 int prjsim_cmd_shell(int argc, char **argv);
 int prjsim_cmd_explain(int argc, char **argv);
+int prjsim_cmd_trace(int argc, char **argv);
 
 #endif

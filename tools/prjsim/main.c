@@ -14,6 +14,7 @@ static const struct {
     {"run", prjsim_cmd_run, "run scenario scripts (conformance/README.md)"},
     {"shell", prjsim_cmd_shell, "an interactive shell over a live root, showing what ProjFS asks"},
     {"explain", prjsim_cmd_explain, "what a diagnostic means"},
+    {"trace", prjsim_cmd_trace, "draw a recorded run: an HTML page and Mermaid text"},
 };
 
 static int usage(FILE *out)

@@ -38,6 +38,8 @@ static int usage(FILE *out)
             "                    it must virtualize ROOT\n"
             "  --drives DIR      host folder holding the drive letters (DIR/C is C:\\)\n"
             "  --no-trace        start with 'trace off'\n"
+            "  --trace-file F    at the end, write the session's trace with item states to F\n"
+            "                    (`prjsim trace F --html OUT` draws it)\n"
             "  --                end of options\n");
     return out == stdout ? 0 : 2;
 }
@@ -363,6 +365,7 @@ int prjsim_cmd_shell(int argc, char **argv)
 {
     const char *manifest = PRJSIM_SOURCE_DIR "/fixtures/trees/walk.manifest", *provider = NULL, *drives = NULL;
     const char *root = "C:\\root";
+    const char *trace_file = NULL;
     bool trace = true, manifest_given = false;
     int args_at = argc;
     for (int i = 0; i < argc; i++) {
@@ -380,6 +383,8 @@ int prjsim_cmd_shell(int argc, char **argv)
             provider = argv[++i];
         } else if (!strcmp(a, "--drives") && has_value) {
             drives = argv[++i];
+        } else if (!strcmp(a, "--trace-file") && has_value) {
+            trace_file = argv[++i];
         } else if (!strcmp(a, "--no-trace")) {
             trace = false;
         } else if (a[0] == '-') {
@@ -410,7 +415,7 @@ int prjsim_cmd_shell(int argc, char **argv)
         return 2;
     }
 
-    scn_run_options opts = {false, false, stderr, NULL, 0, NULL};
+    scn_run_options opts = {false, false, stderr, NULL, 0, NULL, trace_file};
     char **pargv = NULL;
     if (provider) {
         int extra = argc - args_at;
