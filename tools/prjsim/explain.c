@@ -8,11 +8,73 @@
 
 #include <prjsim.h>
 
+#include <libintl.h>
+#include <limits.h>
+#include <locale.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The catalogues: $PRJSIM_LOCALEDIR, else ../share/locale beside the installed program, else the
+ * build tree's. */
+static const char *locale_dir(void)
+{
+    static char dir[PATH_MAX + 32];
+    const char *env = getenv("PRJSIM_LOCALEDIR");
+    if (env && env[0])
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            snprintf(dir, sizeof dir, "%s/../share/locale", exe);
+            if (access(dir, R_OK) == 0)
+                return dir;
+        }
+    }
+    return PRJSIM_BUILD_LOCALEDIR;
+}
+
+/*
+ * LANGUAGE, else LC_ALL, LC_MESSAGES, LANG pick the language. Debian systems often have no
+ * de_DE or zh_TW locale generated, so setlocale cannot take LANG=de_DE.UTF-8: then the language
+ * of LANG is handed to gettext through LANGUAGE, over the C.UTF-8 locale.
+ */
+static void init(void)
+{
+    const char *language = getenv("LANGUAGE");
+    if (!language || !language[0]) {
+        const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+        for (size_t i = 0; i < 3; i++) {
+            const char *v = getenv(vars[i]);
+            if (!v || !v[0])
+                continue;
+            if (strcmp(v, "C") && strcmp(v, "POSIX") && strncmp(v, "C.", 2)) {
+                char lang[64];
+                snprintf(lang, sizeof lang, "%.*s", (int)strcspn(v, ".@"), v);
+                char both[140];
+                snprintf(both, sizeof both, "%s:%.*s", lang, (int)strcspn(lang, "_"), lang);
+                setenv("LANGUAGE", both, 1);
+            }
+            break;
+        }
+    }
+    const char *got = setlocale(LC_MESSAGES, "");
+    if (!got || !strcmp(got, "C") || !strcmp(got, "POSIX"))
+        setlocale(LC_MESSAGES, "C.UTF-8"); /* gettext ignores LANGUAGE in the C locale */
+    bindtextdomain("prjsim", locale_dir());
+    bind_textdomain_codeset("prjsim", "UTF-8");
+}
 
 const char *prjsim_explain_gettext(const char *msgid)
 {
-    return msgid;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init);
+    return dgettext("prjsim", msgid);
 }
 
 static void print_one(FILE *out, prjsim_diag d)
