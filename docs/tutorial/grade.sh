@@ -25,7 +25,8 @@ for check in "$lab"/checks/*.scn; do
     passed=$((passed + 1))
   else
     echo "  FAIL  $name: $what"
-    echo "        what happened: $(printf '%s\n' "$out" | sed -n 's/^FAIL [^:]*:[0-9]*: //p' | head -1)"
+    echo "        what happened: $(printf '%s\n' "$out" | sed -n 's/^FAIL [^:]*:[0-9]*: //p' | head -1 |
+      sed "s/; add 'expect diag.*//; s/ (put 'expect \.\.\.' after it if that is intended)//")"
     echo "        look at: $(sed -n 's/^# hint: //p' "$check")"
     failed=$((failed + 1))
   fi

@@ -19,15 +19,17 @@ typedef struct LAB_ITEM {
     PCWSTR Parent; /* relative path of the directory holding it ("" = the root) */
     PCWSTR Name;
     BOOLEAN IsDirectory;
-    const char *Content;
+    const char *Content; /* NULL: Size bytes of 'a' to 'z' over and over */
+    INT64 Size;
 } LAB_ITEM;
 
 static const LAB_ITEM Items[] = {
-    { L"", L"docs", TRUE, NULL },
-    { L"", L"Cherry.md", FALSE, "# Cherries\r\n" },
-    { L"", L"banana.txt", FALSE, "Bananas are berries.\r\n" },
-    { L"", L"Apple.txt", FALSE, "An apple a day.\r\n" },
-    { L"docs", L"Guide.txt", FALSE, "Read the labs in order.\r\n" },
+    { L"", L"docs", TRUE, NULL, 0 },
+    { L"", L"Cherry.md", FALSE, "# Cherries\r\n", 12 },
+    { L"", L"big.txt", FALSE, NULL, 150000 },
+    { L"", L"banana.txt", FALSE, "Bananas are berries.\r\n", 22 },
+    { L"", L"Apple.txt", FALSE, "An apple a day.\r\n", 17 },
+    { L"docs", L"Guide.txt", FALSE, "Read the labs in order.\r\n", 25 },
 };
 #define ITEM_COUNT (sizeof(Items) / sizeof(Items[0]))
 
