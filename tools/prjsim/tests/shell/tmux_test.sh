@@ -44,4 +44,15 @@ grep -q 'garbage' screen.txt && fail "Ctrl+A Ctrl+K did not clear the line"
 t send-keys -t shell C-d
 wait_for '^SHELL-EXITED 0'
 t kill-server 2> /dev/null
+
+# NO_COLOR: no colour even on a terminal
+t new-session -d -s shell -x 160 -y 60 "env NO_COLOR=1 TERM=xterm-256color '$prjsim' shell; echo SHELL-EXITED \$?; sleep 30" ||
+  fail "tmux cannot start"
+wait_for 'prjsim C:\\root>'
+t send-keys -t shell 'cat foo.txt' Enter
+wait_for 'GetFileData "foo.txt" offset=0 length=20'
+grep -q "$(printf '\033')\[[0-9;]*mcb " colour.txt && fail "colour despite NO_COLOR"
+t send-keys -t shell 'exit' Enter
+wait_for '^SHELL-EXITED 0'
+t kill-server 2> /dev/null
 echo PASS
