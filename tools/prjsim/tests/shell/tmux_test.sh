@@ -45,7 +45,8 @@ t send-keys -t shell C-d
 wait_for '^SHELL-EXITED 0'
 t kill-server 2> /dev/null
 
-# NO_COLOR: no colour even on a terminal
+# NO_COLOR: no colour even on a terminal (a server of its own: the first may still be ending)
+sock="prjsim-shell-test-$$-nocolor"
 t new-session -d -s shell -x 160 -y 60 "env NO_COLOR=1 TERM=xterm-256color '$prjsim' shell; echo SHELL-EXITED \$?; sleep 30" ||
   fail "tmux cannot start"
 wait_for 'prjsim C:\\root>'
