@@ -112,7 +112,7 @@ int prjsim_cmd_explain(int argc, char **argv)
     }
     int rc = 0;
     for (int i = 0; i < argc; i++)
-        if (!prjsim_explain(stdout, argv[i]))
+        if (!prjsim_explain(prjsim_diag_from_name(argv[i]) == PRJSIM_DIAG_COUNT_ ? stderr : stdout, argv[i]))
             rc = 2;
     return rc;
 }
