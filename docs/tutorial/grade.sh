@@ -26,7 +26,7 @@ for check in "$lab"/checks/*.scn; do
   else
     echo "  FAIL  $name: $what"
     echo "        what happened: $(printf '%s\n' "$out" | sed -n 's/^FAIL [^:]*:[0-9]*: //p' | head -1 |
-      sed "s/; add 'expect diag.*//; s/ (put 'expect \.\.\.' after it if that is intended)//")"
+      sed "s/; add 'expect diag.*//; s/; the trace was:\$//; s/ (put 'expect \.\.\.' after it if that is intended)//")"
     echo "        look at: $(sed -n 's/^# hint: //p' "$check")"
     failed=$((failed + 1))
   fi
