@@ -4,8 +4,9 @@
  * Lab 4's provider, answering GetDirectoryEnumeration and GetFileData later, from a worker
  * thread, as a provider that fetches from a network does: the callback copies what it needs
  * (callbackData dies when it returns), queues the work and returns ERROR_IO_PENDING; the worker
- * fills the entries or writes the data, then calls PrjCompleteCommand. CancelCommand marks queued
- * work so the worker drops it.
+ * fills the entries or writes the data, then calls PrjCompleteCommand. The files of docs come from
+ * a slow archive: the worker waits 30 seconds before it sends one, unless the read is cancelled;
+ * CancelCommand ends that wait, or marks queued work, and the worker drops the command.
  *
  * Build and grade: prjsim-cc -o lab5.so solution.c && sh ../grade.sh . lab5.so
  */
@@ -242,6 +243,19 @@ static HRESULT WriteData(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUI
     return hr;
 }
 
+/* Whether a path relative to the root is docs or lies under it. */
+static BOOL InDocs(PCWSTR path)
+{
+    WCHAR first[MAX_PATH + 1];
+    size_t n = wcscspn(path, L"\\");
+    if (n > MAX_PATH) {
+        return FALSE;
+    }
+    wmemcpy(first, path, n);
+    first[n] = L'\0';
+    return PrjFileNameCompare(first, L"docs") == 0;
+}
+
 /* ---- Answering later: the work queue and its worker ---- */
 
 typedef struct LAB_WORK {
@@ -250,6 +264,8 @@ typedef struct LAB_WORK {
     INT32 CommandId;
     BOOL IsEnumeration;
     volatile LONG Cancelled;
+    HANDLE CancelEvent; /* set by CancelCommand, and when the provider stops */
+    WCHAR Path[MAX_PATH + 1];
     /* GetFileData */
     GUID DataStreamId;
     const LAB_ITEM *Item;
@@ -265,7 +281,10 @@ typedef struct LAB_WORK {
 static CRITICAL_SECTION QueueLock;
 static CONDITION_VARIABLE QueueChanged = CONDITION_VARIABLE_INIT;
 static LAB_WORK *QueueHead, *QueueTail;
+static LAB_WORK *Current; /* what the worker is doing */
 static BOOL Stopping;
+
+#define ARCHIVE_DELAY_MS 30000
 
 static void Enqueue(LAB_WORK *work)
 {
@@ -297,8 +316,14 @@ static DWORD WINAPI Worker(LPVOID parameter)
         if (QueueHead == NULL) {
             QueueTail = NULL;
         }
+        Current = work;
         LeaveCriticalSection(&QueueLock);
 
+        /* the slow archive: wait for it, unless the caller gives up first */
+        if (!work->IsEnumeration && InDocs(work->Path) &&
+            WaitForSingleObject(work->CancelEvent, ARCHIVE_DELAY_MS) == WAIT_OBJECT_0) {
+            InterlockedExchange(&work->Cancelled, 1);
+        }
         if (!InterlockedCompareExchange(&work->Cancelled, 0, 0)) {
             HRESULT hr;
             PRJ_COMPLETE_COMMAND_EXTENDED_PARAMETERS extended;
@@ -313,6 +338,10 @@ static DWORD WINAPI Worker(LPVOID parameter)
             }
             PrjCompleteCommand(work->Context, work->CommandId, hr, work->IsEnumeration ? &extended : NULL);
         }
+        EnterCriticalSection(&QueueLock);
+        Current = NULL;
+        LeaveCriticalSection(&QueueLock);
+        CloseHandle(work->CancelEvent);
         free(work);
     }
 }
@@ -320,10 +349,17 @@ static DWORD WINAPI Worker(LPVOID parameter)
 static LAB_WORK *NewWork(const PRJ_CALLBACK_DATA *callbackData)
 {
     LAB_WORK *work = calloc(1, sizeof(*work));
-    if (work != NULL) {
-        work->Context = callbackData->NamespaceVirtualizationContext;
-        work->CommandId = callbackData->CommandId;
+    if (work == NULL) {
+        return NULL;
     }
+    work->CancelEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    if (work->CancelEvent == NULL) {
+        free(work);
+        return NULL;
+    }
+    work->Context = callbackData->NamespaceVirtualizationContext;
+    work->CommandId = callbackData->CommandId;
+    wcsncpy(work->Path, callbackData->FilePathName, MAX_PATH);
     return work;
 }
 
@@ -364,33 +400,29 @@ static HRESULT CALLBACK GetFileData(const PRJ_CALLBACK_DATA *callbackData, UINT6
     return HRESULT_FROM_WIN32(ERROR_IO_PENDING);
 }
 
-/* The caller gave up: drop the command's work if it is still queued (completing a cancelled
- * command would be harmless too). */
+static void Cancel(LAB_WORK *work)
+{
+    InterlockedExchange(&work->Cancelled, 1);
+    SetEvent(work->CancelEvent);
+}
+
+/* The caller gave up: the worker drops the command, queued or waiting on the archive
+ * (completing a cancelled command would be harmless too). */
 static void CALLBACK CancelCommand(const PRJ_CALLBACK_DATA *callbackData)
 {
     EnterCriticalSection(&QueueLock);
     for (LAB_WORK *work = QueueHead; work != NULL; work = work->Next) {
         if (work->CommandId == callbackData->CommandId) {
-            InterlockedExchange(&work->Cancelled, 1);
+            Cancel(work);
         }
+    }
+    if (Current != NULL && Current->CommandId == callbackData->CommandId) {
+        Cancel(Current);
     }
     LeaveCriticalSection(&QueueLock);
 }
 
 /* ---- Notifications ---- */
-
-/* Whether a path relative to the root is docs or lies under it. */
-static BOOL InDocs(PCWSTR path)
-{
-    WCHAR first[MAX_PATH + 1];
-    size_t n = wcscspn(path, L"\\");
-    if (n > MAX_PATH) {
-        return FALSE;
-    }
-    wmemcpy(first, path, n);
-    first[n] = L'\0';
-    return PrjFileNameCompare(first, L"docs") == 0;
-}
 
 static HRESULT CALLBACK Notify(const PRJ_CALLBACK_DATA *callbackData, BOOLEAN isDirectory,
                                PRJ_NOTIFICATION notification, PCWSTR destinationFileName,
@@ -467,6 +499,9 @@ int wmain(int argc, wchar_t **argv)
     PrjStopVirtualizing(context);
     EnterCriticalSection(&QueueLock);
     Stopping = TRUE;
+    if (Current != NULL) {
+        Cancel(Current); /* no more waiting on the archive */
+    }
     LeaveCriticalSection(&QueueLock);
     WakeAllConditionVariable(&QueueChanged);
     WaitForSingleObject(worker, INFINITE);
