@@ -10,14 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define QUOTE_OR_FAIL(sh, path, buf) \
-    do { \
-        if (!shell_quote((path), (buf), sizeof(buf))) { \
-            fprintf((sh)->out, "%s: a path with a quote in it cannot be written\n", (path)); \
-            return 1; \
-        } \
-    } while (0)
-
 static const char *state_word(uint32_t st)
 {
     if (st & SCN_SESSION_VIRTUAL)
@@ -71,7 +63,10 @@ static bool is_dot(const WCHAR *n)
 static bool list_dir(shell *sh, const char *full, const char *what)
 {
     char q[1100];
-    QUOTE_OR_FAIL(sh, full, q);
+    if (!shell_quote(full, q, sizeof q)) {
+        fprintf(sh->out, "%s: a path with a quote in it cannot be written\n", full);
+        return false;
+    }
     shell_statement(sh, "list %s", q);
     shell_expect_result(sh);
     if (!shell_report_result(sh, what))
@@ -798,16 +793,30 @@ static int cmd_explain(shell *sh, int argc, char **argv)
     return prjsim_explain(sh->out, argv[1]) ? 0 : 1;
 }
 
+/* Like SetCurrentDirectory, cd opens the directory: a virtual one becomes a placeholder. */
 static int cmd_cd(shell *sh, int argc, char **argv)
 {
-    char *full = shell_full_path(sh, argc > 1 ? argv[1] : sh->root);
-    if (strlen(full) >= sizeof sh->cwd) {
-        free(full);
+    if (argc > 2) {
+        fprintf(sh->out, "usage: cd [PATH]\n");
         return 1;
     }
-    snprintf(sh->cwd, sizeof sh->cwd, "%s", full);
+    char *full = shell_full_path(sh, argc > 1 ? argv[1] : sh->root);
+    char q[1100];
+    prjsim_file_info info;
+    bool ok = strlen(full) < sizeof sh->cwd && shell_quote(full, q, sizeof q);
+    if (ok) {
+        shell_statement(sh, "info %s", q);
+        shell_expect_result(sh);
+        ok = shell_report_result(sh, argc > 1 ? argv[1] : "cd") && scn_session_info(sh->session, &info);
+        if (ok && !info.basic.IsDirectory) {
+            fprintf(sh->out, "%s: not a directory\n", argv[1]);
+            ok = false;
+        }
+    }
+    if (ok)
+        snprintf(sh->cwd, sizeof sh->cwd, "%s", full);
     free(full);
-    return 0;
+    return ok ? 0 : 1;
 }
 
 static int cmd_pwd(shell *sh, int argc, char **argv)
@@ -886,7 +895,7 @@ const shell_command shell_commands[] = {
     {"explain", "explain DIAGNOSTIC", "what a diagnostic means and where the reference explains it", cmd_explain,
      false},
     {"record", "record FILE", "save the session so far as a scenario (prjsim run replays it)", cmd_record, false},
-    {"cd", "cd [PATH]", "change the current directory (default: the root)", cmd_cd, false},
+    {"cd", "cd [PATH]", "change the current directory (default: the root)", cmd_cd, true},
     {"pwd", "pwd", "print the current directory", cmd_pwd, false},
     {"help", "help [COMMAND]", "this list", cmd_help, false},
 };
