@@ -387,8 +387,6 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
 void scn_exec_statement(scn_exec *r, const scn_stmt *st);
 /* Stops the instance, joins the jobs, destroys the simulation and restores the current one. */
 void scn_exec_end(scn_exec *r);
-/* The statement's keyword ("open"). */
-const char *scn_statement_word(scn_stmt_id id);
 /* Records a failure at @p line (the first one wins) and returns false. */
 bool scn_fail(scn_exec *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Marks every expectation's starting point at the current end of the trace and events. */

@@ -176,11 +176,6 @@ void scn_exec_statement(scn_exec *r, const scn_stmt *st)
     }
 }
 
-const char *scn_statement_word(scn_stmt_id id)
-{
-    return table[id].word;
-}
-
 void scn_exec_end(scn_exec *r)
 {
     if (r->options->trace_file &&
