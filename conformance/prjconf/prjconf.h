@@ -73,6 +73,8 @@ typedef struct prjconf_target_options {
     unsigned max_items;
     /** Seconds a case may take. */
     double timeout;
+    /** Record no trace (diagnostics are still counted): for long random runs. */
+    bool no_trace;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */

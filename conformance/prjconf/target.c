@@ -68,6 +68,7 @@ static bool new_sim(prjconf_ctx *c)
     /* A pended callback not completed in half the case's time is reported as hung-command. */
     o.thread_pool = (c->run_flags & PRJCONF_RUN_THREAD_POOL) != 0;
     o.watchdog_ms = (uint32_t)(c->opts->timeout * 500.0);
+    o.trace = !c->opts->no_trace;
     prjsim_sim *sim;
     HRESULT hr = prjsim_sim_create(&sim, &o);
     if (FAILED(hr))

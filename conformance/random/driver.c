@@ -203,6 +203,8 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
     rnd_current_job.log_path = threads == 1 ? log_path : NULL;
     rnd_current_job.shared = sh;
 
+    /* Generating runs record no trace (speed); replays do, to explain what they show. */
+    t.no_trace = !o->replay;
     prjconf_result r;
     if (!run_child(&t, threads > 1, &r)) {
         fprintf(stderr, "prjconf: cannot start the child process\n");
@@ -214,6 +216,14 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
     double rate = sh->seconds > 0 ? (double)sh->done / sh->seconds : 0;
     fprintf(out, "%llu operations checked in %.2f s: %.0f ops/s\n", (unsigned long long)sh->done,
             sh->seconds, rate);
+    if (sh->done) {
+        fprintf(out, "mix (succeeded/run):");
+        for (unsigned k = 0; k < RND_KIND_COUNT; k++)
+            if (sh->kind_total[k])
+                fprintf(out, " %s %llu/%llu", rnd_kind_name((rnd_kind)k),
+                        (unsigned long long)sh->kind_ok[k], (unsigned long long)sh->kind_total[k]);
+        fputc('\n', out);
+    }
     char repro[8192];
     snprintf(repro, sizeof repro, "%s --random --replay %s%s", o->repro_prefix ? o->repro_prefix : "prjconf",
              o->replay ? o->replay : log_path, o->repro_suffix ? o->repro_suffix : "");
@@ -234,6 +244,7 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
             signature(&r, want, sizeof want);
             shrinker s = {&t, want, 0, o->shrink_budget ? o->shrink_budget : 400, sh};
             prjconf_target_options quick = t;
+            quick.no_trace = false;
             if (quick.timeout > 20)
                 quick.timeout = 20;
             s.t = &quick;

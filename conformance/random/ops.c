@@ -261,6 +261,7 @@ static const char *st(char *b, NTSTATUS s)
 
 static bool same_status(rnd_run *r, const rnd_op *op, const char *what, NTSTATUS want, NTSTATUS got)
 {
+    r->last_status = got;
     if (want == got)
         return true;
     char a[96], b[96];
@@ -558,6 +559,7 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
     full_path(c, op->path, full);
     full_path(c, op->path2, full2);
     scn(r, "# op %llu: %s\n", (unsigned long long)r->index, rnd_kind_name(op->kind));
+    r->last_status = STATUS_SUCCESS;
     switch (op->kind) {
     case RND_OPEN:
         h = open_both(r, op, op->path, op->access, op->disp, op->flags, op->attrs, &leaf, &ok);

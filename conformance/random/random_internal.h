@@ -137,6 +137,7 @@ typedef struct rnd_run {
     model m;
     FILE *scn; /* when set, each operation is also written as scenario statements */
     uint64_t index;
+    NTSTATUS last_status; /* the last status compared: the operation's outcome */
     char message[900];
     bool failed;
 } rnd_run;
@@ -187,6 +188,8 @@ typedef struct rnd_shared {
     volatile uint64_t started; /* operations started (the failing one included) */
     volatile uint64_t done;    /* operations checked */
     volatile double seconds;   /* time spent on them */
+    /* The mix: operations of each kind, and how many of them succeeded. */
+    volatile uint64_t kind_total[RND_KIND_COUNT], kind_ok[RND_KIND_COUNT];
 } rnd_shared;
 
 extern rnd_job rnd_current_job;

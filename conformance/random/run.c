@@ -83,7 +83,13 @@ static void run_single(prjconf_ctx *c, const rnd_job *j)
         r.index = n;
         if (j->shared)
             j->shared->started = n + 1;
-        if (!rnd_execute(&r, &op))
+        bool ok = rnd_execute(&r, &op);
+        if (j->shared) {
+            j->shared->kind_total[op.kind]++;
+            if (r.last_status == STATUS_SUCCESS)
+                j->shared->kind_ok[op.kind]++;
+        }
+        if (!ok)
             break;
         if ((n & 4095) == 4095) {
             prjsim_trace_clear(c->sim); /* bounded memory; diagnostics were checked per op */
