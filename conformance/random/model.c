@@ -256,6 +256,14 @@ static void make_placeholder(model *m, size_t i)
         x->data_known = true; /* nothing to learn */
 }
 
+void model_crawled_dir(model *m, const WCHAR *rel)
+{
+    size_t i = model_get(m, rel);
+    for (size_t p = i; p != SIZE_MAX; p = m->n[p].parent)
+        if (m->n[p].disk == MD_NONE)
+            make_placeholder(m, p);
+}
+
 /* A created or deleted child dirties its placeholder parent (§6.2). */
 static void dirty_parent(model *m, size_t i)
 {

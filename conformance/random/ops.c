@@ -64,6 +64,12 @@ void rnd_model_from_crawl(rnd_run *r)
         model_add_projected(&r->m, rel, it->basic.IsDirectory, (UINT64)it->basic.FileSize,
                             it->basic.FileAttributes);
     }
+    /* The crawl opened each directory it listed: they are placeholders now. */
+    for (size_t k = 1; k < c->dir_count; k++) {
+        const WCHAR *rel = c->dirs[k].path + rootlen + 1;
+        if (wcslen(rel) < RND_PATH - 40)
+            model_crawled_dir(&r->m, rel);
+    }
 }
 
 /* ---- Generating ---- */
@@ -97,14 +103,25 @@ static void pick_existing(rnd_run *r, rnd_rng *g, WCHAR *out)
                 *p = (WCHAR)(iswupper((wint_t)*p) ? towlower((wint_t)*p) : towupper((wint_t)*p));
 }
 
-/* A directory the model knows ("" = the root). */
-static void pick_dir(rnd_run *r, rnd_rng *g, WCHAR *out)
+static unsigned depth_of(const WCHAR *rel)
+{
+    unsigned d = rel[0] ? 1 : 0;
+    for (; *rel; rel++)
+        d += *rel == L'\\';
+    return d;
+}
+
+/* A directory the model knows ("" = the root). New names go at most three levels deep, so that
+ * the names a long run can reach stay a bounded set. */
+static void pick_dir(rnd_run *r, rnd_rng *g, WCHAR *out, bool for_new)
 {
     out[0] = 0;
     if (!r->m.count || rnd_below(g, 6) == 0)
         return;
     size_t i = rnd_below(g, (uint32_t)r->m.count);
     if (!model_is_dir(&r->m, i))
+        i = r->m.n[i].parent;
+    while (for_new && i != SIZE_MAX && depth_of(r->m.n[i].rel) > 2)
         i = r->m.n[i].parent;
     if (i != SIZE_MAX && wcslen(r->m.n[i].rel) < RND_PATH - 20)
         copy(out, r->m.n[i].rel, RND_PATH);
@@ -113,7 +130,7 @@ static void pick_dir(rnd_run *r, rnd_rng *g, WCHAR *out)
 static void pick_new(rnd_run *r, rnd_rng *g, WCHAR *out)
 {
     WCHAR dir[RND_PATH];
-    pick_dir(r, g, dir);
+    pick_dir(r, g, dir, true);
     const WCHAR *name = new_names[rnd_below(g, sizeof new_names / sizeof new_names[0])];
     if (dir[0])
         swprintf(out, RND_PATH, L"%ls\\%ls", dir, name);
@@ -204,7 +221,7 @@ void rnd_generate(rnd_run *r, rnd_rng *g, rnd_op *op)
         op->replace = rnd_below(g, 2);
         break;
     case RND_LIST: {
-        pick_dir(r, g, op->path);
+        pick_dir(r, g, op->path, false);
         unsigned p = rnd_below(g, (uint32_t)(sizeof patterns / sizeof patterns[0]) + 1);
         if (p < sizeof patterns / sizeof patterns[0]) {
             copy(op->pattern, patterns[p], 32);

@@ -88,6 +88,8 @@ size_t model_find(const model *m, const WCHAR *rel);
 size_t model_get(model *m, const WCHAR *rel);
 /** Adds an item the provider projects (from the crawl). */
 void model_add_projected(model *m, const WCHAR *rel, bool dir, UINT64 size, UINT32 attr);
+/** A directory the crawl listed (and so opened): a placeholder, as are its parents. */
+void model_crawled_dir(model *m, const WCHAR *rel);
 /** Whether a client sees the item (listed, openable). */
 bool model_visible(const model *m, size_t i);
 /** Whether item @p i (SIZE_MAX = root) is a directory the provider projects children into. */

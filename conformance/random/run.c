@@ -32,6 +32,20 @@ static void write_scn_header(rnd_run *r, const rnd_job *j)
     }
 }
 
+/* The crawl the run began with, so that the scenario starts from the same states. */
+static void write_scn_crawl(rnd_run *r)
+{
+    if (!r->scn)
+        return;
+    fprintf(r->scn, "# the crawl\n");
+    for (size_t k = 0; k < r->c->dir_count; k++) {
+        fprintf(r->scn, "list ");
+        rnd_scn_word(r->scn, r->c->dirs[k].path);
+        fputc('\n', r->scn);
+    }
+    fprintf(r->scn, "mark\n");
+}
+
 static void run_single(prjconf_ctx *c, const rnd_job *j)
 {
     rnd_run r;
@@ -54,6 +68,7 @@ static void run_single(prjconf_ctx *c, const rnd_job *j)
         }
     }
     write_scn_header(&r, j);
+    write_scn_crawl(&r);
     if (log)
         fprintf(log, "# prjconf --random operation log: KIND PATH PATH2 PATTERN ACCESS DISP FLAGS "
                      "ATTRS OFFSET LENGTH FILL BUFFER REPLACE DIR\n# seed %lu\n", j->seed);
@@ -241,6 +256,13 @@ void rnd_case(prjconf_ctx *c)
      * the tail that explains a failure. */
     if (!prjconf_crawl(c))
         return;
+    /* What the crawl's listings broke is for the operations to find again (in a form the
+     * scenario reproduces); it is noted in the report's steps. */
+    size_t crawl_diags = prjsim_trace_count_all_diags(c->sim);
+    if (crawl_diags) {
+        prjconf_step(c, "random: the crawl recorded %zu diagnostics", crawl_diags);
+        prjsim_trace_clear(c->sim);
+    }
     if (j->threads > 1)
         run_threads(c, j);
     else
