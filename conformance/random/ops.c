@@ -35,6 +35,34 @@ static const char *const kind_names[RND_KIND_COUNT] = {
     "open", "read", "write", "truncate", "setattr", "delete",
     "rename", "list", "mkdir", "stat", "restart"};
 
+bool prjconf_random_set_weights(const char *text)
+{
+    unsigned w[RND_KIND_COUNT];
+    memcpy(w, rnd_weights, sizeof w);
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, "=,");
+        char name[32];
+        snprintf(name, sizeof name, "%.*s", (int)(n < 31 ? n : 31), p);
+        rnd_kind k;
+        if (p[n] != '=' || !rnd_kind_from_name(name, &k))
+            return false;
+        char *end;
+        unsigned long v = strtoul(p + n + 1, &end, 10);
+        if (end == p + n + 1 || (*end && *end != ',') || v > 1000)
+            return false;
+        w[k] = (unsigned)v;
+        p = *end ? end + 1 : end;
+    }
+    unsigned total = 0;
+    for (unsigned k = 0; k < RND_KIND_COUNT; k++)
+        total += w[k];
+    if (!total)
+        return false;
+    memcpy(rnd_weights, w, sizeof w);
+    return true;
+}
+
 const char *rnd_kind_name(rnd_kind k)
 {
     return (unsigned)k < RND_KIND_COUNT ? kind_names[k] : "?";
@@ -74,7 +102,7 @@ void rnd_model_from_crawl(rnd_run *r)
 
 /* ---- Generating ---- */
 
-static const unsigned weights[RND_KIND_COUNT] = {
+unsigned rnd_weights[RND_KIND_COUNT] = {
     [RND_OPEN] = 10, [RND_READ] = 20, [RND_WRITE] = 14, [RND_TRUNCATE] = 5,
     [RND_SETATTR] = 6, [RND_DELETE] = 9, [RND_RENAME] = 8, [RND_LIST] = 14,
     [RND_MKDIR] = 4, [RND_STAT] = 8, [RND_RESTART] = 1};
@@ -157,11 +185,11 @@ void rnd_generate(rnd_run *r, rnd_rng *g, rnd_op *op)
     memset(op, 0, sizeof *op);
     unsigned total = 0;
     for (unsigned k = 0; k < RND_KIND_COUNT; k++)
-        total += weights[k];
-    unsigned pick = rnd_below(g, total);
+        total += rnd_weights[k];
+    unsigned pick = rnd_below(g, total ? total : 1);
     unsigned k = 0;
-    while (pick >= weights[k])
-        pick -= weights[k++];
+    while (k + 1 < RND_KIND_COUNT && pick >= rnd_weights[k])
+        pick -= rnd_weights[k++];
     op->kind = (rnd_kind)k;
     op->fill = rnd_below(g, 26);
     switch (op->kind) {

@@ -37,6 +37,13 @@ typedef struct prjconf_random_options {
     const char *repro_suffix;
 } prjconf_random_options;
 
+/**
+ * Changes the weights of the operation kinds: "rename=0,list=30" (kinds: open, read, write,
+ * truncate, setattr, delete, rename, list, mkdir, stat, restart). False for an unknown kind, a
+ * bad number or all zero. Replays are unaffected (the log has the operations).
+ */
+bool prjconf_random_set_weights(const char *text);
+
 /** Runs, reports, and on a finding shrinks it to a scenario. Exit status 0, 1, or 2. */
 int prjconf_random_main(const prjconf_random_options *o, FILE *out);
 

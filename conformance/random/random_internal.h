@@ -50,6 +50,8 @@ typedef struct rnd_op {
 } rnd_op;
 
 const char *rnd_kind_name(rnd_kind k);
+/** How often each kind is drawn (prjconf_random_set_weights changes them). */
+extern unsigned rnd_weights[RND_KIND_COUNT];
 bool rnd_kind_from_name(const char *name, rnd_kind *out);
 
 /* ---- The model (model.c) ---- */

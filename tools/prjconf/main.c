@@ -50,7 +50,9 @@ static int usage(FILE *out)
             "  --replay FILE     replay an operation log instead of generating\n"
             "  --log FILE        where the operation log goes (default prjconf-random-SEED.log)\n"
             "  --scn FILE        where the shrunk scenario goes (default prjconf-random-SEED.scn)\n"
-            "  --shrink-budget N replays delta debugging may make (default 400)\n");
+            "  --shrink-budget N replays delta debugging may make (default 400)\n"
+            "  --weights K=N,... weights of the operation kinds (open read write truncate\n"
+            "                    setattr delete rename list mkdir stat restart)\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -126,6 +128,12 @@ int main(int argc, char **argv)
             }
         } else if (!strcmp(a, "--replay") && has) {
             ro.replay = argv[++i];
+        } else if (!strcmp(a, "--weights") && has) {
+            if (!prjconf_random_set_weights(argv[++i])) {
+                fprintf(stderr, "prjconf: bad --weights '%s' (KIND=N,...; kinds: open, read, write, "
+                                "truncate, setattr, delete, rename, list, mkdir, stat, restart)\n", argv[i]);
+                return 2;
+            }
         } else if (!strcmp(a, "--log") && has) {
             ro.log_path = argv[++i];
         } else if (!strcmp(a, "--scn") && has) {
