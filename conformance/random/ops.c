@@ -326,6 +326,13 @@ static void scn(rnd_run *r, const char *fmt, ...)
     va_end(ap);
 }
 
+/* A crash in the next call leaves the scenario written up to it. */
+static void scn_flush(rnd_run *r)
+{
+    if (r->scn)
+        fflush(r->scn);
+}
+
 static void scn_path(rnd_run *r, const WCHAR *rel)
 {
     if (!r->scn)
@@ -369,7 +376,7 @@ static void scn_open(rnd_run *r, const WCHAR *rel, UINT32 access, UINT32 disp, U
 {
     if (!r->scn)
         return;
-    fprintf(r->scn, "open h");
+    fprintf(r->scn, "open h%llu", (unsigned long long)r->index);
     scn_path(r, rel);
     scn_access(r, access);
     fprintf(r->scn, " disp=%s", disp_name(disp));
@@ -416,7 +423,10 @@ static bool check_state(rnd_run *r, const rnd_op *op, size_t i)
     HRESULT got = PrjGetOnDiskFileState(full, &got_state);
     char name[64];
     if (r->scn) {
-        fprintf(r->scn, "expect state");
+        /* A provider program's scenario can only name on-disk states (README: Against a
+         * provider program); the others stay as comments. */
+        bool on_disk = r->m.n[i].disk == MD_PH || r->m.n[i].disk == MD_FULL;
+        fprintf(r->scn, "%sexpect state", r->c->host && !on_disk ? "# " : "");
         scn_path(r, r->m.n[i].rel);
         fprintf(r->scn, " %s\n", model_state_name(&r->m, i, name, sizeof name));
     }
@@ -467,9 +477,10 @@ static prjsim_handle *open_both(rnd_run *r, const rnd_op *op, const WCHAR *rel, 
     full_path(r->c, rel, full);
     NTSTATUS want = model_open(&r->m, rel, access, disp, flags, attrs, leaf);
     prjsim_handle *h = NULL;
-    NTSTATUS got = prjsim_client_open(&h, r->c->sim, full, access, disp, flags, attrs);
     scn_open(r, rel, access, disp, flags, attrs);
     scn_status(r, want);
+    scn_flush(r);
+    NTSTATUS got = prjsim_client_open(&h, r->c->sim, full, access, disp, flags, attrs);
     *ok = same_status(r, op, "open", want, got);
     if (got != STATUS_SUCCESS)
         h = NULL;
@@ -485,7 +496,7 @@ static void close_both(rnd_run *r, prjsim_handle *h)
     if (!h)
         return;
     NTSTATUS s = prjsim_client_close(h);
-    scn(r, "close h\n");
+    scn(r, "close h%llu\n", (unsigned long long)r->index);
     if (s != STATUS_SUCCESS) {
         rnd_op o;
         memset(&o, 0, sizeof o);
@@ -620,9 +631,10 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         unsigned char *buf = malloc(op->len);
         if (!buf)
             abort();
-        NTSTATUS got = prjsim_client_read(h, op->off, buf, op->len, &got_n);
-        scn(r, "read h %llu %u\n", (unsigned long long)op->off, op->len);
+        scn(r, "read h%llu %llu %u\n", (unsigned long long)r->index, (unsigned long long)op->off, op->len);
         scn_status(r, want);
+        scn_flush(r);
+        NTSTATUS got = prjsim_client_read(h, op->off, buf, op->len, &got_n);
         ok = same_status(r, op, "read", want, got);
         if (ok && want == STATUS_SUCCESS && want_n != got_n)
             ok = finding(r, op, "read %u bytes at %llu: the model expects %u, the simulator read %u",
@@ -650,7 +662,7 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         UINT32 wrote = 0;
         NTSTATUS got = prjsim_client_write(h, op->off, data, op->len, &wrote);
         if (r->scn) {
-            fprintf(r->scn, "write h %llu \"", (unsigned long long)op->off);
+            fprintf(r->scn, "write h%llu %llu \"", (unsigned long long)r->index, (unsigned long long)op->off);
             fwrite(data, 1, op->len, r->scn);
             fprintf(r->scn, "\"\n");
         }
@@ -674,7 +686,7 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
             break;
         NTSTATUS want = model_set_size(&r->m, leaf, op->off);
         NTSTATUS got = prjsim_client_set_size(h, op->off);
-        scn(r, "set-size h %llu\n", (unsigned long long)op->off);
+        scn(r, "set-size h%llu %llu\n", (unsigned long long)r->index, (unsigned long long)op->off);
         scn_status(r, want);
         ok = same_status(r, op, "set size", want, got);
         close_both(r, h);
@@ -688,7 +700,7 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         NTSTATUS want = model_set_attr(&r->m, leaf, op->attrs, op->replace);
         NTSTATUS got = prjsim_client_set_basic_info(h, 0, 0, mtime, 0, op->attrs);
         if (r->scn) {
-            fprintf(r->scn, "set-times h");
+            fprintf(r->scn, "set-times h%llu", (unsigned long long)r->index);
             if (mtime)
                 fprintf(r->scn, " mtime=%lld", (long long)mtime);
             if (op->attrs)
@@ -716,7 +728,7 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
             break;
         NTSTATUS want = model_rename(&r->m, leaf, op->path2, op->replace);
         NTSTATUS got = prjsim_client_rename(h, full2, op->replace);
-        scn(r, "rename h");
+        scn(r, "rename h%llu", (unsigned long long)r->index);
         scn_path(r, op->path2);
         scn(r, "%s\n", op->replace ? " replace" : "");
         scn_status(r, want);

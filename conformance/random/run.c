@@ -99,6 +99,8 @@ static void run_single(prjconf_ctx *c, const rnd_job *j)
         if (j->shared)
             j->shared->started = n + 1;
         bool ok = rnd_execute(&r, &op);
+        if (r.scn)
+            fflush(r.scn); /* what a crash leaves is the scenario up to it */
         if (j->shared) {
             j->shared->kind_total[op.kind]++;
             if (r.last_status == STATUS_SUCCESS)
