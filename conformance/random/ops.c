@@ -33,7 +33,7 @@ uint32_t rnd_below(rnd_rng *r, uint32_t n)
 
 static const char *const kind_names[RND_KIND_COUNT] = {
     "open", "read", "write", "truncate", "setattr", "delete",
-    "rename", "list", "mkdir", "stat", "restart"};
+    "rename", "list", "mkdir", "stat", "restart", "query"};
 
 bool prjconf_random_set_weights(const char *text)
 {
@@ -105,7 +105,8 @@ void rnd_model_from_crawl(rnd_run *r)
 unsigned rnd_weights[RND_KIND_COUNT] = {
     [RND_OPEN] = 10, [RND_READ] = 20, [RND_WRITE] = 14, [RND_TRUNCATE] = 5,
     [RND_SETATTR] = 6, [RND_DELETE] = 9, [RND_RENAME] = 8, [RND_LIST] = 14,
-    [RND_MKDIR] = 4, [RND_STAT] = 8, [RND_RESTART] = 1};
+    [RND_MKDIR] = 4, [RND_STAT] = 8, [RND_RESTART] = 1,
+    [RND_QUERY] = 6};
 
 static const WCHAR *const new_names[] = {L"new.txt", L"New.TXT", L"n1", L"x.dat", L"zz", L"a b.txt"};
 static const WCHAR *const patterns[] = {L"", L"*", L"*.txt", L"?", L"a*", L"*e*", L"*.*", L"N*"};
@@ -262,6 +263,15 @@ void rnd_generate(rnd_run *r, rnd_rng *g, rnd_op *op)
     case RND_MKDIR:
         pick_path(r, g, op->path, 80);
         break;
+    case RND_QUERY: {
+        pick_dir(r, g, op->path, false);
+        const size_t np = sizeof patterns / sizeof patterns[0];
+        copy(op->pattern, patterns[rnd_below(g, (uint32_t)np)], 32);
+        copy(op->path2, patterns[rnd_below(g, (uint32_t)np)], 32);
+        op->buffer = buffers[1 + rnd_below(g, sizeof buffers / sizeof buffers[0] - 1)];
+        op->dir = rnd_below(g, 2); /* RETURN_SINGLE_ENTRY on the first query */
+        break;
+    }
     case RND_STAT:
         pick_path(r, g, op->path, 15);
         break;
@@ -604,6 +614,118 @@ static bool run_list(rnd_run *r, const rnd_op *op)
     return ok;
 }
 
+/* Entries without `.` and `..`. */
+static size_t drop_dots(prjsim_dir_entry *e, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (wcscmp(e[i].name, L".") && wcscmp(e[i].name, L".."))
+            e[k++] = e[i];
+    return k;
+}
+
+/*
+ * One query of a directory handle with a pattern (maybe one entry), whose entries must begin
+ * the model's listing; then a restarted scan with another pattern, big enough for every entry,
+ * which must return the model's listing for the new pattern (§6.4: a restart takes the new
+ * search expression), then STATUS_NO_MORE_FILES.
+ */
+static bool run_query(rnd_run *r, const rnd_op *op)
+{
+    size_t dir = SIZE_MAX;
+    bool ok = true;
+    prjsim_handle *h = NULL;
+    if (op->path[0]) {
+        h = open_both(r, op, op->path, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY, 0, &dir, &ok);
+        if (!h)
+            return ok;
+    } else {
+        WCHAR full[MAX_PATH];
+        full_path(r->c, op->path, full);
+        scn_open(r, op->path, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY, 0);
+        scn_flush(r);
+        NTSTATUS s = prjsim_client_open(&h, r->c->sim, full, GENERIC_READ, OPEN_EXISTING,
+                                        PRJSIM_OPEN_DIRECTORY, 0);
+        if (!same_status(r, op, "open", STATUS_SUCCESS, s))
+            return false;
+    }
+    const WCHAR *p1 = op->pattern, *p2 = op->path2;
+    size_t *want = NULL, nwant = 0;
+    model_list(&r->m, op->path, p1, &want, &nwant);
+    bool dots = model_match(p1, L".") || model_match(p1, L"..");
+    NTSTATUS want1 = nwant || dots ? STATUS_SUCCESS : STATUS_NO_SUCH_FILE;
+    if (r->scn) {
+        fprintf(r->scn, "list h%llu pattern=", (unsigned long long)r->index);
+        rnd_scn_word(r->scn, p1[0] ? p1 : L"*");
+        fprintf(r->scn, " buffer=%u%s\n", op->buffer, op->dir ? " single" : "");
+    }
+    scn_status(r, want1);
+    scn_flush(r);
+    prjsim_dir_entry *e = NULL;
+    size_t n = 0;
+    NTSTATUS s = prjsim_client_query_directory(h, p1[0] ? p1 : L"*", op->dir ? PRJSIM_QUERY_RETURN_SINGLE_ENTRY : 0,
+                                               op->buffer, &e, &n);
+    ok = same_status(r, op, "first query", want1, s);
+    if (ok && s == STATUS_SUCCESS) {
+        n = drop_dots(e, n);
+        for (size_t k = 0; k < n && ok; k++)
+            if (k >= nwant || model_compare(model_leaf(r->m.n[want[k]].rel), e[k].name) != 0)
+                ok = finding(r, op, "first query, entry %zu: the model expects %ls, the simulator listed %ls",
+                             k, k < nwant ? model_leaf(r->m.n[want[k]].rel) : L"(nothing)", e[k].name);
+    }
+    prjsim_client_free_entries(e);
+    e = NULL;
+    free(want);
+    want = NULL;
+    if (ok) {
+        model_list(&r->m, op->path, p2, &want, &nwant);
+        dots = model_match(p2, L".") || model_match(p2, L"..");
+        NTSTATUS want2 = nwant || dots ? STATUS_SUCCESS : STATUS_NO_MORE_FILES;
+        if (r->scn) {
+            fprintf(r->scn, "list h%llu pattern=", (unsigned long long)r->index);
+            rnd_scn_word(r->scn, p2[0] ? p2 : L"*");
+            fprintf(r->scn, " buffer=65536 restart\n");
+            if (want2 != STATUS_SUCCESS) {
+                scn_status(r, want2);
+            } else {
+                fprintf(r->scn, "expect listing%s%s", model_match(p2, L".") ? " ." : "",
+                        model_match(p2, L"..") ? " .." : "");
+                for (size_t k = 0; k < nwant; k++) {
+                    fputc(' ', r->scn);
+                    rnd_scn_word(r->scn, model_leaf(r->m.n[want[k]].rel));
+                }
+                fputc('\n', r->scn);
+            }
+        }
+        scn_flush(r);
+        s = prjsim_client_query_directory(h, p2[0] ? p2 : L"*", PRJSIM_QUERY_RESTART_SCAN, 65536, &e, &n);
+        ok = same_status(r, op, "restarted query", want2, s);
+        if (ok && s == STATUS_SUCCESS) {
+            n = drop_dots(e, n);
+            for (size_t k = 0; k < n && k < nwant && ok; k++)
+                if (model_compare(model_leaf(r->m.n[want[k]].rel), e[k].name) != 0)
+                    ok = finding(r, op, "restarted query with %ls, entry %zu: the model expects %ls, "
+                                 "the simulator listed %ls", p2[0] ? p2 : L"*", k,
+                                 model_leaf(r->m.n[want[k]].rel), e[k].name);
+            if (ok && n != nwant)
+                ok = finding(r, op, "restarted query with %ls: the model expects %zu entries, the "
+                             "simulator listed %zu", p2[0] ? p2 : L"*", nwant, n);
+        }
+        prjsim_client_free_entries(e);
+        e = NULL;
+        if (ok && s == STATUS_SUCCESS) {
+            scn(r, "list h%llu\nexpect STATUS_NO_MORE_FILES\n", (unsigned long long)r->index);
+            scn_flush(r);
+            s = prjsim_client_query_directory(h, NULL, 0, 65536, &e, &n);
+            ok = same_status(r, op, "query after the end", STATUS_NO_MORE_FILES, s);
+            prjsim_client_free_entries(e);
+        }
+        free(want);
+    }
+    close_both(r, h);
+    return ok;
+}
+
 bool rnd_execute(rnd_run *r, const rnd_op *op)
 {
     prjconf_ctx *c = r->c;
@@ -739,6 +861,9 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
     case RND_LIST:
         ok = run_list(r, op);
         break;
+    case RND_QUERY:
+        ok = run_query(r, op);
+        break;
     case RND_MKDIR: {
         NTSTATUS want = model_mkdir(&r->m, op->path);
         NTSTATUS got = prjsim_client_create_directory(c->sim, full);
@@ -790,7 +915,7 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
     (void)b;
     if (ok)
         ok = check_diags(r, op);
-    if (ok && op->kind != RND_RESTART && op->kind != RND_LIST)
+    if (ok && op->kind != RND_RESTART && op->kind != RND_LIST && op->kind != RND_QUERY)
         ok = check_path_states(r, op, op->path);
     if (ok && op->kind == RND_RENAME)
         ok = check_path_states(r, op, op->path2);
@@ -857,6 +982,20 @@ void rnd_execute_unchecked(prjconf_ctx *c, const rnd_op *op)
     }
     case RND_MKDIR:
         prjsim_client_create_directory(c->sim, full);
+        break;
+    case RND_QUERY:
+        if (prjsim_client_open(&h, c->sim, full, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY, 0) ==
+            STATUS_SUCCESS) {
+            prjsim_dir_entry *e = NULL;
+            size_t count = 0;
+            prjsim_client_query_directory(h, op->pattern[0] ? op->pattern : L"*", 0, op->buffer, &e, &count);
+            prjsim_client_free_entries(e);
+            e = NULL;
+            prjsim_client_query_directory(h, op->path2[0] ? op->path2 : L"*", PRJSIM_QUERY_RESTART_SCAN,
+                                          65536, &e, &count);
+            prjsim_client_free_entries(e);
+            prjsim_client_close(h);
+        }
         break;
     case RND_STAT: {
         prjsim_file_info info;

@@ -39,7 +39,7 @@ typedef struct prjconf_random_options {
 
 /**
  * Changes the weights of the operation kinds: "rename=0,list=30" (kinds: open, read, write,
- * truncate, setattr, delete, rename, list, mkdir, stat, restart). False for an unknown kind, a
+ * truncate, setattr, delete, rename, list, mkdir, stat, restart, query). False for an unknown kind, a
  * bad number or all zero. Replays are unaffected (the log has the operations).
  */
 bool prjconf_random_set_weights(const char *text);

@@ -34,6 +34,7 @@ typedef enum rnd_kind {
     RND_MKDIR,    /* CreateDirectoryW */
     RND_STAT,     /* GetFileAttributesExW */
     RND_RESTART,  /* stop the instance and start it again */
+    RND_QUERY,    /* one query of a directory handle, then a restarted scan with another pattern */
     RND_KIND_COUNT
 } rnd_kind;
 

@@ -52,7 +52,7 @@ static int usage(FILE *out)
             "  --scn FILE        where the shrunk scenario goes (default prjconf-random-SEED.scn)\n"
             "  --shrink-budget N replays delta debugging may make (default 400)\n"
             "  --weights K=N,... weights of the operation kinds (open read write truncate\n"
-            "                    setattr delete rename list mkdir stat restart)\n");
+            "                    setattr delete rename list mkdir stat restart query)\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -131,7 +131,7 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--weights") && has) {
             if (!prjconf_random_set_weights(argv[++i])) {
                 fprintf(stderr, "prjconf: bad --weights '%s' (KIND=N,...; kinds: open, read, write, "
-                                "truncate, setattr, delete, rename, list, mkdir, stat, restart)\n", argv[i]);
+                                "truncate, setattr, delete, rename, list, mkdir, stat, restart, query)\n", argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--log") && has) {

@@ -70,6 +70,7 @@ expect wrong-placeholder-name 'diagnostic placeholder-name-mismatch'
 expect no-placeholder-written 'diagnostic no-placeholder-written' crawl
 expect ignores-search-expression 'diagnostic filter-ignored'
 expect skips-unfit-entry 'the model expects'
+expect ignores-restart 'restarted query'
 expect insufficient-buffer-after-entries 'diagnostic insufficient-buffer-after-entries'
 expect end-returns-error 'diagnostic end-enumeration-result'
 expect leaks-sessions 'STATUS_NO_MEMORY'
