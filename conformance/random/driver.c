@@ -12,7 +12,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const prjconf_case random_case = {"random", 0, "random operations checked against the model",
@@ -20,13 +22,33 @@ static const prjconf_case random_case = {"random", 0, "random operations checked
 static const prjconf_case random_case_pool = {"random", PRJCONF_RUN_THREAD_POOL,
                                               "random operations on the thread pool", rnd_case};
 
+/* A provider program without --drives gets a fresh drives folder per child, as prjconf's cases
+ * do; they live under this folder, removed at the end. */
+static char drives_base[4096];
+static unsigned drives_count;
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
 /* Runs rnd_current_job in a child and waits for it (killed past its deadline). */
-static bool run_child(const prjconf_target_options *t, bool pool, prjconf_result *r)
+static bool run_child(const prjconf_target_options *given, bool pool, prjconf_result *r)
 {
     memset(r, 0, sizeof r[0]);
+    prjconf_target_options t = *given;
+    char drives[4200];
+    if (t.provider && !t.drives && drives_base[0]) {
+        snprintf(drives, sizeof drives, "%s/%u", drives_base, drives_count++);
+        t.drives = drives;
+    }
     prjconf_child ch;
     memset(&ch, 0, sizeof ch);
-    if (!prjconf_child_start(&ch, pool ? &random_case_pool : &random_case, t, rnd_current_job.seed))
+    if (!prjconf_child_start(&ch, pool ? &random_case_pool : &random_case, &t, rnd_current_job.seed))
         return false;
     for (;;) {
         struct pollfd p = {ch.fd, POLLIN, 0};
@@ -181,15 +203,25 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
         fprintf(out, "prjconf --random: replaying %zu operations from %s (seed %lu)\n", replay_count,
                 o->replay, seed);
     else if (ops)
-        fprintf(out, "prjconf --random: seed %lu, %llu operations, %u thread%s\n", seed,
-                (unsigned long long)ops, threads, threads == 1 ? "" : "s");
+        fprintf(out, "prjconf --random: seed %lu, %llu operations, %u thread%s, a fresh start every %llu\n",
+                seed, (unsigned long long)ops, threads, threads == 1 ? "" : "s", (unsigned long long)o->epoch);
     else
-        fprintf(out, "prjconf --random: seed %lu, %g s, %u thread%s\n", seed, o->seconds, threads,
-                threads == 1 ? "" : "s");
+        fprintf(out, "prjconf --random: seed %lu, %g s, %u thread%s, a fresh start every %llu\n", seed,
+                o->seconds, threads, threads == 1 ? "" : "s", (unsigned long long)o->epoch);
     fprintf(out, "operation log: %s\n", threads == 1 ? log_path : "(none with --threads)");
     fflush(out);
 
     prjconf_target_options t = o->target;
+    if (t.provider && !t.drives) {
+        const char *base = getenv("TMPDIR");
+        snprintf(drives_base, sizeof drives_base, "%s/prjconf-random-XXXXXX", base && *base ? base : "/tmp");
+        if (!mkdtemp(drives_base)) {
+            fprintf(stderr, "prjconf: cannot create a temporary folder in %s\n", drives_base);
+            munmap(sh, sizeof *sh);
+            free(replay_ops);
+            return 2;
+        }
+    }
     if (o->seconds > 0 && t.timeout < o->seconds + 30)
         t.timeout = o->seconds + 30;
     memset(&rnd_current_job, 0, sizeof rnd_current_job);
@@ -199,6 +231,7 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
     rnd_current_job.op_count = replay_count;
     rnd_current_job.ops_budget = ops;
     rnd_current_job.seconds_budget = o->seconds;
+    rnd_current_job.epoch = o->epoch;
     rnd_current_job.threads = threads;
     rnd_current_job.log_path = threads == 1 ? log_path : NULL;
     rnd_current_job.shared = sh;
@@ -308,5 +341,8 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
     prjconf_result_free(&r);
     munmap(sh, sizeof *sh);
     free(replay_ops);
+    if (drives_base[0])
+        nftw(drives_base, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    drives_base[0] = 0;
     return status;
 }

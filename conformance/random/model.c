@@ -251,6 +251,7 @@ static void make_placeholder(model *m, size_t i)
     x->dir = x->proj_dir;
     x->hydrated = x->dirty = false;
     x->attr = x->proj_attr;
+    x->cid = 0;
     set_data(x, NULL, x->proj_size, false);
     if (x->dir || x->proj_size == 0)
         x->data_known = true; /* nothing to learn */
@@ -295,10 +296,14 @@ static NTSTATUS resolve(model *m, const WCHAR *rel, size_t *leaf)
         chain[n++] = p;
     while (n > 0) {
         size_t p = chain[--n];
-        if (!model_visible(m, p) || !model_is_dir(m, p))
+        if (!model_visible(m, p))
             return STATUS_OBJECT_PATH_NOT_FOUND;
+        /* Only the provider can say what a virtual component is: it becomes a placeholder even
+         * when it turns out to be a file. */
         if (m->n[p].disk == MD_NONE)
             make_placeholder(m, p);
+        if (!model_is_dir(m, p))
+            return STATUS_OBJECT_PATH_NOT_FOUND;
     }
     return STATUS_SUCCESS;
 }
@@ -506,6 +511,7 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace)
     t->hydrated = x->hydrated;
     t->dirty = x->dirty;
     t->attr = x->attr;
+    t->cid = x->cid;
     set_data(t, x->data, x->size, x->data_known);
     wcsncpy(t->rel, to, RND_PATH - 1);
     dirty_parent(m, j);
@@ -586,4 +592,96 @@ NTSTATUS model_list(model *m, const WCHAR *rel, const WCHAR *pattern, size_t **o
     *out = v;
     *count = n;
     return STATUS_SUCCESS;
+}
+
+/* ---- The provider's side (§6.10) ---- */
+
+/* Resolves for a provider call: every component above must be a directory on disk. */
+static HRESULT provider_resolve(model *m, const WCHAR *rel, size_t *leaf)
+{
+    size_t i = model_find(m, rel);
+    *leaf = i;
+    if (i == SIZE_MAX)
+        return HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+    for (size_t p = m->n[i].parent; p != SIZE_MAX; p = m->n[p].parent)
+        if (!on_disk(&m->n[p]) || !m->n[p].dir)
+            return HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND);
+    if (m->n[i].disk == MD_NONE)
+        return HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+    return S_OK;
+}
+
+/* Directory checks and failure causes, shared by update and delete (V1). */
+static HRESULT provider_checks(model *m, size_t i, UINT32 flags, bool update, UINT32 cid,
+                               UINT32 *causes, bool *nothing)
+{
+    mnode *x = &m->n[i];
+    *nothing = false;
+    bool tombs = false;
+    if (x->disk != MD_TOMB && x->dir) {
+        for (size_t k = 0; k < m->count; k++) {
+            if (m->n[k].parent != i)
+                continue;
+            if (on_disk(&m->n[k]))
+                return HRESULT_FROM_WIN32(ERROR_DIR_NOT_EMPTY);
+            tombs |= m->n[k].disk == MD_TOMB;
+        }
+    }
+    if (update && x->disk == MD_PH && !x->dirty && x->cid == cid) {
+        *nothing = true; /* the same version: nothing to do */
+        return S_OK;
+    }
+    UINT32 c = 0;
+    if (x->disk == MD_PH && x->dirty && !(flags & PRJ_UPDATE_ALLOW_DIRTY_METADATA))
+        c |= PRJ_UPDATE_FAILURE_CAUSE_DIRTY_METADATA;
+    if (x->disk == MD_FULL && !(flags & PRJ_UPDATE_ALLOW_DIRTY_DATA))
+        c |= PRJ_UPDATE_FAILURE_CAUSE_DIRTY_DATA;
+    if ((x->disk == MD_TOMB || tombs) && !(flags & PRJ_UPDATE_ALLOW_TOMBSTONE))
+        c |= PRJ_UPDATE_FAILURE_CAUSE_TOMBSTONE;
+    if (on_disk(x) && (x->attr & RO) && !(flags & PRJ_UPDATE_ALLOW_READ_ONLY))
+        c |= PRJ_UPDATE_FAILURE_CAUSE_READ_ONLY;
+    *causes = c;
+    return c ? HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION) : S_OK;
+}
+
+HRESULT model_provider_update(model *m, const WCHAR *rel, UINT32 flags, UINT32 cid, UINT32 *causes)
+{
+    size_t i;
+    *causes = 0;
+    HRESULT hr = provider_resolve(m, rel, &i);
+    if (FAILED(hr))
+        return hr;
+    bool nothing;
+    hr = provider_checks(m, i, flags, true, cid, causes, &nothing);
+    if (FAILED(hr) || nothing)
+        return hr;
+    mnode *x = &m->n[i];
+    if (x->dir)
+        clear_below(m, i); /* its tombstones go */
+    /* A clean placeholder of the new version; local data and metadata are discarded. */
+    make_placeholder(m, i);
+    m->n[i].cid = cid;
+    return S_OK;
+}
+
+HRESULT model_provider_delete(model *m, const WCHAR *rel, UINT32 flags, UINT32 *causes)
+{
+    size_t i;
+    *causes = 0;
+    HRESULT hr = provider_resolve(m, rel, &i);
+    if (FAILED(hr))
+        return hr;
+    bool nothing;
+    hr = provider_checks(m, i, flags, false, 0, causes, &nothing);
+    if (FAILED(hr))
+        return hr;
+    mnode *x = &m->n[i];
+    if (x->dir)
+        clear_below(m, i);
+    /* Gone, no tombstone: projected again if the store still has it; the parent stays clean. */
+    x->disk = MD_NONE;
+    x->hydrated = x->dirty = false;
+    x->attr = 0;
+    set_data(x, NULL, 0, false);
+    return S_OK;
 }

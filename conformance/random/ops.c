@@ -33,7 +33,7 @@ uint32_t rnd_below(rnd_rng *r, uint32_t n)
 
 static const char *const kind_names[RND_KIND_COUNT] = {
     "open", "read", "write", "truncate", "setattr", "delete",
-    "rename", "list", "mkdir", "stat", "restart", "query"};
+    "rename", "list", "mkdir", "stat", "restart", "query", "provider-update", "provider-delete", "fresh"};
 
 bool prjconf_random_set_weights(const char *text)
 {
@@ -106,7 +106,7 @@ unsigned rnd_weights[RND_KIND_COUNT] = {
     [RND_OPEN] = 10, [RND_READ] = 20, [RND_WRITE] = 14, [RND_TRUNCATE] = 5,
     [RND_SETATTR] = 6, [RND_DELETE] = 9, [RND_RENAME] = 8, [RND_LIST] = 14,
     [RND_MKDIR] = 4, [RND_STAT] = 8, [RND_RESTART] = 1,
-    [RND_QUERY] = 6};
+    [RND_QUERY] = 6, [RND_PUPDATE] = 4, [RND_PDELETE] = 3};
 
 static const WCHAR *const new_names[] = {L"new.txt", L"New.TXT", L"n1", L"x.dat", L"zz", L"a b.txt"};
 static const WCHAR *const patterns[] = {L"", L"*", L"*.txt", L"?", L"a*", L"*e*", L"*.*", L"N*"};
@@ -275,6 +275,26 @@ void rnd_generate(rnd_run *r, rnd_rng *g, rnd_op *op)
     case RND_STAT:
         pick_path(r, g, op->path, 15);
         break;
+    case RND_PUPDATE:
+    case RND_PDELETE: {
+        pick_existing(r, g, op->path);
+        static const UINT32 allow[] = {PRJ_UPDATE_ALLOW_DIRTY_METADATA, PRJ_UPDATE_ALLOW_DIRTY_DATA,
+                                       PRJ_UPDATE_ALLOW_TOMBSTONE, PRJ_UPDATE_ALLOW_READ_ONLY};
+        for (size_t k = 0; k < 4; k++)
+            if (rnd_below(g, 2))
+                op->flags |= allow[k];
+        op->len = rnd_below(g, 4); /* the ContentID: 0 the store's, k "v<k>" */
+        size_t i = model_find(&r->m, op->path);
+        /* Only the reference provider's context is ours to call with; an update needs an item
+         * the store has, of the kind on disk. */
+        if (!r->c->tree || r->c->host || i == SIZE_MAX)
+            op->kind = RND_STAT;
+        else if (op->kind == RND_PUPDATE &&
+                 (!r->m.n[i].proj || ((r->m.n[i].disk == MD_PH || r->m.n[i].disk == MD_FULL) &&
+                                      r->m.n[i].dir != r->m.n[i].proj_dir)))
+            op->kind = RND_PDELETE;
+        break;
+    }
     default:
         break;
     }
@@ -722,8 +742,100 @@ static bool run_query(rnd_run *r, const rnd_op *op)
         }
         free(want);
     }
+    if (ok)
+        r->last_status = STATUS_SUCCESS; /* the end of the listing is its success */
     close_both(r, h);
     return ok;
+}
+
+/* Calls PrjUpdateFileIfNeeded or PrjDeleteFile as the reference provider would. */
+static HRESULT provider_call(prjconf_ctx *c, const rnd_op *op, UINT32 *causes)
+{
+    PRJ_UPDATE_FAILURE_CAUSES got = PRJ_UPDATE_FAILURE_CAUSE_NONE;
+    HRESULT hr;
+    if (op->kind == RND_PDELETE) {
+        hr = PrjDeleteFile(c->instance, op->path, (PRJ_UPDATE_TYPES)op->flags, &got);
+    } else {
+        PRJ_PLACEHOLDER_INFO info;
+        memset(&info, 0, sizeof info);
+        memtree_stat(c->tree, op->path, &info.FileBasicInfo, NULL, 0);
+        if (op->len)
+            snprintf((char *)info.VersionInfo.ContentID, sizeof info.VersionInfo.ContentID, "v%u", op->len);
+        else
+            memtree_get_content_id(c->tree, op->path, info.VersionInfo.ContentID, NULL);
+        hr = PrjUpdateFileIfNeeded(c->instance, op->path, &info, sizeof info, (PRJ_UPDATE_TYPES)op->flags, &got);
+    }
+    *causes = (UINT32)got;
+    return hr;
+}
+
+static void scn_update_flags(rnd_run *r, UINT32 flags)
+{
+    if (!r->scn)
+        return;
+    const char *sep = " flags=";
+    struct { UINT32 bit; const char *name; } names[] = {
+        {PRJ_UPDATE_ALLOW_DIRTY_METADATA, "allow_dirty_metadata"}, {PRJ_UPDATE_ALLOW_DIRTY_DATA, "allow_dirty_data"},
+        {PRJ_UPDATE_ALLOW_TOMBSTONE, "allow_tombstone"}, {PRJ_UPDATE_ALLOW_READ_ONLY, "allow_read_only"}};
+    if (!flags)
+        fprintf(r->scn, " flags=none");
+    for (size_t k = 0; k < 4; k++)
+        if (flags & names[k].bit) {
+            fprintf(r->scn, "%s%s", sep, names[k].name);
+            sep = ",";
+        }
+}
+
+static void scn_causes(rnd_run *r, UINT32 causes)
+{
+    if (!r->scn)
+        return;
+    const char *sep = "expect causes ";
+    struct { UINT32 bit; const char *name; } names[] = {
+        {PRJ_UPDATE_FAILURE_CAUSE_DIRTY_METADATA, "dirty_metadata"}, {PRJ_UPDATE_FAILURE_CAUSE_DIRTY_DATA, "dirty_data"},
+        {PRJ_UPDATE_FAILURE_CAUSE_TOMBSTONE, "tombstone"}, {PRJ_UPDATE_FAILURE_CAUSE_READ_ONLY, "read_only"}};
+    for (size_t k = 0; k < 4; k++)
+        if (causes & names[k].bit) {
+            fprintf(r->scn, "%s%s", sep, names[k].name);
+            sep = ",";
+        }
+    fputc('\n', r->scn);
+}
+
+static bool run_provider_call(rnd_run *r, const rnd_op *op)
+{
+    UINT32 want_causes = 0, got_causes = 0;
+    HRESULT want = op->kind == RND_PDELETE
+                       ? model_provider_delete(&r->m, op->path, op->flags, &want_causes)
+                       : model_provider_update(&r->m, op->path, op->flags, op->len, &want_causes);
+    if (r->scn) {
+        fprintf(r->scn, "provider %s ", op->kind == RND_PDELETE ? "delete" : "update");
+        rnd_scn_word(r->scn, op->path);
+        scn_update_flags(r, op->flags);
+        if (op->kind == RND_PUPDATE && op->len)
+            fprintf(r->scn, " content-id=v%u", op->len);
+        fputc('\n', r->scn);
+        if (want != S_OK) {
+            const char *name = HRESULT_FACILITY(want) == FACILITY_WIN32
+                                   ? prjsim_win32_error_name((DWORD)HRESULT_CODE(want)) : NULL;
+            fprintf(r->scn, "expect %s\n", name ? name : "?");
+        }
+        if (want_causes)
+            scn_causes(r, want_causes);
+    }
+    scn_flush(r);
+    HRESULT got = provider_call(r->c, op, &got_causes);
+    r->last_status = SUCCEEDED(got) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+    char a[96], b[96];
+    if (got != want)
+        return finding(r, op, "%s: the model expects %s, the simulator returned %s",
+                       op->kind == RND_PDELETE ? "PrjDeleteFile" : "PrjUpdateFileIfNeeded",
+                       prjsim_format_code(a, sizeof a, want, false), prjsim_format_code(b, sizeof b, got, false));
+    if (got_causes != want_causes)
+        return finding(r, op, "%s: the model expects failure causes 0x%x, the simulator 0x%x",
+                       op->kind == RND_PDELETE ? "PrjDeleteFile" : "PrjUpdateFileIfNeeded",
+                       want_causes, got_causes);
+    return true;
 }
 
 bool rnd_execute(rnd_run *r, const rnd_op *op)
@@ -864,6 +976,12 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
     case RND_QUERY:
         ok = run_query(r, op);
         break;
+    case RND_PUPDATE:
+    case RND_PDELETE:
+        ok = run_provider_call(r, op);
+        break;
+    case RND_FRESH:
+        return rnd_fresh_start(r) && check_diags(r, op);
     case RND_MKDIR: {
         NTSTATUS want = model_mkdir(&r->m, op->path);
         NTSTATUS got = prjsim_client_create_directory(c->sim, full);
@@ -1000,6 +1118,13 @@ void rnd_execute_unchecked(prjconf_ctx *c, const rnd_op *op)
     case RND_STAT: {
         prjsim_file_info info;
         prjsim_client_stat(c->sim, full, &info);
+        break;
+    }
+    case RND_PUPDATE:
+    case RND_PDELETE: {
+        UINT32 causes;
+        if (c->tree && !c->host)
+            provider_call(c, op, &causes);
         break;
     }
     default:

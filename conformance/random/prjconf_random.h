@@ -20,6 +20,8 @@ typedef struct prjconf_random_options {
     uint64_t ops;
     /** Seconds to run instead of a number of operations (0: use ops). */
     double seconds;
+    /** Operations between fresh starts (a new simulation, provider and crawl); 0: none. */
+    uint64_t epoch;
     /** Threads issuing operations at once (1: one thread, checked against the model). */
     unsigned threads;
     /** Replay this operation log instead of generating. */
@@ -39,7 +41,8 @@ typedef struct prjconf_random_options {
 
 /**
  * Changes the weights of the operation kinds: "rename=0,list=30" (kinds: open, read, write,
- * truncate, setattr, delete, rename, list, mkdir, stat, restart, query). False for an unknown kind, a
+ * truncate, setattr, delete, rename, list, mkdir, stat, restart, query, provider-update,
+ * provider-delete). False for an unknown kind, a
  * bad number or all zero. Replays are unaffected (the log has the operations).
  */
 bool prjconf_random_set_weights(const char *text);

@@ -35,6 +35,9 @@ typedef enum rnd_kind {
     RND_STAT,     /* GetFileAttributesExW */
     RND_RESTART,  /* stop the instance and start it again */
     RND_QUERY,    /* one query of a directory handle, then a restarted scan with another pattern */
+    RND_PUPDATE,  /* the provider's PrjUpdateFileIfNeeded (reference provider only) */
+    RND_PDELETE,  /* the provider's PrjDeleteFile (reference provider only) */
+    RND_FRESH,    /* a fresh simulation and provider, crawled again (starts each epoch; never drawn) */
     RND_KIND_COUNT
 } rnd_kind;
 
@@ -74,6 +77,7 @@ typedef struct mnode {
     UINT64 size;
     unsigned char *data; /* size bytes when data_known */
     bool data_known;
+    UINT32 cid; /* the placeholder's ContentID: 0 the store's (empty), k "v<k>" */
 } mnode;
 
 typedef struct model {
@@ -120,6 +124,12 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace);
 /** The names a listing of @p rel with @p pattern returns, in order, `.` and `..` excluded. */
 NTSTATUS model_list(model *m, const WCHAR *rel, const WCHAR *pattern, size_t **out, size_t *count);
 NTSTATUS model_mkdir(model *m, const WCHAR *rel);
+/**
+ * The provider's PrjUpdateFileIfNeeded with the store's metadata and ContentID @p cid, and its
+ * PrjDeleteFile (§6.10, DEVIATIONS V1, V4); *causes receives the failure causes.
+ */
+HRESULT model_provider_update(model *m, const WCHAR *rel, UINT32 flags, UINT32 cid, UINT32 *causes);
+HRESULT model_provider_delete(model *m, const WCHAR *rel, UINT32 flags, UINT32 *causes);
 /** The case-insensitive wildcard match of `*` and `?` a listing filter makes. */
 bool model_match(const WCHAR *pattern, const WCHAR *name);
 /** The listing order: ordinal comparison of the upper-cased names. */
@@ -155,6 +165,8 @@ void rnd_generate(rnd_run *r, rnd_rng *rng, rnd_op *op);
 bool rnd_execute(rnd_run *r, const rnd_op *op);
 /** Runs @p op without a model (the threaded mode): false only on a crash-free impossibility. */
 void rnd_execute_unchecked(prjconf_ctx *c, const rnd_op *op);
+/** Starts afresh: a new simulation and provider, crawled; the model from that crawl. */
+bool rnd_fresh_start(rnd_run *r);
 /** Checks every node's on-disk state. */
 bool rnd_check_all(rnd_run *r);
 
@@ -177,6 +189,8 @@ typedef struct rnd_job {
     unsigned long seed;
     uint64_t ops_budget;
     double seconds_budget;
+    /* Operations between fresh starts (0: none). */
+    uint64_t epoch;
     unsigned threads;
     const rnd_op *ops;
     size_t op_count;

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 rnd_job rnd_current_job;
 
@@ -33,10 +34,13 @@ static void write_scn_header(rnd_run *r, const rnd_job *j)
 }
 
 /* The crawl the run began with, so that the scenario starts from the same states. */
+static long scn_body; /* where the scenario's operations begin */
 static void write_scn_crawl(rnd_run *r)
 {
     if (!r->scn)
         return;
+    fflush(r->scn);
+    scn_body = ftell(r->scn);
     fprintf(r->scn, "# the crawl\n");
     for (size_t k = 0; k < r->c->dir_count; k++) {
         fprintf(r->scn, "list ");
@@ -44,6 +48,60 @@ static void write_scn_crawl(rnd_run *r)
         fputc('\n', r->scn);
     }
     fprintf(r->scn, "mark\n");
+}
+
+/* The crawl's diagnostics are for the operations to find again, in a scenario's form. */
+static void forget_crawl_diags(prjconf_ctx *c)
+{
+    size_t n = prjsim_trace_count_all_diags(c->sim);
+    if (n) {
+        prjconf_step(c, "random: the crawl recorded %zu diagnostics", n);
+        prjsim_trace_clear(c->sim);
+    }
+}
+
+bool rnd_fresh_start(rnd_run *r)
+{
+    prjconf_ctx *c = r->c;
+    prjconf_target_stop(c);
+    c->instance = NULL;
+    if (c->host) {
+        prjsim_host_destroy(c->host);
+        c->host = NULL;
+    }
+    if (c->tree) {
+        memtree_destroy(c->tree);
+        c->tree = NULL;
+    }
+    prjsim_sim *old = c->sim;
+    c->sim = NULL;
+    prjsim_sim_destroy(old);
+    for (size_t k = 0; k < c->dir_count; k++)
+        prjsim_client_free_entries(c->dirs[k].entries);
+    free(c->dirs);
+    free(c->items);
+    c->dirs = NULL;
+    c->items = NULL;
+    c->dir_count = c->item_count = 0;
+    c->crawled = false;
+    if (!prjconf_target_start(c) || !prjconf_crawl(c)) {
+        snprintf(r->message, sizeof r->message, "op %llu (fresh): %.700s", (unsigned long long)r->index,
+                 c->message);
+        r->failed = true;
+        return false;
+    }
+    forget_crawl_diags(c);
+    model_free(&r->m);
+    model_init(&r->m);
+    rnd_model_from_crawl(r);
+    if (r->scn) {
+        /* What came before no longer matters: the scenario starts over after its setup. */
+        fflush(r->scn);
+        if (ftruncate(fileno(r->scn), scn_body) == 0)
+            fseek(r->scn, scn_body, SEEK_SET);
+        fprintf(r->scn, "# a fresh start\n");
+    }
+    return true;
 }
 
 static void run_single(prjconf_ctx *c, const rnd_job *j)
@@ -88,7 +146,15 @@ static void run_single(prjconf_ctx *c, const rnd_job *j)
                 break;
             if (j->seconds_budget > 0 && (n & 255) == 0 && prjconf_now() - t0 >= j->seconds_budget)
                 break;
-            rnd_generate(&r, &g, &op);
+            /* Fresh starts need the in-process reference provider: a provider program
+             * reloaded on a new simulation in the same process fails to start after a few
+             * loads (see the note of issue 17). */
+            if (j->epoch && n && n % j->epoch == 0 && !c->host) {
+                memset(&op, 0, sizeof op);
+                op.kind = RND_FRESH;
+            } else {
+                rnd_generate(&r, &g, &op);
+            }
         }
         if (log) {
             rnd_log_op(log, &op);
@@ -260,11 +326,7 @@ void rnd_case(prjconf_ctx *c)
         return;
     /* What the crawl's listings broke is for the operations to find again (in a form the
      * scenario reproduces); it is noted in the report's steps. */
-    size_t crawl_diags = prjsim_trace_count_all_diags(c->sim);
-    if (crawl_diags) {
-        prjconf_step(c, "random: the crawl recorded %zu diagnostics", crawl_diags);
-        prjsim_trace_clear(c->sim);
-    }
+    forget_crawl_diags(c);
     if (j->threads > 1)
         run_threads(c, j);
     else

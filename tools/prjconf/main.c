@@ -50,9 +50,12 @@ static int usage(FILE *out)
             "  --replay FILE     replay an operation log instead of generating\n"
             "  --log FILE        where the operation log goes (default prjconf-random-SEED.log)\n"
             "  --scn FILE        where the shrunk scenario goes (default prjconf-random-SEED.scn)\n"
+            "  --epoch N         start afresh (new simulation, provider, crawl) every N operations\n"
+            "                    (default 200; 0: never)\n"
             "  --shrink-budget N replays delta debugging may make (default 400)\n"
             "  --weights K=N,... weights of the operation kinds (open read write truncate\n"
-            "                    setattr delete rename list mkdir stat restart query)\n");
+            "                    setattr delete rename list mkdir stat restart query\n"
+            "                    provider-update provider-delete)\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -85,7 +88,7 @@ int main(int argc, char **argv)
     o.seed = (unsigned long)time(NULL) % 1000000ul;
     const char *caps_text = getenv("PRJCONF_CAPS");
     const char *xfail_path = NULL, *json_path = NULL;
-    bool list = false, timeout_given = false, random_mode = false;
+    bool list = false, timeout_given = false, random_mode = false, epoch_given = false;
     prjconf_random_options ro;
     memset(&ro, 0, sizeof ro);
     /* Static: they live as long as the process, whichever return ends it. */
@@ -107,10 +110,17 @@ int main(int argc, char **argv)
             return usage(stdout);
         } else if (!strcmp(a, "--random")) {
             random_mode = true;
+        } else if (!strcmp(a, "--epoch") && has) {
+            ro.epoch = strtoull(argv[++i], &end, 0);
+            epoch_given = true;
+            if (*end || argv[i][0] == '-') {
+                fprintf(stderr, "prjconf: bad --epoch '%s'\n", argv[i]);
+                return 2;
+            }
         } else if ((!strcmp(a, "--ops") || !strcmp(a, "--threads") || !strcmp(a, "--shrink-budget")) &&
                    has) {
             unsigned long long v = strtoull(argv[++i], &end, 0);
-            if (*end || v < 1 || (strcmp(a, "--ops") && v > 256)) {
+            if (*end || v < 1 || (!strcmp(a, "--threads") && v > 256) || v > 1000000000000ull) {
                 fprintf(stderr, "prjconf: bad %s '%s'\n", a, argv[i]);
                 return 2;
             }
@@ -131,7 +141,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--weights") && has) {
             if (!prjconf_random_set_weights(argv[++i])) {
                 fprintf(stderr, "prjconf: bad --weights '%s' (KIND=N,...; kinds: open, read, write, "
-                                "truncate, setattr, delete, rename, list, mkdir, stat, restart, query)\n", argv[i]);
+                                "truncate, setattr, delete, rename, list, mkdir, stat, restart, query, provider-update, "
+                                "provider-delete)\n", argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--log") && has) {
@@ -284,8 +295,9 @@ int main(int argc, char **argv)
     o.repro_prefix = prefix;
     o.repro_suffix = suffix;
 
-    if (!random_mode && (ro.ops || ro.seconds > 0 || ro.threads || ro.replay || ro.log_path || ro.scn_path)) {
-        fprintf(stderr, "prjconf: --ops, --time, --threads, --replay, --log and --scn need --random\n");
+    if (!random_mode && (ro.ops || ro.seconds > 0 || ro.threads || ro.replay || ro.log_path || ro.scn_path ||
+                         epoch_given)) {
+        fprintf(stderr, "prjconf: --ops, --time, --threads, --replay, --log, --scn and --epoch need --random\n");
         return 2;
     }
     if (random_mode && ro.ops && ro.seconds > 0) {
@@ -302,6 +314,8 @@ int main(int argc, char **argv)
         if (!timeout_given)
             ro.target.timeout = 600;
         ro.seed = o.seed;
+        if (!epoch_given)
+            ro.epoch = 200;
         ro.json = o.json;
         ro.junit_path = o.junit_path;
         ro.repro_prefix = prefix;
