@@ -17,7 +17,7 @@ def test_broken_provider_finding_is_shrunk_to_a_scenario(prjsim, fixture_dir, tm
                       workdir=str(tmp_path))
     assert r.returncode == 1, r.output
     assert "unsorted-entries" in r.finding
-    assert r.scenario.endswith(".scn") and "expect listing" in r.scenario_text
+    assert r.scenario.endswith(".scn") and "\nlist " in r.scenario_text
     assert r.junit[0]["status"] == "failure" and ".scn" in r.junit[0]["message"]
     # The shrunk log replays to the same finding.
     again = prjsim.random(replay=r.log + ".min.log", provider=so, args=("--mkdir", "C:\\BrokenRoot"))
