@@ -123,7 +123,7 @@ static void cleanup(scn_exec *r)
     scn_jobs_finish(r);
     for (size_t i = 0; i < r->handle_count; i++) {
         if (r->handles[i].h)
-            prjsim_client_close(r->handles[i].h);
+            r->be->close(r->handles[i].h);
         free(r->handles[i].name);
         free(r->handles[i].path);
     }
@@ -136,7 +136,7 @@ static void cleanup(scn_exec *r)
 
 void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
 {
-    static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL};
+    static const scn_run_options defaults; /* all zero: the defaults */
     memset(out, 0, sizeof *out);
     scn_exec r;
     memset(&r, 0, sizeof r);
@@ -150,6 +150,24 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         snprintf(out->message, sizeof out->message, "needs the reference provider (line %d: %s)",
                  s->needs_reference_line, s->needs_reference_why);
         return;
+    }
+    r.be = prjsim_backend_by_name(r.options->backend);
+    if (!r.be) {
+        out->verdict = SCN_FAILED;
+        snprintf(out->message, sizeof out->message, "unknown backend '%s' (sim, win32)", r.options->backend);
+        return;
+    }
+    /* what the backend cannot provide at all: skipped before anything runs */
+    for (size_t i = 0; i < s->count; i++) {
+        const char *why = NULL;
+        unsigned need = scn_stmt_requires(s, &s->stmts[i], r.options->provider != NULL, &why);
+        if (need & ~r.be->caps) {
+            out->verdict = SCN_SKIPPED;
+            out->line = s->stmts[i].line;
+            snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", r.be->name, s->stmts[i].line,
+                     why);
+            return;
+        }
     }
     r.external = r.options->provider != NULL;
     if (FAILED(prjsim_sim_create(&r.sim, &s->setup.sim))) {
@@ -167,14 +185,14 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
 
     FILE *log = r.options->log ? r.options->log : stdout;
     int last_line = 0;
-    for (size_t i = 0; i < s->count && !r.failed; i++) {
+    for (size_t i = 0; i < s->count && !r.failed && !r.skipped; i++) {
         const scn_stmt *st = &s->stmts[i];
         if (r.options->verbose)
             fprintf(log, "%s:%d: %s%s\n", s->origin, st->line, table[st->id].word, st->synthetic ? " (implicit)" : "");
         table[st->id].run(&r, st);
         last_line = st->line;
     }
-    if (!r.failed)
+    if (!r.failed && !r.skipped)
         check_leftover_diags(&r, last_line);
     if (r.failed)
         out->recent_trace = scn_recent_trace(&r, 12);
@@ -189,7 +207,12 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
     prjsim_sim_set_current(r.previous_sim);
     prjsim_sim_destroy(r.sim);
 
-    if (!r.failed) {
+    if (r.skipped && !r.failed) {
+        out->verdict = SCN_SKIPPED;
+        out->line = r.skip_line;
+        snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", r.be->name, r.skip_line,
+                 r.skip_reason);
+    } else if (!r.failed) {
         out->verdict = s->xfail ? SCN_XPASSED : SCN_PASSED;
         if (s->xfail) {
             out->line = s->xfail_line;
