@@ -94,7 +94,9 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
     }
     DWORD flags = dwFlagsAndAttributes & 0xFFFF0000u;
     DWORD attributes = dwFlagsAndAttributes & 0x0000FFFFu & ~(DWORD)FILE_ATTRIBUTE_DIRECTORY;
-    DWORD access = dwDesiredAccess;
+    /* kernel32 always asks for these two: a handle can be waited on and its attributes read
+     * (GetFileInformationByHandle on a write-only handle succeeds on Windows). */
+    DWORD access = dwDesiredAccess | SYNCHRONIZE | FILE_READ_ATTRIBUTES;
     if (flags & FILE_FLAG_DELETE_ON_CLOSE)
         access |= DELETE; /* kernel32 asks for it on the caller's behalf */
     prjsim__file *f = calloc(1, sizeof *f);

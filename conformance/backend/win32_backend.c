@@ -25,9 +25,24 @@ static prjsim_backend_result last_error(BOOL ok)
 
 static const DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
 
+/*
+ * On Linux our Win32 layer sends a path outside every virtualization root to the host file
+ * system, not to the simulator's volume where the scenario put it; on Windows both are the same
+ * NTFS volume. Such a path makes the operation unsupported here.
+ */
+static const char outside_reason[] = "win32 backend on Linux: outside the virtualization root our Win32 layer "
+                                     "reaches the host file system, not the simulated volume";
+
+static bool outside(const WCHAR *path)
+{
+    return path && !prjsim_sim_is_inside_root(prjsim_sim_current(), path);
+}
+
 static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_backend_open *o)
 {
     *out = NULL;
+    if (outside(o->path))
+        return prjsim_backend_unsupported(outside_reason);
     if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
         return prjsim_backend_unsupported("win32 backend: FILE_FLAG_OPEN_REPARSE_POINT is not in our Win32 layer");
     if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING)
@@ -129,6 +144,8 @@ static prjsim_backend_result w_set_disposition(prjsim_backend_file *f, bool del)
 
 static prjsim_backend_result w_rename(prjsim_backend_file *f, const WCHAR *to, bool replace)
 {
+    if (outside(to))
+        return prjsim_backend_unsupported(outside_reason);
     (void)f, (void)to, (void)replace;
     return prjsim_backend_unsupported("win32 backend: rename through a handle needs "
                                       "SetFileInformationByHandle(FileRenameInfo), not in our Win32 layer yet");
@@ -167,26 +184,27 @@ static prjsim_backend_result w_query_directory(prjsim_backend_file *f, const WCH
                                       "not in our Win32 layer yet");
 }
 
+/* Opens for attribute reads and asks the handle, as a program that wants the link count does
+ * (GetFileAttributesExW has none). */
 static prjsim_backend_result w_stat(const WCHAR *path, prjsim_file_info *info)
 {
     memset(info, 0, sizeof *info);
-    WIN32_FILE_ATTRIBUTE_DATA d;
-    if (!GetFileAttributesExW(path, GetFileExInfoStandard, &d))
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
+    HANDLE h = CreateFileW(path, FILE_READ_ATTRIBUTES, share_all, NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS,
+                           NULL);
+    if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
-    PRJ_FILE_BASIC_INFO *b = &info->basic;
-    b->IsDirectory = (d.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
-    b->FileSize = b->IsDirectory ? 0 : (INT64)(((uint64_t)d.nFileSizeHigh << 32) | d.nFileSizeLow);
-    b->CreationTime.QuadPart = ticks(d.ftCreationTime);
-    b->LastAccessTime.QuadPart = ticks(d.ftLastAccessTime);
-    b->LastWriteTime.QuadPart = ticks(d.ftLastWriteTime);
-    b->FileAttributes = d.dwFileAttributes;
-    info->link_count = 0; /* GetFileAttributesExW has no link count: 0 = unknown */
-    return prjsim_backend_win32_error(0);
+    prjsim_backend_result r = w_query_info((prjsim_backend_file *)h, info);
+    CloseHandle(h);
+    return r;
 }
 
 static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a, int64_t w, int64_t ch,
                                          uint32_t attributes)
 {
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
     if (ch)
         return prjsim_backend_unsupported("win32 backend: the change time needs "
                                           "SetFileInformationByHandle(FileBasicInfo), not in our Win32 layer yet");
@@ -212,9 +230,15 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
 {
     *entries = NULL;
     *count = 0;
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
     if (buffer_bytes)
         return prjsim_backend_unsupported("win32 backend: a chosen buffer size needs NtQueryDirectoryFile, not in "
                                           "our Win32 layer yet");
+    if (pattern && wcspbrk(pattern, L"*?<>\""))
+        return prjsim_backend_unsupported("win32 backend: FindFirstFileExW rewrites DOS wildcards (*.x becomes <.x); "
+                                          "the pattern as NtQueryDirectoryFile gets it needs NtQueryDirectoryFile, "
+                                          "not in our Win32 layer yet");
     size_t n = wcslen(path), pn = pattern ? wcslen(pattern) : 1;
     WCHAR *spec = malloc((n + pn + 2) * sizeof *spec);
     if (!spec)
@@ -228,8 +252,9 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
     free(spec);
     if (fh == INVALID_HANDLE_VALUE) {
         DWORD err = GetLastError();
-        /* an empty match is an empty listing, as prjsim_client_list has it */
-        return prjsim_backend_win32_error(err == ERROR_FILE_NOT_FOUND ? 0 : err);
+        /* with a name to match, no match is an empty listing, as prjsim_client_list has it;
+         * without one "." is always there, so not found is the directory's own failure */
+        return prjsim_backend_win32_error(err == ERROR_FILE_NOT_FOUND && pattern ? 0 : err);
     }
     size_t cap = 16, got = 0;
     prjsim_dir_entry *list = malloc(cap * sizeof *list);
@@ -265,16 +290,22 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
 
 static prjsim_backend_result w_remove(const WCHAR *path, bool directory)
 {
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
     return last_error(directory ? RemoveDirectoryW(path) : DeleteFileW(path));
 }
 
 static prjsim_backend_result w_move(const WCHAR *from, const WCHAR *to, bool replace)
 {
+    if (outside(from) || outside(to))
+        return prjsim_backend_unsupported(outside_reason);
     return last_error(MoveFileExW(from, to, replace ? MOVEFILE_REPLACE_EXISTING : 0));
 }
 
 static prjsim_backend_result w_link(const WCHAR *existing, const WCHAR *new_path)
 {
+    if (outside(existing) || outside(new_path))
+        return prjsim_backend_unsupported(outside_reason);
     return last_error(CreateHardLinkW(new_path, existing, NULL));
 }
 
@@ -284,12 +315,19 @@ static prjsim_backend_result w_symlink(const WCHAR *link, const WCHAR *target, b
     return prjsim_backend_unsupported("win32 backend: CreateSymbolicLinkW is not in our Win32 layer yet");
 }
 
-static prjsim_backend_result w_mkdir(const WCHAR *path) { return last_error(CreateDirectoryW(path, NULL)); }
+static prjsim_backend_result w_mkdir(const WCHAR *path)
+{
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
+    return last_error(CreateDirectoryW(path, NULL));
+}
 
 static prjsim_backend_result w_read_file(const WCHAR *path, void **data, size_t *size)
 {
     *data = NULL;
     *size = 0;
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
     HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL, OPEN_EXISTING, 0, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
@@ -327,6 +365,8 @@ static prjsim_backend_result w_read_file(const WCHAR *path, void **data, size_t 
 
 static prjsim_backend_result w_write_file(const WCHAR *path, const void *data, size_t size)
 {
+    if (outside(path))
+        return prjsim_backend_unsupported(outside_reason);
     HANDLE h = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());

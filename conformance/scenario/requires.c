@@ -16,8 +16,8 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             *why = "'expect trace' reads the simulator's trace of internal events";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_DIAG:
-        case EX_NO_DIAGS:
-            /* until the recording layer's checker decides them from the provider's calls */
+            /* until the recording layer's checker decides them from the provider's calls;
+             * `expect no diagnostics` runs everywhere, like the check at the end of a run */
             *why = "'expect diag' reads the diagnostics the simulator decides";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_IN_FLIGHT:
