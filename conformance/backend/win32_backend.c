@@ -1,17 +1,19 @@
 /*
  * Backend "win32": every operation is the Win32 call a Windows program makes (CreateFileW,
- * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, GetFileInformationByHandle,
+ * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
+ * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
  * CreateHardLinkW, CreateDirectoryW) and the result is its last error. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they
  * are kernel32's, over real ProjFS. A prjsim_backend_file is the HANDLE.
  *
  * Shapes with no Win32 call in our layer yet answer PRJSIM_BACKEND_UNSUPPORTED with the missing
- * call as the reason (SetFileInformationByHandle, NtQueryDirectoryFile, CreateSymbolicLinkW).
+ * call as the reason (NtQueryDirectoryFile, CreateSymbolicLinkW).
  */
 #include "backend.h"
 
 #include <windows.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -128,27 +130,40 @@ static FILETIME ft(int64_t t)
 static prjsim_backend_result w_set_basic(prjsim_backend_file *f, int64_t c, int64_t a, int64_t w, int64_t ch,
                                          uint32_t attributes)
 {
-    if (attributes || ch)
-        return prjsim_backend_unsupported("win32 backend: attributes or change time through a handle need "
-                                          "SetFileInformationByHandle(FileBasicInfo), not in our Win32 layer yet");
-    FILETIME fc = ft(c), fa = ft(a), fw = ft(w);
-    return last_error(SetFileTime(HF(f), c ? &fc : NULL, a ? &fa : NULL, w ? &fw : NULL));
+    FILE_BASIC_INFO b;
+    memset(&b, 0, sizeof b);
+    b.CreationTime.QuadPart = c;
+    b.LastAccessTime.QuadPart = a;
+    b.LastWriteTime.QuadPart = w;
+    b.ChangeTime.QuadPart = ch;
+    b.FileAttributes = attributes;
+    return last_error(SetFileInformationByHandle(HF(f), FileBasicInfo, &b, sizeof b));
 }
 
 static prjsim_backend_result w_set_disposition(prjsim_backend_file *f, bool del)
 {
-    (void)f, (void)del;
-    return prjsim_backend_unsupported("win32 backend: delete through a handle needs "
-                                      "SetFileInformationByHandle(FileDispositionInfo), not in our Win32 layer yet");
+    FILE_DISPOSITION_INFO d;
+    d.DeleteFile = del;
+    return last_error(SetFileInformationByHandle(HF(f), FileDispositionInfo, &d, sizeof d));
 }
 
 static prjsim_backend_result w_rename(prjsim_backend_file *f, const WCHAR *to, bool replace)
 {
     if (outside(to))
         return prjsim_backend_unsupported(outside_reason);
-    (void)f, (void)to, (void)replace;
-    return prjsim_backend_unsupported("win32 backend: rename through a handle needs "
-                                      "SetFileInformationByHandle(FileRenameInfo), not in our Win32 layer yet");
+    size_t n = wcslen(to);
+    size_t size = offsetof(FILE_RENAME_INFO, FileName) + (n + 1) * sizeof(WCHAR);
+    FILE_RENAME_INFO *ri = calloc(1, size);
+    if (!ri)
+        abort();
+    ri->ReplaceIfExists = replace;
+    ri->RootDirectory = NULL;
+    ri->FileNameLength = (DWORD)(n * sizeof(WCHAR));
+    wmemcpy(ri->FileName, to, n + 1);
+    BOOL ok = SetFileInformationByHandle(HF(f), FileRenameInfo, ri, (DWORD)size);
+    DWORD err = ok ? 0 : GetLastError();
+    free(ri);
+    return prjsim_backend_win32_error(err);
 }
 
 static int64_t ticks(FILETIME f)
