@@ -226,6 +226,32 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
     }
 }
 
+/* Why scenarios were skipped, with how many each (for the report of a backend). */
+typedef struct skip_tally {
+    char **why;
+    size_t *n;
+    size_t count;
+} skip_tally;
+
+static void tally_add(skip_tally *t, const char *message)
+{
+    /* "backend B: line N: reason" counts under its reason */
+    const char *why = strstr(message, ": line ");
+    why = why ? strstr(why + 7, ": ") : NULL;
+    why = why ? why + 2 : message;
+    for (size_t i = 0; i < t->count; i++)
+        if (!strcmp(t->why[i], why)) {
+            t->n[i]++;
+            return;
+        }
+    t->why = realloc(t->why, (t->count + 1) * sizeof *t->why);
+    t->n = realloc(t->n, (t->count + 1) * sizeof *t->n);
+    if (!t->why || !t->n)
+        abort();
+    t->why[t->count] = scn_strdup(why);
+    t->n[t->count++] = 1;
+}
+
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
 {
     scn_script **scripts = calloc(count + 1, sizeof *scripts);
@@ -244,6 +270,7 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         return SCN_EXIT_MALFORMED;
     }
     size_t passed = 0, failed = 0, xfailed = 0, skipped = 0;
+    skip_tally tally = {NULL, NULL, 0};
     for (size_t i = 0; i < count; i++) {
         scn_outcome o;
         scn_run(scripts[i], options, &o);
@@ -259,6 +286,7 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
             break;
         case SCN_SKIPPED:
             fprintf(out, "SKIP %s: %s\n", paths[i], o.message);
+            tally_add(&tally, o.message);
             skipped++;
             break;
         case SCN_XPASSED:
@@ -293,5 +321,14 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         fprintf(out, " (%zu skipped)\n", skipped);
     else
         fprintf(out, "\n");
+    if (options && options->backend) {
+        fprintf(out, "backend %s: %zu ran, %zu skipped\n", options->backend, count - skipped, skipped);
+        for (size_t i = 0; i < tally.count; i++)
+            fprintf(out, "  %zu skipped: %s\n", tally.n[i], tally.why[i]);
+    }
+    for (size_t i = 0; i < tally.count; i++)
+        free(tally.why[i]);
+    free(tally.why);
+    free(tally.n);
     return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
 }
