@@ -64,7 +64,7 @@ typedef struct prjsim_backend_file prjsim_backend_file;
 typedef struct prjsim_backend_open {
     const WCHAR *path;   /* full Windows path */
     uint32_t access;     /* GENERIC_* / FILE_* access rights */
-    uint32_t share;      /* FILE_SHARE_*; the sim backend ignores it until the simulator has share modes */
+    uint32_t share;      /* FILE_SHARE_* (0: exclusive) */
     uint32_t disposition;/* CREATE_NEW ... TRUNCATE_EXISTING */
     uint32_t flags;      /* prjsim_open_flags */
     uint32_t attributes; /* FILE_ATTRIBUTE_* for a created file */

@@ -11,8 +11,8 @@
 static prjsim_backend_result sim_open(prjsim_backend_file **out, const prjsim_backend_open *o)
 {
     prjsim_handle *h = NULL;
-    NTSTATUS st = prjsim_client_open(&h, prjsim_sim_current(), o->path, o->access, o->disposition, o->flags,
-                                     o->attributes);
+    NTSTATUS st = prjsim_client_open_shared(&h, prjsim_sim_current(), o->path, o->access, o->share, o->disposition,
+                                            o->flags, o->attributes);
     *out = (prjsim_backend_file *)h;
     return S(st);
 }

@@ -59,8 +59,7 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
         flags |= FILE_FLAG_DELETE_ON_CLOSE;
     if (o->flags & PRJSIM_OPEN_UNBUFFERED)
         flags |= FILE_FLAG_NO_BUFFERING;
-    DWORD share = o->share ? o->share : share_all;
-    HANDLE h = CreateFileW(o->path, o->access, share, NULL, o->disposition, flags | o->attributes, NULL);
+    HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, o->disposition, flags | o->attributes, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
     if (o->flags & PRJSIM_OPEN_DIRECTORY) {
