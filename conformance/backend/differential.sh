@@ -2,7 +2,7 @@
 # The backend differential: every scenario run with --backend win32 must give the verdict it
 # gives with --backend sim (a pass, an expected failure, or a failure), or be skipped with a
 # reason. A difference is a bug in the Win32 layer, the win32 backend or the seam.
-# usage: differential.sh PRJSIM MIN_RAN_PERCENT SCENARIO...
+# usage: differential.sh PRJSIM MIN_RAN_PERCENT [prjsim run ARGS: --provider P] SCENARIO... [-- ARGS]
 # Prints each difference, the win32 report (ran, skipped and why), and fails when a verdict
 # differs or fewer than MIN_RAN_PERCENT of the scenarios ran under win32.
 set -u
