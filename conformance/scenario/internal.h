@@ -427,12 +427,20 @@ typedef struct scn_exec {
     /* trace records the interpreter made itself (state probes), left out of expectations */
     size_t (*hidden)[2];
     size_t hidden_count;
+    /* states sampled for options->trace_file */
+    struct tracepic_samples *samples;
     /* the failure */
     bool failed;
     int fail_line;
     char message[4096];
 } scn_exec;
 
+/* Sets up a run of @p s (a fresh simulation made current); false when it cannot be created. */
+bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options);
+/* Runs one statement. */
+void scn_exec_statement(scn_exec *r, const scn_stmt *st);
+/* Stops the instance, joins the jobs, destroys the simulation and restores the current one. */
+void scn_exec_end(scn_exec *r);
 /* Records a failure at @p line (the first one wins) and returns false. */
 bool scn_fail(scn_exec *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Marks every expectation's starting point at the current end of the trace and events. */

@@ -4,6 +4,8 @@
  */
 #include "internal.h"
 
+#include <tracepic.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,54 +137,101 @@ static void cleanup(scn_exec *r)
     prjsim_client_set_caller(NULL);
 }
 
-void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options)
 {
     static const scn_run_options defaults; /* all zero: the defaults */
+    memset(r, 0, sizeof *r);
+    r->script = s;
+    r->options = options ? options : &defaults;
+    r->be = prjsim_backend_by_name(r->options->backend);
+    if (!r->be)
+        return false;
+    r->external = r->options->provider != NULL;
+    if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
+        return false;
+    r->previous_sim = prjsim_sim_set_current(r->sim);
+    memtree_create_ex(&r->tree, &s->setup.tree);
+    scn_provider_init(&r->prov, r->tree, &s->setup);
+    prjsim_client_set_caller(NULL);
+    r->caller = prjsim_client_get_caller();
+    wcsncpy(r->caller_image, r->caller.image_file_name ? r->caller.image_file_name : L"", MAX_PATH);
+    r->caller.image_file_name = r->caller_image;
+    return true;
+}
+
+/* The state of an item as `expect state` names it, for the trace file. */
+static void probe_state(void *ctx, const WCHAR *full, char *state, size_t size)
+{
+    scn_flags_str(scn_state_names, scn_item_state(ctx, full), state, size);
+}
+
+static bool skip_hidden(void *ctx, size_t index)
+{
+    return scn_trace_hidden(ctx, index);
+}
+
+void scn_exec_statement(scn_exec *r, const scn_stmt *st)
+{
+    table[st->id].run(r, st);
+    if (r->options->trace_file) {
+        if (!r->samples && !(r->samples = calloc(1, sizeof *r->samples)))
+            abort();
+        tracepic_sample(r->samples, r->sim, probe_state, r);
+    }
+}
+
+void scn_exec_end(scn_exec *r)
+{
+    if (r->options->trace_file &&
+        !tracepic_write(r->options->trace_file, r->script->origin, r->sim, r->samples, skip_hidden, r))
+        fprintf(stderr, "cannot write the trace file %s\n", r->options->trace_file);
+    if (r->samples) {
+        tracepic_samples_free(r->samples);
+        free(r->samples);
+    }
+    cleanup(r);
+    memtree_destroy(r->tree);
+    scn_provider_free(&r->prov);
+    prjsim_sim_set_current(r->previous_sim);
+    prjsim_sim_destroy(r->sim);
+}
+
+void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+{
     memset(out, 0, sizeof *out);
-    scn_exec r;
-    memset(&r, 0, sizeof r);
-    r.script = s;
-    r.options = options ? options : &defaults;
     if (s->xfail)
         snprintf(out->reason, sizeof out->reason, "%s", s->xfail);
-    if (r.options->provider && s->needs_reference_line) {
+    if (options && options->provider && s->needs_reference_line) {
         out->verdict = SCN_SKIPPED;
         out->line = s->needs_reference_line;
         snprintf(out->message, sizeof out->message, "needs the reference provider (line %d: %s)",
                  s->needs_reference_line, s->needs_reference_why);
         return;
     }
-    r.be = prjsim_backend_by_name(r.options->backend);
-    if (!r.be) {
+    const prjsim_backend *be = prjsim_backend_by_name(options ? options->backend : NULL);
+    if (!be) {
         out->verdict = SCN_FAILED;
-        snprintf(out->message, sizeof out->message, "unknown backend '%s' (sim, win32)", r.options->backend);
+        snprintf(out->message, sizeof out->message, "unknown backend '%s' (sim, win32)", options->backend);
         return;
     }
     /* what the backend cannot provide at all: skipped before anything runs */
     for (size_t i = 0; i < s->count; i++) {
         const char *why = NULL;
-        unsigned need = scn_stmt_requires(s, &s->stmts[i], r.options->provider != NULL, &why);
-        if (need & ~r.be->caps) {
+        unsigned need = scn_stmt_requires(s, &s->stmts[i], options && options->provider, &why);
+        if (need & ~be->caps) {
             out->verdict = SCN_SKIPPED;
             out->line = s->stmts[i].line;
-            snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", r.be->name, s->stmts[i].line,
+            snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", be->name, s->stmts[i].line,
                      why);
             return;
         }
     }
-    r.external = r.options->provider != NULL;
-    if (FAILED(prjsim_sim_create(&r.sim, &s->setup.sim))) {
+    scn_exec r;
+    if (!scn_exec_begin(&r, s, options)) {
         out->verdict = SCN_FAILED;
         snprintf(out->message, sizeof out->message, "the simulation could not be created (bad options?)");
         return;
     }
-    r.previous_sim = prjsim_sim_set_current(r.sim);
-    memtree_create_ex(&r.tree, &s->setup.tree);
-    scn_provider_init(&r.prov, r.tree, &s->setup);
-    prjsim_client_set_caller(NULL);
-    r.caller = prjsim_client_get_caller();
-    wcsncpy(r.caller_image, r.caller.image_file_name ? r.caller.image_file_name : L"", MAX_PATH);
-    r.caller.image_file_name = r.caller_image;
 
     FILE *log = r.options->log ? r.options->log : stdout;
     int last_line = 0;
@@ -190,7 +239,7 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         const scn_stmt *st = &s->stmts[i];
         if (r.options->verbose)
             fprintf(log, "%s:%d: %s%s\n", s->origin, st->line, table[st->id].word, st->synthetic ? " (implicit)" : "");
-        table[st->id].run(&r, st);
+        scn_exec_statement(&r, st);
         last_line = st->line;
     }
     if (!r.failed && !r.skipped)
@@ -202,11 +251,7 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         fprintf(log, "%s: the whole trace:\n%s", s->origin, all);
         free(all);
     }
-    cleanup(&r);
-    memtree_destroy(r.tree);
-    scn_provider_free(&r.prov);
-    prjsim_sim_set_current(r.previous_sim);
-    prjsim_sim_destroy(r.sim);
+    scn_exec_end(&r);
 
     if (r.skipped && !r.failed) {
         out->verdict = SCN_SKIPPED;

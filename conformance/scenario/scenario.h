@@ -83,6 +83,11 @@ typedef struct scn_run_options {
     int provider_argc;
     char *const *provider_argv;
     /**
+     * Write the run's trace, with the state of every item the client touched sampled after each
+     * statement, to this trace file (tools/tracepic/tracepic.h; `prjsim trace` draws it). NULL: none.
+     */
+    const char *trace_file;
+    /**
      * The backend client operations go through (conformance/backend/backend.h): "sim" (NULL:
      * the default) or "win32". Scenarios that need what the backend lacks are skipped.
      */

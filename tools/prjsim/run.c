@@ -33,6 +33,8 @@ static int usage(FILE *out)
             "                Windows program makes); scenarios needing what B lacks are skipped\n"
             "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
             "  --verbose     print each statement as it runs, and the whole trace\n"
+            "  --trace-file F  write the run's trace with item states to F (one script only;\n"
+            "                `prjsim trace F --html OUT` draws it)\n"
             "  --            end of options\n"
             "\n"
             "exit status: 0 all passed, 1 a scenario failed, 2 a malformed script or bad usage\n");
@@ -70,6 +72,8 @@ int prjsim_cmd_run(int argc, char **argv)
                     free(files);
                     return usage(stderr);
                 }
+            } else if (!strcmp(a, "--trace-file") && i + 1 < argc) {
+                opts.trace_file = argv[++i];
             } else if (!strcmp(a, "--bless")) {
                 opts.bless = true;
             } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
@@ -106,6 +110,12 @@ int prjsim_cmd_run(int argc, char **argv)
         fprintf(stderr, "prjsim run: no scenario script given\n");
         free(files);
         return usage(stderr);
+    }
+    if (opts.trace_file && count != 1) {
+        fprintf(stderr, "prjsim run: --trace-file takes one scenario script\n");
+        free(files);
+        free(pargv);
+        return 2;
     }
     int rc = scn_run_files(files, count, &opts, stdout, stderr);
     free(files);
