@@ -1,7 +1,7 @@
 /*
  * Client operations: the I/O another process does under the root (open, read, write, list,
- * delete, rename...), each one call of the backend seam (backend/backend.h), and the statements that drive pended
- * callbacks (complete, cancel, await).
+ * delete, rename...), each one call of the backend seam (backend/backend.h), and the statements
+ * that drive pended callbacks (complete, cancel, await).
  *
  * An operation runs on the interpreter's thread unless something can make it wait: a `provider
  * pend` rule, a pended callback not yet completed, or another waiting operation. Then it runs
