@@ -67,6 +67,17 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
     return st;
 }
 
+static bool same_relative_path(const prjsim__path *pa, const WCHAR *b);
+
+/* Did the provider write the very path it was asked for (PrjFileNameCompare, per component)? */
+static bool wrote_requested(const WCHAR *written, const WCHAR *requested)
+{
+    prjsim__path p;
+    bool same = prjsim__path_parse_relative(&p, written) && same_relative_path(&p, requested);
+    prjsim__path_free(&p);
+    return same;
+}
+
 static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir, const WCHAR *caller_rel,
                       const WCHAR *name, size_t len, prjsim__item **out)
 {
@@ -103,6 +114,10 @@ static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir
                 prjsim__diag(sim, PRJSIM_DIAG_UNREQUESTED_PLACEHOLDER,
                              "GetPlaceholderInfo(\"%s\") also wrote a placeholder for another name", u);
             }
+        } else if (cmd->written_placeholder && wrote_requested(cmd->written_placeholder, caller_rel)) {
+            /* Written as asked, then removed by another thread before this lookup could use it:
+             * nothing the provider did wrong. */
+            st = STATUS_OBJECT_NAME_NOT_FOUND;
         } else if (cmd->written_placeholder) {
             char *w = prjsim__utf8(cmd->written_placeholder);
             if (!u)
