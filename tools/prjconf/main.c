@@ -37,7 +37,8 @@ static int usage(FILE *out)
             "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
             "  --max-depth N     crawl depth (default 4)\n"
-            "  --max-items N     crawl size (default 300)\n");
+            "  --max-items N     crawl size (default 300)\n"
+            "  --version         print the version and exit\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -88,6 +89,9 @@ int main(int argc, char **argv)
             break;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             return usage(stdout);
+        } else if (!strcmp(a, "--version")) {
+            printf("prjconf %s\n", PRJSIM_VERSION);
+            return 0;
         } else if (!strcmp(a, "--list")) {
             list = true;
         } else if (!strcmp(a, "--tap")) {
