@@ -6,6 +6,8 @@
  */
 #include <prjconf.h>
 
+#include <fault.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,9 @@ static int usage(FILE *out)
             "options:\n"
             "  --provider P      a provider program (.so from prjsim-cc or prjsim_add_provider),\n"
             "                    started as `prjsim exec P ARGS...` starts it\n"
-            "  --caps LIST       capabilities it declares: notifications,pending (or $PRJCONF_CAPS)\n"
+            "  --caps LIST       capabilities to assume: notifications,pending (or $PRJCONF_CAPS);\n"
+            "                    default: those the provider registers (a NotificationCallback,\n"
+            "                    a CancelCommandCallback) when it starts\n"
             "  --case NAME       run one case (a glob, as the positional GLOBs)\n"
             "  --list            list the cases that would run, and exit\n"
             "  --seed N          seed of the generated names (default: from the clock)\n"
@@ -38,6 +42,11 @@ static int usage(FILE *out)
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
             "  --max-depth N     crawl depth (default 4)\n"
             "  --max-items N     crawl size (default 300)\n"
+            "\n"
+            "environment: PRJSIM_FAULTS=SPEC wraps the provider in the fault wrapper\n"
+            "(fixtures/fault/README.md); PRJCONF_CAPS as --caps.\n"
+            "exit status: 0 all passed, 1 a case failed, 2 usage or setup error (including a\n"
+            "provider that cannot start at all)\n"
             "  --version         print the version and exit\n");
     return out == stdout ? 0 : 2;
 }
@@ -160,10 +169,15 @@ int main(int argc, char **argv)
     o.target.mkdirs = mkdirs;
     o.target.argc = argc - i;
     o.target.argv = argv + i;
+    o.target.caps_declared = caps_text != NULL;
     if (caps_text && !prjconf_caps_parse(caps_text, &o.target.caps)) {
         fprintf(stderr, "prjconf: unknown capability in '%s'\n", caps_text);
         return 2;
     }
+    /* PRJSIM_FAULTS=spec wraps the provider in every case (fixtures/fault/README.md); a bad
+     * spec is a usage error. */
+    if (fault_install_from_env() == E_INVALIDARG)
+        return 2;
     if (o.target.provider && access(o.target.provider, R_OK) != 0) {
         fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
         return 2;
