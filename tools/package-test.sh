@@ -35,7 +35,8 @@ cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
 cmake --build "$build" -j"$jobs" >"$work/build.log" || { tail -30 "$work/build.log"; exit 1; }
 cmake --install "$build" >"$work/install.log"
 (cd "$build" && cpack -G DEB >"$work/cpack.log") || { cat "$work/cpack.log"; exit 1; }
-deb=$(ls "$build"/prjsim_*.deb)
+mv "$build"/prjsim_*.deb "$work/"
+deb=$(ls "$work"/prjsim_*.deb)
 ok "installed to a prefix; $(basename "$deb")"
 
 # Every header of provider_api/ is installed (tests/ excepted), and memtree.h.
@@ -83,7 +84,7 @@ check_out() { # NAME COMMAND...: exit 0, output on stdout, none on stderr
     if out=$("$@" 2>"$work/stderr") && [ -n "$out" ] && [ ! -s "$work/stderr" ]; then
         return 0
     fi
-    fail "$name: '$*' exit/stdout/stderr wrong"; cat "$work/stderr"; return 1
+    fail "$name: '$*' exit/stdout/stderr wrong"; cat "$work/stderr"
 }
 for tool in prjsim prjconf prjsim-bench prjsim-cc prjsim-c++; do
     check_out "$tool --help" "$tool" --help
@@ -115,7 +116,7 @@ cp -r "$copy/share/doc/prjsim/examples/provider" "$work/example"
     ok "examples/provider with CMake: ctest passed, JUnit written" || { fail "example (CMake)"; tail -30 "$work/example.log"; }
 $python "$work/check-ci.py" "$copy/share/doc/prjsim/ci" "$work/example/ci.sh" || fail "docs/ci templates"
 cp -r "$copy/share/doc/prjsim/examples/provider" "$work/example-make"
-make -C "$work/example-make" check PKG_CONFIG_PATH="$copy/lib/pkgconfig" >"$work/make.log" 2>&1 &&
+PKG_CONFIG_PATH="$copy/lib/pkgconfig" make -C "$work/example-make" check >"$work/make.log" 2>&1 &&
     ok "examples/provider with make + pkg-config" || { fail "example (make)"; tail -30 "$work/make.log"; }
 
 # The Python driver: a user's own tests get the `prjsim` fixture without PYTHONPATH.
@@ -154,7 +155,8 @@ else
     prjconf -j 2 'enum.*' >"$work/deb-prjconf.txt" && ok "prjconf from PATH: $(tail -1 "$work/deb-prjconf.txt")" ||
         { fail "prjconf from PATH"; cat "$work/deb-prjconf.txt"; }
     (cd "$work/example-make" && prjsim-cc -o notes-cc.so notes.c) &&
-        out=$(echo | prjsim exec --timeout 30 "$work/example-make/notes-cc.so" 'C:\NotesRoot') &&
+        mkdir -p "$work/drives/C/NotesRoot" &&
+        out=$(echo | prjsim exec --timeout 30 --drives "$work/drives" "$work/example-make/notes-cc.so" 'C:\NotesRoot') &&
         echo "$out" | grep -q 'Projecting 3 notes' && ok "prjsim-cc and prjsim exec from PATH" ||
         fail "prjsim exec from PATH: $out"
     rm -rf "$work/example/build"

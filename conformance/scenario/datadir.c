@@ -8,6 +8,7 @@
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,8 +27,13 @@ static bool installed_dir(char *buf, size_t size)
     if (n <= 0)
         return false;
     exe[n] = 0;
-    int len = snprintf(buf, size, "%s/../share/prjsim", dirname(exe));
-    return len > 0 && (size_t)len < size && is_dir(buf);
+    char dir[PATH_MAX + 32], *real;
+    snprintf(dir, sizeof dir, "%s/../share/prjsim", dirname(exe));
+    if (!is_dir(dir) || !(real = realpath(dir, NULL)))
+        return false;
+    int len = snprintf(buf, size, "%s", real);
+    free(real);
+    return len > 0 && (size_t)len < size;
 }
 
 const char *scn_data_dir(const char *what, char *buf, size_t size)

@@ -46,7 +46,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(argv[1], "help")) {
-        if (argc < 3)
+        if (argc < 3 || !strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))
             return usage(stdout);
         int i = find(argv[2]);
         char *help[] = {"--help", NULL};
