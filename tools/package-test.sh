@@ -116,6 +116,57 @@ cp -r "$copy/share/doc/prjsim/examples/provider" "$work/example"
     ok "examples/provider with CMake: ctest passed, JUnit written" || { fail "example (CMake)"; tail -30 "$work/example.log"; }
 $python "$work/check-ci.py" "$copy/share/doc/prjsim/ci" "$work/example/ci.sh" || fail "docs/ci templates"
 cp -r "$copy/share/doc/prjsim/examples/provider" "$work/example-make"
+# prjsim_add_conformance_test's options: one ctest test per case, labels, expected failures,
+# declared capabilities, the targets of the package.
+mkdir -p "$work/percase"
+cp "$work/example/notes.c" "$work/percase/"
+# notes sorts its entries: listing enum.sorted as an expected failure makes the run fail (XPASS).
+printf 'enum.sorted  # it passes: an unexpected pass fails the run\n' >"$work/percase/xfail.txt"
+cat >"$work/percase/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(percase C)
+find_package(prjsim 0.1 CONFIG REQUIRED)
+enable_testing()
+prjsim_add_provider(notes SOURCES notes.c)
+prjsim_add_conformance_test(notes NAME each ROOT "C:\\NotesRoot" CAPS none PER_CASE LABELS mine)
+prjsim_add_conformance_test(notes NAME xfail ROOT "C:\\NotesRoot" XFAIL xfail.txt JUNIT xfail.xml)
+set_tests_properties(xfail PROPERTIES WILL_FAIL TRUE)
+foreach(t prjsim::prjsim prjsim::headers prjsim::memtree prjsim::prjsim-cli prjsim::prjconf
+          prjsim::prjsim-bench prjsim::prjsim-cc prjsim::prjsim-c++)
+  if(NOT TARGET ${t})
+    message(FATAL_ERROR "no target ${t}")
+  endif()
+endforeach()
+add_executable(memtree_user memtree_user.c)
+target_link_libraries(memtree_user PRIVATE prjsim::memtree)
+add_test(NAME memtree_user COMMAND memtree_user)
+CMAKE
+cat >"$work/percase/memtree_user.c" <<'C'
+#include <prjsim.h>
+#include <memtree.h>
+int main(void)
+{
+    prjsim_sim *sim = prjsim_sim_current();
+    memtree *tree;
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
+    void *data;
+    size_t size;
+    prjsim_volume_create_directory(sim, L"C:\\root");
+    memtree_create(&tree);
+    memtree_parse_manifest(tree, "file a.txt content=\"hi\"", NULL, NULL, 0);
+    memtree_start(tree, L"C:\\root", NULL, &ctx);
+    return prjsim_client_read_file(sim, L"C:\\root\\A.TXT", &data, &size) == 0 && size == 2 ? 0 : 1;
+}
+C
+(cmake -S "$work/percase" -B "$work/percase/build" -DCMAKE_PREFIX_PATH="$copy" &&
+    cmake --build "$work/percase/build" && cd "$work/percase/build" &&
+    [ "$(ctest -N -L mine | grep -c 'Test *#')" = "$(prjconf --list | wc -l)" ] &&
+    ctest -j2 --output-on-failure && grep -q 'type="xpass"' xfail.xml) >"$work/percase.log" 2>&1 &&
+    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT; prjsim::memtree" ||
+    { fail "prjsim_add_conformance_test options"; tail -40 "$work/percase.log"; }
+prjsim-bench --quick --only p5 --json "$work/bench.json" >"$work/bench.txt" &&
+    grep -q '"p5_suite_s": [0-9]' "$work/bench.json" && ok "prjsim-bench finds the prjconf beside it" ||
+    { fail "prjsim-bench p5"; cat "$work/bench.txt"; }
 PKG_CONFIG_PATH="$copy/lib/pkgconfig" make -C "$work/example-make" check >"$work/make.log" 2>&1 &&
     ok "examples/provider with make + pkg-config" || { fail "example (make)"; tail -30 "$work/make.log"; }
 
