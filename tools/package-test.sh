@@ -26,7 +26,11 @@ src=$work/src build=$work/build prefix=$work/prefix copy=$work/copied-prefix
 
 echo "== 1. a clean copy of the sources, built without tests and installed"
 mkdir -p "$src"
-git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$src"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+    git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$src"
+else # not a git checkout: everything but build trees
+    tar --exclude='./build*' --exclude=./.git -cf - . | tar -xf - -C "$src"
+fi
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
       -DCMAKE_INSTALL_PREFIX="$prefix" >"$work/configure.log"
 ! grep -q '^CRITERION_FOUND' "$build/CMakeCache.txt" || fail "Criterion looked for with BUILD_TESTING=OFF"

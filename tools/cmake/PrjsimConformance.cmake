@@ -6,7 +6,7 @@
 #     [CAPS cap ...]          capabilities to assume (notifications, pending); by default prjconf
 #                             detects what the provider registered
 #     [XFAIL file]            expected failures (`GLOB # reason` lines)
-#     [REGISTRY file]         a .reg file to seed the registry with (prjconf --registry)
+#     [REGISTRY file]         a .reg file to seed the registry with (prjconf --registry FILE)
 #     [JUNIT file]            also write a JUnit report (relative: to the current binary dir)
 #     [JOBS n] [TIMEOUT s]    cases at once (default 2); ctest timeout (default 600)
 #     [LABELS label ...]      more ctest labels (it always has `prjsim` and `conformance`)
