@@ -117,7 +117,7 @@ prjsim run $(find "$copy/share/prjsim/scenarios" -name '*.scn' -not -path '*/pro
 
 # The example provider project, as docs/ci runs it (examples/provider/ci.sh), against the copy.
 cp -r "$copy/share/doc/prjsim/examples/provider" "$work/example"
-(cd "$work/example" && CMAKE_PREFIX_PATH="$copy" sh ./ci.sh) >"$work/example.log" 2>&1 &&
+(cd "$work/example" && CMAKE_PREFIX_PATH="$copy" ./ci.sh) >"$work/example.log" 2>&1 &&
     grep -q '100% tests passed' "$work/example.log" && [ -s "$work/example/build/prjconf-notes.xml" ] &&
     ok "examples/provider with CMake: ctest passed, JUnit written" || { fail "example (CMake)"; tail -30 "$work/example.log"; }
 $python "$work/check-ci.py" "$copy/share/doc/prjsim/ci" "$work/example/ci.sh" || fail "docs/ci templates"

@@ -51,8 +51,11 @@ install(FILES ${PROJECT_SOURCE_DIR}/conformance/prjconf/README.md
 install(FILES ${PROJECT_SOURCE_DIR}/fixtures/fault/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME faults.md)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
-        PATTERN build* EXCLUDE)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ci/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/ci)
+        USE_SOURCE_PERMISSIONS PATTERN build* EXCLUDE)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ci/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/ci
+        USE_SOURCE_PERMISSIONS)
+install(FILES ${PROJECT_SOURCE_DIR}/tools/python/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR}
+        RENAME python-driver.md)
 
 # ---- The Debian package: `cpack -G DEB` in the build tree gives prjsim_<version>_<arch>.deb
 # (everything above, installed under /usr).
