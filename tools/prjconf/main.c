@@ -42,12 +42,12 @@ static int usage(FILE *out)
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
             "  --max-depth N     crawl depth (default 4)\n"
             "  --max-items N     crawl size (default 300)\n"
+            "  --version         print the version and exit\n"
             "\n"
             "environment: PRJSIM_FAULTS=SPEC wraps the provider in the fault wrapper\n"
             "(fixtures/fault/README.md); PRJCONF_CAPS as --caps.\n"
             "exit status: 0 all passed, 1 a case failed, 2 usage or setup error (including a\n"
-            "provider that cannot start at all)\n"
-            "  --version         print the version and exit\n");
+            "provider that cannot start at all)\n");
     return out == stdout ? 0 : 2;
 }
 
