@@ -61,12 +61,14 @@ project(subdir_consumer C)
 include(CTest)
 add_subdirectory("$src" prjsim)
 prjsim_add_provider(mine SOURCES "$src/examples/provider/notes.c")
+prjsim_add_conformance_test(mine ROOT "C:\\\\NotesRoot")
 add_test(NAME mine_only COMMAND true)
 CMAKE
 cmake -S "$work/subdir" -B "$work/subdir/build" >"$work/subdir/configure.log" &&
     tests=$(cd "$work/subdir/build" && ctest -N | sed -n 's/^ *Test *#[0-9]*: //p') &&
-    [ "$tests" = mine_only ] && ! grep -q '^CRITERION_FOUND' "$work/subdir/build/CMakeCache.txt" &&
-    ok "add_subdirectory: only the consumer's tests" || fail "add_subdirectory consumer sees: $tests"
+    [ "$(echo $tests)" = "prjconf.mine mine_only" ] &&
+    ! grep -q '^CRITERION_FOUND' "$work/subdir/build/CMakeCache.txt" &&
+    ok "add_subdirectory: the helpers work, only the consumer's tests" || fail "add_subdirectory consumer sees: $tests"
 
 # The Python driver, pip-installed without an index into a venv (Debian's pytest visible).
 $python -m venv --system-site-packages "$work/venv" &&
