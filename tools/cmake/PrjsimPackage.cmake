@@ -73,6 +73,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_CONTACT "prjsim maintainers <prjsim@invalid>")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The compiler wrappers need a compiler; the driver needs Python; pytest runs its plugin.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "gcc, g++, python3")
