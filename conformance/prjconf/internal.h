@@ -39,6 +39,8 @@ struct prjconf_ctx {
     prjsim_host *host;
     /** PRJCONF_CAP_* for the callbacks the provider registered when it last started. */
     unsigned registered;
+    bool finishing;     /* prjconf told it to finish (a restart) */
+    bool self_driving;  /* it started, stopped and ended on its own: message says so */
     /* The crawl. */
     bool crawled;
     prjconf_dir *dirs;
@@ -54,6 +56,11 @@ struct prjconf_ctx {
 /* target.c */
 /** Starts the provider on a fresh simulation; false (message set) on a setup failure. */
 bool prjconf_target_start(prjconf_ctx *c);
+/**
+ * After a case: whether the provider program stopped virtualizing or ended without being told
+ * to (a self-checking program that drives its own roots). Sets c->self_driving and c->message.
+ */
+bool prjconf_target_self_driven(prjconf_ctx *c);
 /** Stops it (best effort). */
 void prjconf_target_stop(prjconf_ctx *c);
 /** Stops and starts the provider again on the same simulation; false (failure set) if not. */
