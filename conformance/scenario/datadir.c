@@ -36,6 +36,12 @@ static bool installed_dir(char *buf, size_t size)
     return len > 0 && (size_t)len < size;
 }
 
+bool scn_installed(void)
+{
+    char base[PATH_MAX];
+    return installed_dir(base, sizeof base);
+}
+
 const char *scn_data_dir(const char *what, char *buf, size_t size)
 {
     char base[PATH_MAX];

@@ -105,6 +105,8 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
  * build tree. NULL when there is none.
  */
 const char *scn_data_dir(const char *what, char *buf, size_t size);
+/** Whether this program runs from an installation (<prefix>/share/prjsim beside it). */
+bool scn_installed(void);
 
 #ifdef __cplusplus
 }
