@@ -133,10 +133,12 @@ static void *run_job(void *arg)
 #define PRJCONF_DIAG_REPORT_(id, name, section, text)                                     \
     {                                                                                     \
         size_t n = prjsim_trace_count_diag(c->sim, PRJSIM_DIAG_##id);                     \
-        if (n) {                                                                          \
-            dprintf(c->report_fd, "diag %s %zu %s (%s)\n", name, n, text, section);       \
+        bool warning = prjsim_diag_is_warning(PRJSIM_DIAG_##id);                          \
+        if (n) /* warnings are reported; they do not fail the case (section 11.4) */      \
+            dprintf(c->report_fd, "%s %s %zu %s (%s)\n", warning ? "warning" : "diag",    \
+                    name, n, text, section);                                              \
+        if (!warning)                                                                     \
             diags += n;                                                                   \
-        }                                                                                 \
     }
     PRJSIM_DIAGNOSTICS(PRJCONF_DIAG_REPORT_)
 #undef PRJCONF_DIAG_REPORT_
@@ -305,7 +307,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     close(ch->fd);
     r->seconds = prjconf_now() - ch->started;
     char *fail = NULL, *details = NULL, *diags = NULL, *stack = NULL, *trace = NULL;
-    char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL;
+    char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL, *warnings = NULL;
     bool timeout = false, crashed = false, started = false;
     size_t diag_count = 0;
     const char *p = ch->buf ? ch->buf : "";
@@ -342,6 +344,18 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
                               (int)clen, cnt, (int)(p + n - text), text);
             if (ln > 0)
                 append(&details, "", line, strlen(line));
+        } else if (IS("warning ")) {
+            /* "NAME COUNT TEXT" becomes "warning NAME (xCOUNT): TEXT", kept even on a pass. */
+            const char *name = p + 8;
+            size_t nlen = strcspn(name, " \n");
+            const char *cnt = name + nlen + (name[nlen] == ' ');
+            size_t clen = strcspn(cnt, " \n");
+            const char *text = cnt + clen + (cnt[clen] == ' ');
+            char line[1200];
+            int ln = snprintf(line, sizeof line, "warning %.*s (x%.*s): %.*s", (int)nlen, name,
+                              (int)clen, cnt, (int)(p + n - text), text);
+            if (ln > 0)
+                append(&warnings, "", line, strlen(line));
         } else if (IS("trace ")) {
             append(&trace, "  ", p + 6, n - 6);
         } else if (IS("inflight ")) {
@@ -407,7 +421,12 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     }
     if (r->outcome == PRJCONF_ERROR && last_step)
         append(&details, "last step: ", last_step, strlen(last_step));
-    if (trace) {
+    if (warnings) {
+        /* A pass shows its warnings as its details. */
+        append(&details, "", warnings, strlen(warnings) - 1);
+        free(warnings);
+    }
+    if (trace && r->outcome != PRJCONF_PASS) {
         append(&details, "", "recent trace:", 13);
         append(&details, "", trace, strlen(trace) - 1);
     }

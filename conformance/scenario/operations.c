@@ -38,7 +38,7 @@ static bool want_target(scn_parser *p, scn_stmt *st, scn_line *l, int i)
 bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
 {
     if (l->count < 3)
-        return scn_error(p, "usage: %s H PATH [access=..] [disp=..] [flags=..] [attr=..]", l->tok[0].text);
+        return scn_error(p, "usage: %s H PATH [access=..] [share=..] [disp=..] [flags=..] [attr=..]", l->tok[0].text);
     const scn_tok *h = &l->tok[1];
     const char *s = h->text;
     bool ok = !h->quoted && !h->key && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_');
@@ -52,6 +52,7 @@ bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
     bool create = st->id == SCN_CREATE;
     st->access = create ? GENERIC_READ | GENERIC_WRITE : GENERIC_READ;
     st->disp = create ? CREATE_NEW : OPEN_EXISTING;
+    st->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
     for (int i = 3; i < l->count; i++) {
         const scn_tok *t = &l->tok[i];
         char err[600];
@@ -74,8 +75,11 @@ bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
         } else if (!strcmp(t->key, "attr")) {
             if (!scn_flags(scn_attr_names, "attribute", t->value, &st->attr, err, sizeof err))
                 return scn_error(p, "%s", err);
+        } else if (!strcmp(t->key, "share")) {
+            if (!scn_flags(scn_share_names, "share mode", t->value, &st->share, err, sizeof err))
+                return scn_error(p, "%s", err);
         } else {
-            return scn_error(p, "unknown option '%s' (access=, disp=, flags=, attr=)", t->key);
+            return scn_error(p, "unknown option '%s' (access=, share=, disp=, flags=, attr=)", t->key);
         }
     }
     return true;
@@ -334,7 +338,8 @@ static void exec_job(scn_job *j)
     switch (st->id) {
     case SCN_OPEN:
     case SCN_CREATE:
-        j->status = prjsim_client_open(&j->opened, sim, st->path, st->access, st->disp, st->flags, st->attr);
+        j->status = prjsim_client_open_shared(&j->opened, sim, st->path, st->access, st->share, st->disp,
+                                              st->flags, st->attr);
         break;
     case SCN_CLOSE:
         j->status = prjsim_client_close(h);

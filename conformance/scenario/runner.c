@@ -101,12 +101,12 @@ void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code)
 }
 
 /* Diagnostics no `expect diag` accounted for fail the scenario: the reference provider
- * breaks no rule, so one means the simulator or the scenario is wrong. */
+ * breaks no rule, so one means the simulator or the scenario is wrong. Warnings do not. */
 static void check_leftover_diags(scn_exec *r, int line)
 {
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
         size_t now = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
-        if (now > r->diag_mark[d]) {
+        if (now > r->diag_mark[d] && !prjsim_diag_is_warning((prjsim_diag)d)) {
             scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s; add 'expect diag %s' if it is intended",
                      prjsim_diag_name((prjsim_diag)d), now - r->diag_mark[d], prjsim_diag_text((prjsim_diag)d),
                      prjsim_diag_name((prjsim_diag)d));
@@ -121,6 +121,7 @@ static void cleanup(scn_exec *r)
     /* Stopping fails pended callbacks, which releases every waiting operation. */
     scn_stop_instance(r);
     scn_jobs_finish(r);
+    scn_roots_cleanup(r);
     for (size_t i = 0; i < r->handle_count; i++) {
         if (r->handles[i].h)
             prjsim_client_close(r->handles[i].h);
