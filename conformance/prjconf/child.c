@@ -19,6 +19,8 @@
 
 #include "internal.h"
 
+#include <tracepic.h>
+
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
@@ -93,6 +95,25 @@ static void trace_tail(prjconf_ctx *c)
     }
 }
 
+/* DIR/CASE.trace with the final state of every item the case touched; DIR/CASE.html too when
+ * it fails. */
+static void write_pictures(prjconf_ctx *c, const char *name, bool failing)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.trace", c->opts->trace_dir, name);
+    tracepic_samples samples;
+    memset(&samples, 0, sizeof samples);
+    tracepic_sample(&samples, c->sim, NULL, NULL);
+    bool ok = tracepic_write(path, name, c->sim, &samples, NULL, NULL);
+    tracepic_samples_free(&samples);
+    if (ok && failing) {
+        char html[4096];
+        snprintf(html, sizeof html, "%s/%s.html", c->opts->trace_dir, name);
+        tracepic_options o = {PRJSIM_SOURCE_DIR "/docs/behaviour/diagnostics.md"};
+        tracepic_render(path, html, &o);
+    }
+}
+
 struct job {
     prjconf_ctx *c;
     const prjconf_case *k;
@@ -142,6 +163,9 @@ static void *run_job(void *arg)
     }
     PRJSIM_DIAGNOSTICS(PRJCONF_DIAG_REPORT_)
 #undef PRJCONF_DIAG_REPORT_
+    bool failing = !(c->skipped && !c->failed && !diags) && (c->failed || diags);
+    if (c->opts->trace_dir)
+        write_pictures(c, j->k->name, failing);
     if (c->skipped && !c->failed && !diags) {
         dprintf(c->report_fd, "verdict skip %s\n", c->message);
     } else if (c->failed || diags) {
