@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what building and testing prjsim needs on Debian 12, as root. Idempotent: it installs
 # only what is missing, so repeated runs cost nothing.
 set -euo pipefail

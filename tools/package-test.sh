@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # prjsim as a dependency, end to end, from a clean copy of the sources (issue 13):
 #   1. build (Release, no tests: neither Criterion nor pytest needed) and install to a prefix,
 #      build the Debian package; check the headers, the SONAME, an add_subdirectory consumer;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Every test: install dependencies, then build and run the whole suite twice, once plain and
 # once under AddressSanitizer + UndefinedBehaviorSanitizer. Warnings are errors in both.
 set -euo pipefail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Where the bundled data is: <prefix>/share/prjsim (trees/, scenarios/) beside an installed
  * program, found from the program's own location so that a copied prefix works; the source

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Checks the CI templates of docs/ci: both are valid YAML (Debian's python3-yaml), and the
 commands that build and test the provider are exactly those of examples/provider/ci.sh, in
 order; so are the commands that install prjsim from source, in both templates.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # What CI runs in a provider repository, from its top folder, once prjsim is installed:
 # configure against the installed prjsim (/usr from the .deb, or CMAKE_PREFIX_PATH), build, and
 # run ctest, which runs prjconf and writes its JUnit report to build/prjconf-notes.xml.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * notes: an example ProjFS provider, in a project of its own that uses an installed prjsim.
  *

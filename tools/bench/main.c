@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim-bench: how fast prjsim is, against baselines measured in the same run.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # prjsim_add_conformance_test(<provider-target>
 #     [NAME test-name]        ctest name (default prjconf.<provider-target>)
 #     [ROOT winpath]          the root it virtualizes: created before it starts (prjconf --mkdir),

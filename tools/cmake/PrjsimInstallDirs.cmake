@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Where `cmake --install` puts things. Every installed file finds the others relative to its own
 # location, so a prefix still works when copied elsewhere (tools/package-test.sh checks it).
 include(GNUInstallDirs)

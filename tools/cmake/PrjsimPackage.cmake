@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # What `cmake --install` adds beyond the targets: the CMake package (find_package(prjsim CONFIG)),
 # pkg-config files, the data (manifests, scenarios), the docs and the licence; and the Debian
 # package (`cpack -G DEB`). tools/package-test.sh checks all of it from a copied prefix.

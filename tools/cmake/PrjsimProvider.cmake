@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # prjsim_add_provider(NAME SOURCES a.cpp [b.c ...] [LIBS x y] [DEFINITIONS X=1 ...] [NO_UNICODE])
 #
 # Builds a Windows-style provider program (wmain or main, <windows.h>, <projectedfslib.h>) into

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Criterion unit tests: prjsim_add_test(NAME SOURCES a.c [b.c] [LIBS x y]).
 # Criterion installs only a pkg-config file. Only looked for when the tests are built
 # (PRJSIM_BUILD_TESTS): the library and the tools build without it.

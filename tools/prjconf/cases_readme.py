@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """The case list of conformance/prjconf/README.md, generated from the case table.
 
     cases_readme.py PRJCONF README          rewrite the list between the markers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjconf [OPTIONS] [GLOB...] [-- ARGS...]`: the generic conformance suite. Without
  * --provider it runs against the bundled reference provider; with one, against that provider

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim demo`: the walk-through of the ProjFS guide's cache-state page (section 6.2) against
  * the reference provider, printing each step, the item's state and the trace it produced.

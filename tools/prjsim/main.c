@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* prjsim: the command-line front end of the simulator. */
 #include "commands.h"
 

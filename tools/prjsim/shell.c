@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim shell [--provider P.so [-- ARGS...] | --manifest FILE] [ROOT] [--drives DIR]`: an
  * interactive shell over a live virtualization root. Each command is one or more client

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The compiler wrappers end to end: build tiny C and C++ provider programs with prjsim-cc and
 # prjsim-c++ (with -D, -I, -c and -U flags passed through) and run them with `prjsim exec`.
 # usage: wrapper_test.sh BIN_DIR SOURCE_DIR WORK_DIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * notifying: the reference provider (memtree) as a provider program that also registers a
  * NotificationCallback and a CancelCommandCallback, so that prjconf detects both capabilities

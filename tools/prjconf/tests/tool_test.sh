@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # prjconf as a tool: PRJSIM_FAULTS, capabilities detected from the callbacks a provider
 # registers, exit 2 for a provider that cannot start, no temporary files left behind, and the
 # JUnit fields CI readers use.

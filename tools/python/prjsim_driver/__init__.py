@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Drive prjsim from pytest (standard library only: subprocess, xml, json).
 
 The driver runs the project's own programs:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The driver: subprocess calls of prjsim, prjconf and prjsim exec, and report parsers."""
 
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """pytest fixtures for prjsim's own tests: `prjsim` (the plugin's) and `fixture_dir`, the build
 tree's fixture providers (PRJSIM_BUILD_DIR, set by ctest)."""
 

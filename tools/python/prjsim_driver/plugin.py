@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The pytest plugin (entry point ``pytest11``, so installing the package is enough): a session
 fixture ``prjsim``, a ``Prjsim`` for the installed tools (PRJSIM_PREFIX, the prefix this package
 is installed in, or PATH) or a build tree (PRJSIM_BUILD_DIR)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Where the driver finds the tools: a build tree, a prefix, the prefix it is installed in, PATH."""
 
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Client operations, trace and notification assertions through scenarios."""
 
 import os
