@@ -6,8 +6,9 @@
 #   tools/spdx-check.sh --fix [PATH...]  add the line: `/* ... */` in C and C++, `# ...` in
 #                                        scripts, CMake, YAML, TOML, Makefiles (after a #! line)
 #
-# Source files: tracked and new files named *.c *.h *.cpp *.py *.sh *.cmake *.in *.yml *.toml
-# CMakeLists.txt Makefile. Data (scenarios, manifests) and prose (*.md) are left alone.
+# Source files: tracked and new files named *.c *.h *.cpp *.py *.sh *.cmake *.cmake.in *.pc.in
+# *.yml *.toml CMakeLists.txt Makefile, and *.in scripts (#!). Data (scenarios, manifests, test
+# input) and prose (*.md) are left alone.
 set -eu
 cd "$(dirname "$0")/.."
 fix=no
@@ -21,8 +22,10 @@ for f in $(git ls-files --cached --others --exclude-standard -- "$@" | sort -u);
     [ -f "$f" ] || continue
     case "$f" in
     *.c | *.h | *.cpp) style=c ;;
-    *.py | *.sh | *.cmake | *.in | *.yml | *.yaml | *.toml | */CMakeLists.txt | CMakeLists.txt | \
-        */Makefile | Makefile) style=hash ;;
+    *.py | *.sh | *.cmake | *.cmake.in | *.pc.in | *.yml | *.yaml | *.toml | */CMakeLists.txt | \
+        CMakeLists.txt | */Makefile | Makefile) style=hash ;;
+    # Other .in files are templates only when they are scripts; the rest are test input.
+    *.in) head -n 1 "$f" | grep -q '^#!' && style=hash || continue ;;
     *) continue ;;
     esac
     head -n 5 "$f" | grep -q 'SPDX-License-Identifier:' && continue
