@@ -113,6 +113,10 @@ ok "--help and --version: $(echo prjsim prjconf prjsim-bench prjsim-cc prjsim-c+
 
 prjsim demo >"$work/demo.txt" && grep -q "($copy/share/prjsim/trees/walk.manifest)" "$work/demo.txt" &&
     ok "prjsim demo reads the installed manifest" || { fail "prjsim demo"; cat "$work/demo.txt"; }
+if prjsim help | grep -q '^  shell '; then
+    printf 'ls\n' | prjsim shell >"$work/shell.txt" 2>&1 && grep -q '^foo.txt' "$work/shell.txt" &&
+        ok "prjsim shell projects the installed walk.manifest" || { fail "prjsim shell"; cat "$work/shell.txt"; }
+fi
 # Every installed scenario but those for the sample provider programs (not installed).
 prjsim run $(find "$copy/share/prjsim/scenarios" -name '*.scn' -not -path '*/providers/*' | sort) \
     >"$work/scenarios.txt" &&
