@@ -53,5 +53,6 @@
 #include "prjsim_win/consoleapi.h"
 #include "prjsim_win/rpcdce.h"
 #include "prjsim_win/combaseapi.h"
+#include "prjsim_win/winreg.h"
 
 #endif /* _WINDOWS_ */
