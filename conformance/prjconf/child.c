@@ -283,6 +283,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     r->seconds = prjconf_now() - ch->started;
     char *fail = NULL, *details = NULL, *diags = NULL, *stack = NULL, *trace = NULL;
     char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL;
+    char *notes = NULL;
     bool timeout = false, crashed = false;
     size_t diag_count = 0;
     const char *p = ch->buf ? ch->buf : "";
@@ -296,6 +297,8 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
         } else if (IS("step ")) {
             free(last_step);
             last_step = dup_n(p + 5, n - 5);
+        } else if (IS("note ")) {
+            append(&notes, "note: ", p + 5, n - 5);
         } else if (IS("fail ")) {
             if (!fail)
                 fail = dup_n(p + 5, n - 5);
@@ -347,6 +350,12 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     if (verdict && !strncmp(verdict, "pass", 4)) {
         r->outcome = PRJCONF_PASS;
         msg[0] = 0;
+        /* A pass keeps its notes as its details. */
+        if (notes) {
+            free(details);
+            details = notes;
+            notes = NULL;
+        }
     } else if (verdict && !strncmp(verdict, "skip", 4)) {
         r->outcome = PRJCONF_SKIP;
         snprintf(msg, sizeof msg, "%s", verdict[4] ? verdict + 5 : "");
@@ -393,6 +402,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     free(stack);
     free(trace);
     free(verdict);
+    free(notes);
     free(last_step);
     free(inflight);
     free(first_diag);

@@ -4,7 +4,9 @@
 # NAME.so, a module `prjsim exec` and the host (prjsim/host.h) run: the same flags the compiler
 # wrapper prjsim-cc / prjsim-c++ uses (tools/cc/prjsim-cc.in). UNICODE and _UNICODE are defined
 # unless NO_UNICODE is given. The project's warning and sanitizer flags apply, as to
-# every target of the project.
+# every target of the project. As with the wrapper, include names are found whatever their case
+# (prjsim-caseless runs each compile, with NAME.caseless/ as its alias directory) and C++ is
+# built as MSVC builds it (-fpermissive, prjsim_win/msvc_cxx.h included first).
 function(prjsim_add_provider name)
   cmake_parse_arguments(P "NO_UNICODE" "" "SOURCES;LIBS;DEFINITIONS" ${ARGN})
   add_library(${name} MODULE ${P_SOURCES})
@@ -21,6 +23,12 @@ function(prjsim_add_provider name)
     POSITION_INDEPENDENT_CODE ON
     C_VISIBILITY_PRESET default
     CXX_VISIBILITY_PRESET default)
-  target_compile_options(${name} PRIVATE -Wno-unknown-pragmas)
+  target_compile_options(${name} PRIVATE -Wno-unknown-pragmas
+    "$<$<COMPILE_LANGUAGE:CXX>:-fpermissive;SHELL:-include ${PROJECT_SOURCE_DIR}/provider_api/prjsim_win/msvc_cxx.h>")
+  set(caseless sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../cc/prjsim-caseless.sh
+      ${CMAKE_CURRENT_BINARY_DIR}/${name}.caseless)
+  set_target_properties(${name} PROPERTIES
+    C_COMPILER_LAUNCHER "${caseless}"
+    CXX_COMPILER_LAUNCHER "${caseless}")
   target_link_options(${name} PRIVATE -Wl,-z,defs)
 endfunction()

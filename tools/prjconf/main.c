@@ -5,6 +5,7 @@
  * failed (or an expected failure passed), 2 usage or setup error.
  */
 #include <prjconf.h>
+#include <prjsim/registry.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,8 @@ static int usage(FILE *out)
             "  --json FILE       also write JSON lines, one per case as it ends\n"
             "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
+            "  --registry FILE   seed the registry from a .reg file for every case\n"
+            "                    (or $PRJSIM_REGISTRY)\n"
             "  --max-depth N     crawl depth (default 4)\n"
             "  --max-items N     crawl size (default 300)\n");
     return out == stdout ? 0 : 2;
@@ -70,6 +73,7 @@ int main(int argc, char **argv)
     o.seed = (unsigned long)time(NULL) % 1000000ul;
     const char *caps_text = getenv("PRJCONF_CAPS");
     const char *xfail_path = NULL, *json_path = NULL;
+    const char *registry = getenv("PRJSIM_REGISTRY");
     bool list = false, timeout_given = false;
     /* Static: they live as long as the process, whichever return ends it. */
     static const char **filters;
@@ -133,6 +137,8 @@ int main(int argc, char **argv)
             json_path = argv[++i];
         } else if (!strcmp(a, "--drives") && has) {
             o.target.drives = argv[++i];
+        } else if (!strcmp(a, "--registry") && has) {
+            registry = argv[++i];
         } else if (!strcmp(a, "--mkdir") && has) {
             mkdirs[o.target.mkdir_count++] = argv[++i];
         } else if ((!strcmp(a, "--max-depth") || !strcmp(a, "--max-items")) && has) {
@@ -163,6 +169,15 @@ int main(int argc, char **argv)
     if (o.target.provider && access(o.target.provider, R_OK) != 0) {
         fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
         return 2;
+    }
+
+    /* Loaded once here: every case's process starts from this content. */
+    if (registry && *registry) {
+        char err[1024];
+        if (FAILED(prjsim_registry_load_file(registry, err, sizeof err))) {
+            fprintf(stderr, "prjconf: %s\n", err);
+            return 2;
+        }
     }
 
     if (list) {
@@ -215,6 +230,10 @@ int main(int argc, char **argv)
     if (o.target.drives) {
         quote(prefix, sizeof prefix, "--drives");
         quote(prefix, sizeof prefix, o.target.drives);
+    }
+    if (registry && *registry) {
+        quote(prefix, sizeof prefix, "--registry");
+        quote(prefix, sizeof prefix, registry);
     }
     for (size_t k = 0; k < o.target.mkdir_count; k++) {
         quote(prefix, sizeof prefix, "--mkdir");

@@ -13,6 +13,7 @@
 
 #include <prjsim.h>
 #include <prjsim/drives.h>
+#include <prjsim/registry.h>
 #include <prjsim/host.h>
 #include <prjsim/win.h>
 
@@ -39,6 +40,7 @@ static int usage(FILE *out)
             "  --drives DIR       host folder holding the drive letters (DIR/C is C:\\);\n"
             "                     default: $PRJSIM_DRIVES, else a fresh temporary folder\n"
             "  --time-scale X     multiply the program's Sleep and wait times by X\n"
+            "  --registry FILE    seed the registry from a .reg file (or $PRJSIM_REGISTRY)\n"
             "  --trace            print the simulator's trace to stderr at the end\n"
             "  --                 end of options\n");
     return out == stdout ? 0 : 2;
@@ -103,6 +105,7 @@ int prjsim_cmd_exec(int argc, char **argv)
 {
     double timeout = -1, time_scale = -1;
     const char *drives = NULL;
+    const char *registry = getenv("PRJSIM_REGISTRY");
     bool trace = false;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -130,6 +133,8 @@ int prjsim_cmd_exec(int argc, char **argv)
             }
         } else if (!strcmp(o, "--drives") && has_value) {
             drives = argv[++i];
+        } else if (!strcmp(o, "--registry") && has_value) {
+            registry = argv[++i];
         } else {
             fprintf(stderr, "prjsim exec: unknown option '%s'\n", o);
             return usage(stderr);
@@ -144,6 +149,13 @@ int prjsim_cmd_exec(int argc, char **argv)
     if (drives && FAILED(prjsim_drives_set_root(drives))) {
         fprintf(stderr, "prjsim exec: cannot use '%s' as the drives folder\n", drives);
         return 2;
+    }
+    if (registry && *registry) {
+        char error[1024];
+        if (FAILED(prjsim_registry_load_file(registry, error, sizeof error))) {
+            fprintf(stderr, "prjsim exec: %s\n", error);
+            return 2;
+        }
     }
     if (time_scale >= 0 && !prjsim_win_set_time_scale(time_scale)) {
         fprintf(stderr, "prjsim exec: bad --time-scale '%g'\n", time_scale);
