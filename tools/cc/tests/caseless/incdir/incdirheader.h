@@ -1,0 +1,1 @@
+#define INCDIR_VALUE 8
