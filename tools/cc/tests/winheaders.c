@@ -1,8 +1,9 @@
 /*
  * The headers Windows providers include beyond <windows.h>, used as they use them: intrin.h's
  * bit scans and rotations, winternl.h's strings and status mapping, psapi.h's memory counters,
- * the secure CRT (gets_s from stdin, getenv_s, _wgetenv, localtime_s), towupper from wctype
- * and pid_t-style types reached through <windows.h>. Prints one line per check: "name ok".
+ * the secure CRT (gets_s from stdin, getenv_s, _wgetenv, localtime_s), towupper from wctype,
+ * pid_t-style types reached through <windows.h>, malloc.h's _alloca/_aligned_malloc and
+ * crtdbg.h's assertions. Prints one line per check: "name ok".
  */
 #include <windows.h>
 #include <intrin.h>
@@ -10,6 +11,10 @@
 #include <psapi.h>
 #include <io.h>
 #include <ntstatus.h>
+#include <direct.h>
+#include <share.h>
+#include <crtdbg.h>
+#include <malloc.h>
 
 #define CHECK(name, cond) wprintf(L"%hs %hs\n", name, (cond) ? "ok" : "FAILED")
 
@@ -54,5 +59,11 @@ int wmain(void)
     pid_t pid = (pid_t)GetCurrentProcessId();
     ssize_t s = -1;
     CHECK("types", pid > 0 && s < 0);
+    char *stack = _alloca(16);
+    void *aligned = _aligned_malloc(100, 64);
+    CHECK("malloc.h", stack && aligned && ((uintptr_t)aligned % 64) == 0);
+    _aligned_free(aligned);
+    _ASSERTE(stack != NULL);
+    CHECK("crtdbg", _CrtSetDbgFlag(_CRTDBG_REPORT_FLAG) == 0);
     return 0;
 }
