@@ -11,6 +11,8 @@
 
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -399,4 +401,52 @@ Test(regfile, clear)
     cr_expect_eq(RegQueryValueExW(k, L"v", NULL, NULL, NULL, NULL), ERROR_KEY_DELETED);
     RegCloseKey(k);
     cr_expect_eq(RegOpenKeyExW(HKEY_LOCAL_MACHINE, L"C", 0, KEY_READ, &k), ERROR_FILE_NOT_FOUND);
+}
+
+/* Threads creating, writing, reading, enumerating and deleting at once (run under TSan too). */
+static void *hammer(void *arg)
+{
+    int id = (int)(intptr_t)arg;
+    WCHAR name[32];
+    swprintf(name, 32, L"T%d", id);
+    for (int round = 0; round < 50; round++) {
+        HKEY k;
+        if (RegCreateKeyExW(HKEY_CURRENT_USER, L"Shared", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, NULL))
+            return (void *)1;
+        HKEY mine;
+        if (RegCreateKeyExW(k, name, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &mine, NULL))
+            return (void *)2;
+        DWORD v = (DWORD)round;
+        RegSetValueExW(mine, L"v", 0, REG_DWORD, (const BYTE *)&v, 4);
+        DWORD got = 0, cb = 4;
+        if (RegQueryValueExW(mine, L"v", NULL, NULL, (BYTE *)&got, &cb) || got != v)
+            return (void *)3;
+        WCHAR sub[32];
+        for (DWORD i = 0;; i++) {
+            DWORD cch = 32;
+            if (RegEnumKeyExW(k, i, sub, &cch, NULL, NULL, NULL, NULL) != ERROR_SUCCESS)
+                break;
+        }
+        RegCloseKey(mine);
+        if (RegDeleteKeyW(k, name))
+            return (void *)4;
+        RegCloseKey(k);
+    }
+    return NULL;
+}
+
+Test(registry, threads)
+{
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&t[i], NULL, hammer, (void *)(intptr_t)i), 0);
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        cr_expect_null(r, "thread %d failed at step %d", i, (int)(intptr_t)r);
+    }
+    DWORD n = 99;
+    cr_expect_eq(RegQueryInfoKeyW(HKEY_CURRENT_USER, NULL, NULL, NULL, &n, NULL, NULL, NULL, NULL,
+                                  NULL, NULL, NULL), ERROR_SUCCESS);
+    cr_expect_eq(n, 1, "only Shared is left");
 }
