@@ -510,9 +510,10 @@ static LSTATUS create_key(HKEY hKey, LPCWSTR sub, LPCWSTR cls, REGSAM sam, PHKEY
     REGSAM access;
     bool created = false;
     LSTATUS rc = resolve(hKey, &k, &access);
-    if (rc == ERROR_SUCCESS && !*sub && (same_if_empty || root_index(hKey) >= 0)) {
+    if (rc == ERROR_SUCCESS && !*sub && same_if_empty) {
         *out = hKey;
     } else if (rc == ERROR_SUCCESS) {
+        /* "" gives a new handle to hKey's key, a predefined one too (RegCreateKeyEx's docs). */
         rc = walk(k, sub, true, cls, access, &k, &created);
         if (rc == ERROR_SUCCESS)
             rc = new_handle(k, sam, out);

@@ -65,6 +65,14 @@ Test(registry, create_open_close)
     cr_expect_eq(RegOpenKeyExW(a, L"", 0, KEY_READ, &again), ERROR_SUCCESS);
     cr_expect_neq(again, a, "empty subkey of an opened key: a new handle");
     RegCloseKey(again);
+    disp = 0;
+    cr_expect_eq(RegCreateKeyExW(HKEY_CURRENT_USER, L"", 0, NULL, 0, KEY_READ, NULL, &again, &disp),
+                 ERROR_SUCCESS);
+    cr_expect_neq(again, HKEY_CURRENT_USER, "RegCreateKeyEx with \"\": a new handle, even to a predefined key");
+    cr_expect_eq(disp, REG_OPENED_EXISTING_KEY);
+    cr_expect_eq(RegCloseKey(again), ERROR_SUCCESS);
+    cr_expect_eq(RegCreateKeyW(HKEY_CURRENT_USER, L"", &again), ERROR_SUCCESS);
+    cr_expect_eq(again, HKEY_CURRENT_USER, "RegCreateKey with \"\": the same handle");
     RegCloseKey(a);
 }
 

@@ -115,6 +115,7 @@ LSTATUS WINAPI RegOpenKeyA(HKEY hKey, LPCSTR lpSubKey, PHKEY phkResult);
 /**
  * Opens or creates @p lpSubKey (and any missing key on the way); *lpdwDisposition says which
  * (REG_CREATED_NEW_KEY, REG_OPENED_EXISTING_KEY). @p hKey needs KEY_CREATE_SUB_KEY to create.
+ * "" gives a new handle to @p hKey's key (a predefined key too); NULL is ERROR_INVALID_PARAMETER.
  * @p lpClass is stored and returned by RegQueryInfoKey; @p dwOptions and
  * @p lpSecurityAttributes change nothing (nothing outlives the process anyway).
  */
@@ -126,6 +127,7 @@ LSTATUS WINAPI RegCreateKeyExA(HKEY hKey, LPCSTR lpSubKey, DWORD Reserved, LPSTR
                                DWORD dwOptions, REGSAM samDesired,
                                const SECURITY_ATTRIBUTES *lpSecurityAttributes, PHKEY phkResult,
                                LPDWORD lpdwDisposition);
+/** RegCreateKeyEx with KEY_ALL_ACCESS; NULL or "" returns @p hKey itself. */
 LSTATUS WINAPI RegCreateKeyW(HKEY hKey, LPCWSTR lpSubKey, PHKEY phkResult);
 LSTATUS WINAPI RegCreateKeyA(HKEY hKey, LPCSTR lpSubKey, PHKEY phkResult);
 
