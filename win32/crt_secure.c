@@ -266,3 +266,198 @@ void __cdecl qsort_s(void *base, size_t number, size_t width,
     struct qsort_context q = {compare, context};
     qsort_r(base, number, width, qsort_adapter, &q);
 }
+
+/* ---- Time as text ---- */
+
+errno_t __cdecl asctime_s(char *buffer, size_t size, const struct tm *tm)
+{
+    if (!buffer || !size)
+        return EINVAL;
+    buffer[0] = 0;
+    if (!tm || tm->tm_mon < 0 || tm->tm_mon > 11 || tm->tm_wday < 0 || tm->tm_wday > 6 ||
+        tm->tm_year < 0 || tm->tm_year > 8099)
+        return EINVAL;
+    if (size < 26)
+        return ERANGE;
+    static const char days[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    snprintf(buffer, size, "%.3s %.3s %02d %02d:%02d:%02d %04d\n", days + 3 * tm->tm_wday,
+             months + 3 * tm->tm_mon, tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec,
+             tm->tm_year + 1900);
+    return 0;
+}
+
+errno_t __cdecl ctime_s(char *buffer, size_t size, const time_t *t)
+{
+    struct tm tm;
+    if (!buffer || !size)
+        return EINVAL;
+    if (!t || !localtime_r(t, &tm)) {
+        buffer[0] = 0;
+        return EINVAL;
+    }
+    return asctime_s(buffer, size, &tm);
+}
+
+/* The narrow text of a time call, widened into @p buffer. */
+static errno_t widen_time(errno_t rc, const char *text, wchar_t *buffer, size_t size)
+{
+    if (rc == 0)
+        for (size_t i = 0; i < size; i++)
+            if ((buffer[i] = (unsigned char)text[i]) == 0)
+                break;
+    return rc;
+}
+
+errno_t __cdecl _wasctime_s(wchar_t *buffer, size_t size, const struct tm *tm)
+{
+    char text[32];
+    if (!buffer || !size)
+        return EINVAL;
+    buffer[0] = 0;
+    return widen_time(asctime_s(text, size < sizeof text ? size : sizeof text, tm), text, buffer,
+                      size);
+}
+
+errno_t __cdecl _wctime_s(wchar_t *buffer, size_t size, const time_t *t)
+{
+    char text[32];
+    if (!buffer || !size)
+        return EINVAL;
+    buffer[0] = 0;
+    return widen_time(ctime_s(text, size < sizeof text ? size : sizeof text, t), text, buffer, size);
+}
+
+/* ---- Paths: one body for char and wchar_t ---- */
+
+#define SPLITPATH_BODY(CH, LEN)                                                                  \
+    if (!path || (!drive && dsize) || (drive && !dsize) || (!dir && dirsize) ||                  \
+        (dir && !dirsize) || (!fname && fsize) || (fname && !fsize) || (!ext && esize) ||         \
+        (ext && !esize)) {                                                                       \
+        if (drive && dsize)                                                                      \
+            drive[0] = 0;                                                                        \
+        if (dir && dirsize)                                                                      \
+            dir[0] = 0;                                                                          \
+        if (fname && fsize)                                                                      \
+            fname[0] = 0;                                                                        \
+        if (ext && esize)                                                                        \
+            ext[0] = 0;                                                                          \
+        return EINVAL;                                                                           \
+    }                                                                                            \
+    const CH *p = path;                                                                          \
+    size_t dlen = (p[0] && p[1] == ':') ? 2 : 0;                                                 \
+    const CH *rest = p + dlen, *last_sep = NULL, *last_dot = NULL;                               \
+    for (const CH *q = rest; *q; q++)                                                            \
+        if (*q == '\\' || *q == '/')                                                           \
+            last_sep = q;                                                                        \
+    const CH *name = last_sep ? last_sep + 1 : rest;                                             \
+    for (const CH *q = name; *q; q++)                                                            \
+        if (*q == '.')                                                                           \
+            last_dot = q;                                                                        \
+    size_t dirlen = (size_t)(name - rest);                                                       \
+    size_t namelen = last_dot ? (size_t)(last_dot - name) : LEN(name);                           \
+    size_t extlen = last_dot ? LEN(last_dot) : 0;                                                \
+    if ((drive && dlen >= dsize) || (dir && dirlen >= dirsize) || (fname && namelen >= fsize) || \
+        (ext && extlen >= esize)) {                                                              \
+        if (drive)                                                                               \
+            drive[0] = 0;                                                                        \
+        if (dir)                                                                                 \
+            dir[0] = 0;                                                                          \
+        if (fname)                                                                               \
+            fname[0] = 0;                                                                        \
+        if (ext)                                                                                 \
+            ext[0] = 0;                                                                          \
+        return ERANGE;                                                                           \
+    }                                                                                            \
+    if (drive) {                                                                                 \
+        memcpy(drive, p, dlen * sizeof(CH));                                                     \
+        drive[dlen] = 0;                                                                         \
+    }                                                                                            \
+    if (dir) {                                                                                   \
+        memcpy(dir, rest, dirlen * sizeof(CH));                                                  \
+        dir[dirlen] = 0;                                                                         \
+    }                                                                                            \
+    if (fname) {                                                                                 \
+        memcpy(fname, name, namelen * sizeof(CH));                                               \
+        fname[namelen] = 0;                                                                      \
+    }                                                                                            \
+    if (ext) {                                                                                   \
+        memcpy(ext, last_dot ? last_dot : name + namelen, extlen * sizeof(CH));                  \
+        ext[extlen] = 0;                                                                         \
+    }                                                                                            \
+    return 0;
+
+errno_t __cdecl _splitpath_s(const char *path, char *drive, size_t dsize, char *dir,
+                             size_t dirsize, char *fname, size_t fsize, char *ext, size_t esize)
+{
+    SPLITPATH_BODY(char, strlen)
+}
+
+errno_t __cdecl _wsplitpath_s(const wchar_t *path, wchar_t *drive, size_t dsize, wchar_t *dir,
+                              size_t dirsize, wchar_t *fname, size_t fsize, wchar_t *ext,
+                              size_t esize)
+{
+    SPLITPATH_BODY(wchar_t, wcslen)
+}
+
+#define MAKEPATH_BODY(CH, LEN)                                                                   \
+    if (!path || !size)                                                                          \
+        return EINVAL;                                                                           \
+    size_t n = 0;                                                                                \
+    bool fits = true;                                                                            \
+    CH sep[2] = {'\\', 0}, colon[2] = {':', 0}, dot[2] = {'.', 0};                             \
+    const CH *parts[7] = {drive && *drive ? drive : NULL, NULL, dir && *dir ? dir : NULL, NULL,  \
+                          fname && *fname ? fname : NULL, NULL, ext && *ext ? ext : NULL};      \
+    if (parts[0] && (LEN(drive) < 2 || drive[1] != ':'))                                         \
+        parts[1] = colon;                                                                        \
+    if (parts[2] && dir[LEN(dir) - 1] != '\\' && dir[LEN(dir) - 1] != '/')                     \
+        parts[3] = sep;                                                                          \
+    if (parts[6] && ext[0] != '.')                                                               \
+        parts[5] = dot;                                                                          \
+    for (int i = 0; i < 7 && fits; i++) {                                                        \
+        if (!parts[i])                                                                           \
+            continue;                                                                            \
+        /* Of a drive only the letter and its ':' count, as MSVC takes it. */                    \
+        size_t len = (i == 0) ? (LEN(drive) >= 2 && drive[1] == ':' ? 2 : 1) : LEN(parts[i]);   \
+        if (n + len >= size) {                                                                   \
+            fits = false;                                                                        \
+            break;                                                                               \
+        }                                                                                        \
+        memcpy(path + n, parts[i], len * sizeof(CH));                                            \
+        n += len;                                                                                \
+    }                                                                                            \
+    path[fits ? n : 0] = 0;                                                                      \
+    return fits ? 0 : ERANGE;
+
+errno_t __cdecl _makepath_s(char *path, size_t size, const char *drive, const char *dir,
+                            const char *fname, const char *ext)
+{
+    MAKEPATH_BODY(char, strlen)
+}
+
+errno_t __cdecl _wmakepath_s(wchar_t *path, size_t size, const wchar_t *drive, const wchar_t *dir,
+                             const wchar_t *fname, const wchar_t *ext)
+{
+    MAKEPATH_BODY(wchar_t, wcslen)
+}
+
+/* ---- Windows longs (32 bits) as text ---- */
+
+errno_t __cdecl _ltoa_s(int32_t value, char *buffer, size_t size, int radix)
+{
+    return _itoa_s((int)value, buffer, size, radix);
+}
+
+errno_t __cdecl _ltow_s(int32_t value, wchar_t *buffer, size_t size, int radix)
+{
+    return _itow_s((int)value, buffer, size, radix);
+}
+
+errno_t __cdecl _ultoa_s(uint32_t value, char *buffer, size_t size, int radix)
+{
+    return _ui64toa_s(value, buffer, size, radix);
+}
+
+errno_t __cdecl _ultow_s(uint32_t value, wchar_t *buffer, size_t size, int radix)
+{
+    return _ui64tow_s(value, buffer, size, radix);
+}

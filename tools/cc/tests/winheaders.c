@@ -59,6 +59,24 @@ int wmain(void)
     pid_t pid = (pid_t)GetCurrentProcessId();
     ssize_t s = -1;
     CHECK("types", pid > 0 && s < 0);
+    char drive[4], dir[64], fname[32], ext[16], joined[128];
+    CHECK("splitpath", _splitpath_s("C:\\dir\\sub/file.tar.gz", drive, 4, dir, 64, fname, 32, ext, 16) == 0 &&
+                           !strcmp(drive, "C:") && !strcmp(dir, "\\dir\\sub/") &&
+                           !strcmp(fname, "file.tar") && !strcmp(ext, ".gz"));
+    CHECK("makepath", _makepath_s(joined, sizeof joined, "D", "\\x", "y", "txt") == 0 &&
+                          !strcmp(joined, "D:\\x\\y.txt") &&
+                          _makepath_s(joined, 4, "D", "\\x", "y", "txt") == ERANGE && joined[0] == 0);
+    wchar_t wfname[8], wext[8];
+    CHECK("wsplitpath", _wsplitpath_s(L"a.b", NULL, 0, NULL, 0, wfname, 8, wext, 8) == 0 &&
+                            !wcscmp(wfname, L"a") && !wcscmp(wext, L".b"));
+    char when[26];
+    struct tm fixed = {0};
+    fixed.tm_year = 80, fixed.tm_mon = 0, fixed.tm_mday = 2, fixed.tm_wday = 3, fixed.tm_hour = 2;
+    CHECK("asctime_s", asctime_s(when, sizeof when, &fixed) == 0 &&
+                           !strcmp(when, "Wed Jan 02 02:00:00 1980\n") &&
+                           asctime_s(when, 25, &fixed) == ERANGE);
+    char num[16];
+    CHECK("_ultoa_s", _ultoa_s(0xFFFFFFFFu, num, sizeof num, 16) == 0 && !strcmp(num, "ffffffff"));
     char *stack = _alloca(16);
     void *aligned = _aligned_malloc(100, 64);
     CHECK("malloc.h", stack && aligned && ((uintptr_t)aligned % 64) == 0);

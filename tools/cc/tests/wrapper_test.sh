@@ -106,7 +106,7 @@ out=$(printf 'first\nmuch too long\n' | PRJSIM_TEST_VAR=$(printf 'v\303\251') \
     "$bin/prjsim" exec ./winheaders.so 2>&1)
 code=$?
 set -e
-if [ "$code" != 0 ] || printf '%s\n' "$out" | grep -q FAILED || [ "$(printf '%s\n' "$out" | grep -c ' ok$')" != 21 ]; then
+if [ "$code" != 0 ] || printf '%s\n' "$out" | grep -q FAILED || [ "$(printf '%s\n' "$out" | grep -c ' ok$')" != 26 ]; then
     fail "winheaders: exit $code"
     printf '%s\n' "$out" | sed 's/^/    /'
 else
