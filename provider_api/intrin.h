@@ -54,11 +54,22 @@ static inline unsigned long long __popcnt64(unsigned long long v)
 {
     return (unsigned long long)__builtin_popcountll(v);
 }
-static inline unsigned int __lzcnt(unsigned int v) { return v ? (unsigned)__builtin_clz(v) : 32u; }
-static inline unsigned long long __lzcnt64(unsigned long long v)
+/* GCC's <x86intrin.h> has its own __lzcnt64 (needing -mlzcnt): ours are renamed macros. */
+static inline unsigned short prjsim_lzcnt16(unsigned short v)
+{
+    return v ? (unsigned short)(__builtin_clz(v) - 16) : 16u;
+}
+static inline unsigned int prjsim_lzcnt32(unsigned int v) { return v ? (unsigned)__builtin_clz(v) : 32u; }
+static inline unsigned long long prjsim_lzcnt64(unsigned long long v)
 {
     return v ? (unsigned long long)__builtin_clzll(v) : 64u;
 }
+#undef __lzcnt16
+#undef __lzcnt
+#undef __lzcnt64
+#define __lzcnt16 prjsim_lzcnt16
+#define __lzcnt prjsim_lzcnt32
+#define __lzcnt64 prjsim_lzcnt64
 
 /* MSVC's rotations are functions of unsigned int / unsigned __int64 (macros here, as GCC's
  * <x86intrin.h> may define _rotl for its own use). */
@@ -84,6 +95,8 @@ static inline unsigned long long prjsim_rotr64(unsigned long long v, int s)
 }
 #undef _rotl
 #undef _rotr
+#undef _lrotl
+#undef _lrotr
 #undef _rotl64
 #undef _rotr64
 #define _rotl prjsim_rotl32
@@ -97,26 +110,45 @@ static inline unsigned short _byteswap_ushort(unsigned short v) { return __built
 static inline uint32_t _byteswap_ulong(uint32_t v) { return __builtin_bswap32(v); }
 static inline unsigned long long _byteswap_uint64(unsigned long long v) { return __builtin_bswap64(v); }
 
+__extension__ typedef unsigned __int128 prjsim_uint128;
+
 static inline unsigned long long _umul128(unsigned long long a, unsigned long long b,
                                           unsigned long long *high)
 {
-    unsigned __int128 p = (unsigned __int128)a * b;
+    prjsim_uint128 p = (prjsim_uint128)a * b;
     *high = (unsigned long long)(p >> 64);
     return (unsigned long long)p;
 }
 static inline unsigned long long __umulh(unsigned long long a, unsigned long long b)
 {
-    return (unsigned long long)(((unsigned __int128)a * b) >> 64);
+    return (unsigned long long)(((prjsim_uint128)a * b) >> 64);
 }
 
+/* Some of these <windows.h> (msvc.h, interlockedapi.h) already has. */
+#ifndef __debugbreak
 #define __debugbreak() __builtin_trap()
+#endif
+#ifndef _ReturnAddress
 #define _ReturnAddress() __builtin_return_address(0)
+#endif
+#ifndef _AddressOfReturnAddress
 #define _AddressOfReturnAddress() ((void *)((char *)__builtin_frame_address(0) + sizeof(void *)))
+#endif
+#ifndef __assume
 #define __assume(cond) ((cond) ? (void)0 : __builtin_unreachable())
+#endif
+#ifndef __nop
 #define __nop() __asm__ __volatile__("nop")
+#endif
+#ifndef _ReadWriteBarrier
 #define _ReadWriteBarrier() __asm__ __volatile__("" ::: "memory")
+#endif
+#ifndef _ReadBarrier
 #define _ReadBarrier() _ReadWriteBarrier()
+#endif
+#ifndef _WriteBarrier
 #define _WriteBarrier() _ReadWriteBarrier()
+#endif
 
 #if defined(__x86_64__) || defined(__i386__)
 static inline void __cpuid(int info[4], int leaf)

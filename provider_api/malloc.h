@@ -5,6 +5,8 @@
 #ifndef PRJSIM_MALLOC_H
 #define PRJSIM_MALLOC_H
 
+/* #include_next (the C library's malloc.h) is a GNU extension: no -pedantic warning for it. */
+#pragma GCC system_header
 #include_next <malloc.h>
 #include <alloca.h>
 #include <stdlib.h>
