@@ -49,6 +49,7 @@
 #include "prjsim_win/memory_macros.h"
 #include "prjsim_win/wcrt.h"
 #include "prjsim_win/crt_secure.h"
+#include "prjsim_win/crtfile.h"
 #include "prjsim_win/msvc_printf.h"
 #include "prjsim_win/winstring.h"
 #include "prjsim_win/stringapiset.h"
@@ -61,5 +62,6 @@
 #include "prjsim_win/rpcdce.h"
 #include "prjsim_win/combaseapi.h"
 #include "prjsim_win/winreg.h"
+#include "prjsim_win/entry.h"
 
 #endif /* _WINDOWS_ */

@@ -7,6 +7,19 @@
 # every target of the project. As with the wrapper, include names are found whatever their case
 # (prjsim-caseless runs each compile, with NAME.caseless/ as its alias directory) and C++ is
 # built as MSVC builds it (-fpermissive, prjsim_win/msvc_cxx.h included first).
+# every target of the project.
+#
+# The C library calls that MSVC's CRT gives Windows-path meaning and glibc also defines: a
+# provider program's calls to them are bound to libprjsim's __wrap_NAME (win32/crtpath.c) with
+# the linker's --wrap, so only the program's own calls are affected. The compiler wrappers use
+# the same list.
+set(PRJSIM_CRT_WRAPPED fopen freopen stat remove rename)
+set(PRJSIM_CRT_WRAP_FLAGS "")
+foreach(sym IN LISTS PRJSIM_CRT_WRAPPED)
+  string(APPEND PRJSIM_CRT_WRAP_FLAGS " -Wl,--wrap=${sym}")
+endforeach()
+string(STRIP "${PRJSIM_CRT_WRAP_FLAGS}" PRJSIM_CRT_WRAP_FLAGS)
+
 function(prjsim_add_provider name)
   cmake_parse_arguments(P "NO_UNICODE" "" "SOURCES;LIBS;DEFINITIONS" ${ARGN})
   add_library(${name} MODULE ${P_SOURCES})
@@ -30,5 +43,6 @@ function(prjsim_add_provider name)
   set_target_properties(${name} PROPERTIES
     C_COMPILER_LAUNCHER "${caseless}"
     CXX_COMPILER_LAUNCHER "${caseless}")
-  target_link_options(${name} PRIVATE -Wl,-z,defs)
+  separate_arguments(wrap_flags UNIX_COMMAND "${PRJSIM_CRT_WRAP_FLAGS}")
+  target_link_options(${name} PRIVATE -Wl,-z,defs ${wrap_flags})
 endfunction()

@@ -36,6 +36,8 @@ static int usage(FILE *out)
             "  --junit FILE      also write a JUnit XML report\n"
             "  --json FILE       also write JSON lines, one per case as it ends\n"
             "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
+            "  --state DIR       every case starts from the volume saved in DIR by\n"
+            "                    `prjsim exec --drives DIR` (read only)\n"
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
             "  --registry FILE   seed the registry from a .reg file for every case\n"
             "                    (or $PRJSIM_REGISTRY)\n"
@@ -139,6 +141,8 @@ int main(int argc, char **argv)
             o.target.drives = argv[++i];
         } else if (!strcmp(a, "--registry") && has) {
             registry = argv[++i];
+        } else if (!strcmp(a, "--state") && has) {
+            o.target.state = argv[++i];
         } else if (!strcmp(a, "--mkdir") && has) {
             mkdirs[o.target.mkdir_count++] = argv[++i];
         } else if ((!strcmp(a, "--max-depth") || !strcmp(a, "--max-items")) && has) {
@@ -165,6 +169,17 @@ int main(int argc, char **argv)
     if (caps_text && !prjconf_caps_parse(caps_text, &o.target.caps)) {
         fprintf(stderr, "prjconf: unknown capability in '%s'\n", caps_text);
         return 2;
+    }
+    if (o.target.state) {
+        char err[1024] = "";
+        if (access(o.target.state, R_OK) != 0) {
+            fprintf(stderr, "prjconf: cannot read the state folder '%s'\n", o.target.state);
+            return 2;
+        }
+        if (FAILED(prjsim_state_check(o.target.state, err, sizeof err))) {
+            fprintf(stderr, "prjconf: %s\n", err);
+            return 2;
+        }
     }
     if (o.target.provider && access(o.target.provider, R_OK) != 0) {
         fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
@@ -234,6 +249,10 @@ int main(int argc, char **argv)
     if (registry && *registry) {
         quote(prefix, sizeof prefix, "--registry");
         quote(prefix, sizeof prefix, registry);
+    }
+    if (o.target.state) {
+        quote(prefix, sizeof prefix, "--state");
+        quote(prefix, sizeof prefix, o.target.state);
     }
     for (size_t k = 0; k < o.target.mkdir_count; k++) {
         quote(prefix, sizeof prefix, "--mkdir");
