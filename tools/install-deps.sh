@@ -2,7 +2,7 @@
 # Installs what building and testing prjsim needs on Debian 12, as root. Idempotent: it installs
 # only what is missing, so repeated runs cost nothing.
 set -euo pipefail
-packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3-dev fuse3)
+packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3-dev fuse3 libedit-dev tmux chromium gettext)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

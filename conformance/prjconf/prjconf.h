@@ -78,6 +78,11 @@ typedef struct prjconf_target_options {
     unsigned max_items;
     /** Seconds a case may take. */
     double timeout;
+    /**
+     * Write each case's trace file to DIR/CASE.trace, and for a failing case its picture
+     * DIR/CASE.html (tools/tracepic), which the report links. NULL: none.
+     */
+    const char *trace_dir;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */

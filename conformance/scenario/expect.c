@@ -96,6 +96,12 @@ static bool info_fields(scn_parser *p, scn_line *l, int from, scn_info_check *c,
     return true;
 }
 
+/* A wildcard value (`offset=*`): any value, as when the field is not named. */
+static bool is_wildcard(const scn_tok *a)
+{
+    return a->key && a->value && !strcmp(a->value, "*");
+}
+
 static void pattern_init(scn_event_pattern *e)
 {
     memset(e, 0, sizeof *e);
@@ -159,6 +165,12 @@ static bool event_patterns(scn_parser *p, scn_stmt *st, scn_line *l, int from, b
                 e.restart = 1;
             } else if (!a->key && !strcmp(a->text, "single") && !notes) {
                 e.single = 1;
+            } else if (is_wildcard(a) && (!strcmp(a->key, "pid") || !strcmp(a->key, "image") ||
+                                          !strcmp(a->key, "content-id") ||
+                                          (!notes && (!strcmp(a->key, "offset") || !strcmp(a->key, "length"))))) {
+                /* any value: the field stays unchecked */
+            } else if (!a->key && !a->quoted && !strcmp(a->text, "*") && !e.path) {
+                /* any path */
             } else if (a->key && !strcmp(a->key, "pid")) {
                 scn_needs_reference(p, "pid= in a callback or notification");
                 if (!scn_want_number(p, a, "process id", false, &n))
@@ -214,10 +226,29 @@ static int match_word(const char *w)
         return MATCH_SET;
     if (!strcmp(w, "contains"))
         return MATCH_CONTAINS;
-    if (!strcmp(w, "lacks"))
+    if (!strcmp(w, "lacks") || !strcmp(w, "none-of"))
         return MATCH_LACKS;
     return -1;
 }
+
+/* `at-least N` before the items of callbacks and notifications: each item matches N or more. */
+static bool at_least_word(scn_parser *p, scn_stmt *st, scn_line *l, int *i)
+{
+    if (*i >= l->count || l->tok[*i].quoted || l->tok[*i].key || strcmp(l->tok[*i].text, "at-least"))
+        return true;
+    if (*i + 1 >= l->count || l->tok[*i + 1].key || l->tok[*i + 1].quoted)
+        return scn_error(p, "usage: expect callbacks|notifications at-least N ITEM[, ITEM...]");
+    if (!scn_want_number(p, &l->tok[*i + 1], "count", false, &st->at_least))
+        return false;
+    if (st->at_least == 0)
+        return scn_error(p, "at-least needs a count of 1 or more");
+    st->match = MATCH_AT_LEAST;
+    *i += 2;
+    if (*i >= l->count || (!l->tok[*i].quoted && !strcmp(l->tok[*i].text, "none")))
+        return scn_error(p, "expect ... at-least N needs items");
+    return true;
+}
+
 
 bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
 {
@@ -327,6 +358,8 @@ bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
         int i = 2;
         if (i < l->count && !l->tok[i].quoted && match_word(l->tok[i].text) >= 0)
             st->match = match_word(l->tok[i++].text);
+        else if (!at_least_word(p, st, l, &i))
+            return false;
         return event_patterns(p, st, l, i, notes);
     }
     if (!strcmp(k, "diag")) {
@@ -884,6 +917,17 @@ static void expect_events(scn_exec *r, const scn_stmt *st, bool notes)
                     bad = i;
                 }
         break;
+    case MATCH_AT_LEAST:
+        for (size_t i = 0; ok && i < st->event_count; i++) {
+            uint64_t count = 0;
+            for (size_t k = 0; k < n; k++)
+                count += event_matches(&st->events[i], evs[k]);
+            if (count < st->at_least) {
+                ok = false;
+                bad = i;
+            }
+        }
+        break;
     }
     free(used);
     if (!ok) {
@@ -897,7 +941,12 @@ static void expect_events(scn_exec *r, const scn_stmt *st, bool notes)
             snprintf(got, sizeof got, "none");
         char want[1500] = "";
         const char *kind = notes ? "notifications" : "callbacks";
-        if (st->match == MATCH_CONTAINS || st->match == MATCH_LACKS) {
+        if (st->match == MATCH_AT_LEAST) {
+            pattern_str(&st->events[bad], want, sizeof want);
+            pthread_mutex_unlock(&pv->lock);
+            scn_fail(r, st->line, "expected the %s to include %s at least %llu time(s); got %s", kind, want,
+                     (unsigned long long)st->at_least, got);
+        } else if (st->match == MATCH_CONTAINS || st->match == MATCH_LACKS) {
             pattern_str(&st->events[bad], want, sizeof want);
             pthread_mutex_unlock(&pv->lock);
             scn_fail(r, st->line, "expected the %s to %s %s; got %s", kind,

@@ -38,7 +38,7 @@ static bool want_target(scn_parser *p, scn_stmt *st, scn_line *l, int i)
 bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
 {
     if (l->count < 3)
-        return scn_error(p, "usage: %s H PATH [access=..] [disp=..] [flags=..] [attr=..]", l->tok[0].text);
+        return scn_error(p, "usage: %s H PATH [access=..] [share=..] [disp=..] [flags=..] [attr=..]", l->tok[0].text);
     const scn_tok *h = &l->tok[1];
     const char *s = h->text;
     bool ok = !h->quoted && !h->key && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_');
@@ -52,6 +52,7 @@ bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
     bool create = st->id == SCN_CREATE;
     st->access = create ? GENERIC_READ | GENERIC_WRITE : GENERIC_READ;
     st->disp = create ? CREATE_NEW : OPEN_EXISTING;
+    st->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
     for (int i = 3; i < l->count; i++) {
         const scn_tok *t = &l->tok[i];
         char err[600];
@@ -74,8 +75,11 @@ bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
         } else if (!strcmp(t->key, "attr")) {
             if (!scn_flags(scn_attr_names, "attribute", t->value, &st->attr, err, sizeof err))
                 return scn_error(p, "%s", err);
+        } else if (!strcmp(t->key, "share")) {
+            if (!scn_flags(scn_share_names, "share mode", t->value, &st->share, err, sizeof err))
+                return scn_error(p, "%s", err);
         } else {
-            return scn_error(p, "unknown option '%s' (access=, disp=, flags=, attr=)", t->key);
+            return scn_error(p, "unknown option '%s' (access=, share=, disp=, flags=, attr=)", t->key);
         }
     }
     return true;
@@ -305,7 +309,7 @@ bool scn_parse_complete(scn_parser *p, scn_stmt *st, scn_line *l)
 
 bool scn_parse_cancel(scn_parser *p, scn_stmt *st, scn_line *l)
 {
-    scn_needs_reference(p, "cancel");
+    /* a provider program's commands are cancelled by id, found in the simulator (see below) */
     if (!want_callback(p, l, 1, st, true))
         return false;
     return rest_empty(p, l, 2);
@@ -334,7 +338,8 @@ static void exec_job(scn_job *j)
     switch (st->id) {
     case SCN_OPEN:
     case SCN_CREATE:
-        j->status = prjsim_client_open(&j->opened, sim, st->path, st->access, st->disp, st->flags, st->attr);
+        j->status = prjsim_client_open_shared(&j->opened, sim, st->path, st->access, st->share, st->disp,
+                                              st->flags, st->attr);
         break;
     case SCN_CLOSE:
         j->status = prjsim_client_close(h);
@@ -506,7 +511,9 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
 
 static bool need_thread(scn_exec *r)
 {
-    return r->blocked_count > 0 || scn_provider_has_pend_rule(&r->prov) || scn_provider_outstanding(&r->prov) > 0;
+    /* a provider program may pend any callback, unannounced */
+    return r->external || r->blocked_count > 0 || scn_provider_has_pend_rule(&r->prov) ||
+           scn_provider_outstanding(&r->prov) > 0;
 }
 
 /* Waits until the job finishes, a callback pends, or it is seen waiting on an older pended
@@ -531,6 +538,15 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
             for (size_t i = 0; i < p->pended_count; i++)
                 if (!p->pended[i]->completed && !p->pended[i]->cancelled && !p->pended[i]->dead)
                     outstanding++;
+            /* A provider program's pends are seen only by the simulator: a command still in
+             * flight after the detection time is taken as pended. */
+            if (!outstanding && r->external) {
+                pthread_mutex_unlock(&p->lock);
+                outstanding = prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+                pthread_mutex_lock(&p->lock);
+                if (j->done)
+                    break;
+            }
             if (outstanding)
                 break;
         }
@@ -728,9 +744,48 @@ void scn_run_complete(scn_exec *r, const scn_stmt *st)
     }
 }
 
+/* The oldest command of a provider program in flight (of kind @p kind unless
+ * PRJSIM_CB_COUNT_), from the simulator's command table and the trace; 0 when none. */
+static INT32 external_command(scn_exec *r, prjsim_callback_kind kind)
+{
+    INT32 ids[64];
+    size_t n = prjsim_sim_commands_in_flight(r->sim, ids, 64);
+    if (n > 64)
+        n = 64;
+    INT32 best = 0;
+    size_t best_at = (size_t)-1;
+    prjsim_trace_record rec;
+    for (size_t t = 0; prjsim_trace_get(r->sim, t, &rec); t++) {
+        if (rec.kind != PRJSIM_TRACE_CALLBACK || (kind != PRJSIM_CB_COUNT_ && rec.callback != kind))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (rec.command_id == ids[i] && rec.callback != PRJSIM_CB_CANCEL_COMMAND && t < best_at) {
+                best = ids[i];
+                best_at = t;
+            }
+    }
+    return best;
+}
+
 void scn_run_cancel(scn_exec *r, const scn_stmt *st)
 {
     scn_provider *p = &r->prov;
+    if (r->external) {
+        INT32 id = external_command(r, st->cb);
+        if (!id) {
+            scn_fail(r, st->line, "cancel: no %s callback of the provider program is in flight",
+                     st->cb == PRJSIM_CB_COUNT_ ? "" : prjsim_callback_name(st->cb));
+            return;
+        }
+        NTSTATUS s = prjsim_client_cancel(r->sim, id);
+        scn_set_result(r, st, 'S', s);
+        if (!st->checked && s < 0) {
+            char got[256];
+            scn_result_str(&r->result, false, got, sizeof got);
+            scn_fail(r, st->line, "cancel failed: %s (put 'expect ...' after it if that is intended)", got);
+        }
+        return;
+    }
     scn_pended *pd = NULL, *last = NULL;
     pthread_mutex_lock(&p->lock);
     for (size_t i = 0; i < p->pended_count; i++) {

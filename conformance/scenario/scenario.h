@@ -81,6 +81,11 @@ typedef struct scn_run_options {
     const char *provider;
     int provider_argc;
     char *const *provider_argv;
+    /**
+     * Write the run's trace, with the state of every item the client touched sampled after each
+     * statement, to this trace file (tools/tracepic/tracepic.h; `prjsim trace` draws it). NULL: none.
+     */
+    const char *trace_file;
 } scn_run_options;
 
 /**

@@ -39,6 +39,15 @@ const scn_name scn_access_names[] = {
     {NULL, 0},
 };
 
+const scn_name scn_share_names[] = {
+    {"read", FILE_SHARE_READ},
+    {"write", FILE_SHARE_WRITE},
+    {"delete", FILE_SHARE_DELETE},
+    {"all", FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE},
+    {"none", 0},
+    {NULL, 0},
+};
+
 const scn_name scn_disp_names[] = {
     {"create_new", CREATE_NEW},
     {"create_always", CREATE_ALWAYS},

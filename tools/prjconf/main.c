@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int usage(FILE *out)
@@ -35,6 +37,8 @@ static int usage(FILE *out)
             "  --tap             TAP instead of the human report\n"
             "  --junit FILE      also write a JUnit XML report\n"
             "  --json FILE       also write JSON lines, one per case as it ends\n"
+            "  --trace-dir DIR   write each case's trace file to DIR/CASE.trace and, for a\n"
+            "                    failing case, its picture DIR/CASE.html (linked in the report)\n"
             "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
             "  --state DIR       every case starts from the volume saved in DIR by\n"
             "                    `prjsim exec --drives DIR` (read only)\n"
@@ -137,6 +141,12 @@ int main(int argc, char **argv)
             o.junit_path = argv[++i];
         } else if (!strcmp(a, "--json") && has) {
             json_path = argv[++i];
+        } else if (!strcmp(a, "--trace-dir") && has) {
+            o.target.trace_dir = argv[++i];
+            if (mkdir(o.target.trace_dir, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "prjconf: cannot create %s\n", o.target.trace_dir);
+                return 2;
+            }
         } else if (!strcmp(a, "--drives") && has) {
             o.target.drives = argv[++i];
         } else if (!strcmp(a, "--registry") && has) {

@@ -12,6 +12,7 @@
 #include <fault.h>
 
 #include <prjsim.h>
+#include <tracepic.h>
 #include <prjsim/drives.h>
 #include <prjsim/registry.h>
 #include <prjsim/host.h>
@@ -46,6 +47,8 @@ static int usage(FILE *out)
             "  --time-scale X     multiply the program's Sleep and wait times by X\n"
             "  --registry FILE    seed the registry from a .reg file (or $PRJSIM_REGISTRY)\n"
             "  --trace            print the simulator's trace to stderr at the end\n"
+            "  --trace-file FILE  at the end, write the trace with the final state of every item\n"
+            "                     touched to FILE (`prjsim trace FILE --html OUT` draws it)\n"
             "  --                 end of options\n");
     return out == stdout ? 0 : 2;
 }
@@ -158,12 +161,23 @@ static void forward_signals(prjsim_host *host)
     sigaction(SIGHUP, &sa, NULL);
 }
 
+/* The trace with the final state of every item a client operation named. */
+static bool write_trace_file(const char *path, const char *program)
+{
+    tracepic_samples samples;
+    memset(&samples, 0, sizeof samples);
+    tracepic_sample(&samples, prjsim_sim_current(), NULL, NULL);
+    bool ok = tracepic_write(path, program, prjsim_sim_current(), &samples, NULL, NULL);
+    tracepic_samples_free(&samples);
+    return ok;
+}
+
 /* ---- The command ---- */
 
 int prjsim_cmd_exec(int argc, char **argv)
 {
     double timeout = -1, time_scale = -1;
-    const char *drives = NULL;
+    const char *drives = NULL, *trace_file = NULL;
     const char *registry = getenv("PRJSIM_REGISTRY");
     bool trace = false;
     int i = 0;
@@ -190,6 +204,8 @@ int prjsim_cmd_exec(int argc, char **argv)
                 fprintf(stderr, "prjsim exec: bad --time-scale '%s'\n", argv[i]);
                 return 2;
             }
+        } else if (!strcmp(o, "--trace-file") && has_value) {
+            trace_file = argv[++i];
         } else if (!strcmp(o, "--drives") && has_value) {
             drives = argv[++i];
         } else if (!strcmp(o, "--registry") && has_value) {
@@ -260,6 +276,8 @@ int prjsim_cmd_exec(int argc, char **argv)
     rc = prjsim_host_wait(host, ms, &code);
     if (trace)
         prjsim_trace_print(prjsim_sim_current(), stderr);
+    if (trace_file && !write_trace_file(trace_file, argv[i]))
+        fprintf(stderr, "prjsim exec: cannot write %s\n", trace_file);
     if (rc == PRJSIM_HOST_TIMEOUT) {
         fprintf(stderr, "prjsim exec: %s did not finish within %g s\n", argv[i], timeout);
         save_state(true);

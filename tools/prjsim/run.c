@@ -30,6 +30,8 @@ static int usage(FILE *out)
             "                are skipped\n"
             "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
             "  --verbose     print each statement as it runs, and the whole trace\n"
+            "  --trace-file F  write the run's trace with item states to F (one script only;\n"
+            "                `prjsim trace F --html OUT` draws it)\n"
             "  --            end of options\n"
             "\n"
             "exit status: 0 all passed, 1 a scenario failed, 2 a malformed script or bad usage\n");
@@ -38,7 +40,7 @@ static int usage(FILE *out)
 
 int prjsim_cmd_run(int argc, char **argv)
 {
-    scn_run_options opts = {false, false, stderr, NULL, 0, NULL};
+    scn_run_options opts = {false, false, stderr, NULL, 0, NULL, NULL};
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
         return 2;
@@ -58,6 +60,8 @@ int prjsim_cmd_run(int argc, char **argv)
                 provider = argv[++i];
             } else if (!strncmp(a, "--provider=", 11)) {
                 provider = a + 11;
+            } else if (!strcmp(a, "--trace-file") && i + 1 < argc) {
+                opts.trace_file = argv[++i];
             } else if (!strcmp(a, "--bless")) {
                 opts.bless = true;
             } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
@@ -94,6 +98,12 @@ int prjsim_cmd_run(int argc, char **argv)
         fprintf(stderr, "prjsim run: no scenario script given\n");
         free(files);
         return usage(stderr);
+    }
+    if (opts.trace_file && count != 1) {
+        fprintf(stderr, "prjsim run: --trace-file takes one scenario script\n");
+        free(files);
+        free(pargv);
+        return 2;
     }
     int rc = scn_run_files(files, count, &opts, stdout, stderr);
     free(files);
