@@ -20,5 +20,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 echo "== threaded tests under ThreadSanitizer"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DPRJSIM_WERROR=ON -DPRJSIM_SANITIZE=thread >/dev/null
-cmake --build build-tsan -j"$jobs" --target prjsim-stress
+cmake --build build-tsan -j"$jobs" --target prjsim-stress prjconf
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --test-dir build-tsan --output-on-failure -R '^stress_'

@@ -108,7 +108,7 @@ static void write_pictures(prjconf_ctx *c, const char *name, bool failing)
     if (ok && failing) {
         char html[4096];
         snprintf(html, sizeof html, "%s/%s.html", c->opts->trace_dir, name);
-        tracepic_options o = {PRJSIM_SOURCE_DIR "/docs/behaviour.md"};
+        tracepic_options o = {PRJSIM_SOURCE_DIR "/docs/behaviour/diagnostics.md"};
         tracepic_render(path, html, &o);
     }
 }

@@ -83,6 +83,8 @@ typedef struct prjconf_target_options {
      * DIR/CASE.html (tools/tracepic), which the report links. NULL: none.
      */
     const char *trace_dir;
+    /** Record no trace (diagnostics are still counted): for long random runs. */
+    bool no_trace;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */

@@ -50,7 +50,7 @@ int prjsim_cmd_trace(int argc, char **argv)
 {
     const char *file = NULL, *html = NULL, *mermaid = NULL;
     bool count = false;
-    tracepic_options o = {PRJSIM_SOURCE_DIR "/docs/behaviour.md"};
+    tracepic_options o = {PRJSIM_SOURCE_DIR "/docs/behaviour/diagnostics.md"};
     for (int i = 0; i < argc; i++) {
         bool has_value = i + 1 < argc;
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))

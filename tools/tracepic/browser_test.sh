@@ -37,7 +37,7 @@ body=$(grep -o '<body[^>]*>' "$work/dom.html")
 echo "$body" | grep -q "data-messages=\"$want\"" || fail "the diagram does not hold $want messages: $body"
 echo "$body" | grep -q 'data-errors="0"' || fail "a script error: $body"
 grep -q 'CONSOLE' "$work/browser.log" && { grep CONSOLE "$work/browser.log"; fail "console messages"; }
-grep -q 'class="diag-link" href="[^"]*behaviour.md#duplicate-entry"' "$work/dom.html" ||
+grep -q 'class="diag-link" href="[^"]*behaviour/diagnostics.md#duplicate-entry"' "$work/dom.html" ||
   fail "the diagnostic does not link to its section"
 run_browser --hide-scrollbars --window-size=1100,1400 --screenshot="$artifacts/trace.png" "file://$page" \
   > /dev/null 2>&1 || fail "no screenshot"

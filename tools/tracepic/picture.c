@@ -238,7 +238,7 @@ static void svg(FILE *out, const tracepic_trace *t, const tracepic_options *o)
             esc(out, label);
             fputs("</text></g>\n", out);
         } else if (r->k == K_DIAG) {
-            fprintf(out, "<g class=\"diag\"><a href=\"%s#", o && o->docs ? o->docs : "docs/behaviour.md");
+            fprintf(out, "<g class=\"diag\"><a href=\"%s#", o && o->docs ? o->docs : "docs/behaviour/diagnostics.md");
             esc(out, r->path);
             fprintf(out, "\"><rect x=\"%d\" y=\"%d\" width=\"700\" height=\"22\" rx=\"3\"/><text x=\"%d\" y=\"%d\">"
                          "diagnostic: ", COL_PROJFS - 350, y - 8, COL_PROJFS - 340, y + 7);
@@ -380,7 +380,7 @@ void tracepic_html(FILE *out, const tracepic_trace *t, const tracepic_options *o
         for (size_t i = 0; i < t->count; i++) {
             if (t->recs[i].k != K_DIAG)
                 continue;
-            fprintf(out, "<li><a class=\"diag-link\" href=\"%s#", o && o->docs ? o->docs : "docs/behaviour.md");
+            fprintf(out, "<li><a class=\"diag-link\" href=\"%s#", o && o->docs ? o->docs : "docs/behaviour/diagnostics.md");
             esc(out, t->recs[i].path);
             fputs("\">", out);
             esc(out, t->recs[i].path);

@@ -55,7 +55,7 @@ bool tracepic_write(const char *path, const char *title, prjsim_sim *sim, const 
 /* ---- Pictures (picture.c) ---- */
 
 typedef struct tracepic_options {
-    /** Where a diagnostic's section is: the link is DOCS#NAME (default docs/behaviour.md). */
+    /** Where a diagnostic's section is: the link is DOCS#NAME (default docs/behaviour/diagnostics.md). */
     const char *docs;
 } tracepic_options;
 
