@@ -63,6 +63,8 @@ static BOOL fail(DWORD err)
 static BOOL file_close(prjsim__win_object *obj)
 {
     prjsim__file *f = (prjsim__file *)obj;
+    if (f->delete_pending)
+        prjsim__fileinfo_delete_now(f); /* host only: removing an open file is fine there */
     f->be->close(f);
     pthread_mutex_destroy(&f->lock);
     free(f->win);
@@ -94,7 +96,9 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
     }
     DWORD flags = dwFlagsAndAttributes & 0xFFFF0000u;
     DWORD attributes = dwFlagsAndAttributes & 0x0000FFFFu & ~(DWORD)FILE_ATTRIBUTE_DIRECTORY;
-    DWORD access = dwDesiredAccess;
+    /* kernel32 always asks for these two: a handle can be waited on and its attributes read
+     * (GetFileInformationByHandle on a write-only handle succeeds on Windows). */
+    DWORD access = dwDesiredAccess | SYNCHRONIZE | FILE_READ_ATTRIBUTES;
     if (flags & FILE_FLAG_DELETE_ON_CLOSE)
         access |= DELETE; /* kernel32 asks for it on the caller's behalf */
     prjsim__file *f = calloc(1, sizeof *f);

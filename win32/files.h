@@ -153,6 +153,8 @@ struct prjsim__file {
     bool shared;
     /* simulator */
     prjsim_handle *sh;
+    /* host: FileDispositionInfo asked for the item to go when the handle closes */
+    bool delete_pending;
 };
 
 /* A find handle (its own kind of handle, closed with FindClose). */
@@ -179,5 +181,10 @@ DWORD prjsim__files_map_access(DWORD access);
 
 /* Expands the pattern as Win32 does before the file system sees it (`*.*`, `?`, `.`, `*`). */
 void prjsim__files_nt_pattern(PCWSTR in, WCHAR *out, size_t out_chars);
+
+/* ---- fileinfo.c ---- */
+
+/* Removes a host item whose handle had FileDispositionInfo set, as its last close does. */
+void prjsim__fileinfo_delete_now(prjsim__file *f);
 
 #endif

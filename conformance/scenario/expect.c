@@ -718,7 +718,7 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
 {
     unsigned char *data = NULL;
     size_t n = 0;
-    NTSTATUS s;
+    prjsim_backend_result s;
     char what[300];
     if (st->handle) {
         scn_handle_slot *slot = scn_handle(r, st->handle);
@@ -727,8 +727,8 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
             return;
         }
         prjsim_file_info fi;
-        s = prjsim_client_query_info(slot->h, &fi);
-        if (s == STATUS_SUCCESS) {
+        s = r->be->query_info(slot->h, &fi);
+        if (!prjsim_backend_failed(s)) {
             /* in 64 KiB pieces, so that an unbuffered handle's alignment holds */
             const size_t piece = 64 * 1024;
             n = (size_t)fi.basic.FileSize;
@@ -736,9 +736,9 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
             if (!data)
                 abort();
             size_t at = 0;
-            while (s == STATUS_SUCCESS && at < n) {
-                UINT32 got = 0;
-                s = prjsim_client_read(slot->h, at, data + at, (UINT32)piece, &got);
+            while (!prjsim_backend_failed(s) && at < n) {
+                uint32_t got = 0;
+                s = r->be->read(slot->h, at, data + at, (uint32_t)piece, &got);
                 if (!got)
                     break;
                 at += got;
@@ -748,14 +748,18 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
         snprintf(what, sizeof what, "the content of %s", st->handle);
     } else {
         void *d = NULL;
-        s = prjsim_client_read_file(r->sim, st->path, &d, &n);
+        s = r->be->read_file(st->path, &d, &n);
         data = d;
         snprintf(what, sizeof what, "the content of %s", st->upath);
     }
-    if (s != STATUS_SUCCESS) {
-        const char *name = prjsim_status_name(s);
-        scn_fail(r, st->line, "expected to read %s, but reading failed with %s (0x%08X)", what,
-                 name ? name : "?", (unsigned)s);
+    if (prjsim_backend_failed(s)) {
+        scn_result res = {true, false, s.kind, s.code, st->line};
+        char got[256];
+        if (s.kind == PRJSIM_BACKEND_UNSUPPORTED)
+            snprintf(got, sizeof got, "unsupported (%s)", s.reason);
+        else
+            scn_result_str(&res, false, got, sizeof got);
+        scn_fail(r, st->line, "expected to read %s, but reading failed with %s", what, got);
     } else {
         compare_bytes(r, st, what, data, n);
     }

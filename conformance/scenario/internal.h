@@ -11,6 +11,8 @@
 
 #include "scenario.h"
 
+#include <backend.h>
+
 #include <memtree.h>
 #include <prjsim.h>
 #include <pthread.h>
@@ -87,7 +89,8 @@ const char *scn_notification_name(uint32_t type);
 
 /* ---- Result codes (values.c) -------------------------------------------------------------- */
 
-/* What an operation returned: an NTSTATUS ('S'), an HRESULT ('H'), or nothing yet. */
+/* What an operation returned: an NTSTATUS ('S'), an HRESULT ('H'), a Win32 error ('W', the
+ * win32 backend), or nothing yet. */
 typedef struct scn_result {
     bool set;
     bool pending;   /* the operation is waiting on a pended callback */
@@ -345,12 +348,12 @@ HRESULT scn_provider_finish(scn_provider *p, scn_pended *pd, PRJ_COMPLETE_COMMAN
 typedef struct scn_job {
     struct scn_exec *run;
     const scn_stmt *st;
-    prjsim_handle *h;        /* the handle it works on */
+    prjsim_backend_file *h;  /* the handle it works on */
     prjsim_caller caller;
     WCHAR image[MAX_PATH + 1];
     /* outputs */
-    NTSTATUS status;
-    prjsim_handle *opened;
+    prjsim_backend_result status;
+    prjsim_backend_file *opened;
     prjsim_dir_entry *entries;
     size_t entry_count;
     bool has_entries;
@@ -366,7 +369,7 @@ typedef struct scn_job {
 
 typedef struct scn_handle_slot {
     char *name;
-    prjsim_handle *h;
+    prjsim_backend_file *h;
     WCHAR *path;
     bool pending;            /* its open is waiting on a pended callback */
 } scn_handle_slot;
@@ -381,6 +384,11 @@ typedef struct scn_extra_root {
 typedef struct scn_exec {
     const scn_script *script;
     const scn_run_options *options;
+    const prjsim_backend *be;  /* what client operations go through */
+    /* an operation the backend cannot do yet: the run stops and the scenario is skipped */
+    bool skipped;
+    int skip_line;
+    char skip_reason[256];
     /* against a provider program (external.c) */
     bool external;
     struct prjsim_host *host;
@@ -446,6 +454,12 @@ scn_handle_slot *scn_handle(scn_exec *r, const char *name);
 WCHAR *scn_relative(const scn_exec *r, const WCHAR *full);
 /* Sets the run's result. */
 void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code);
+/* Whether a result is a failure (an error NTSTATUS or HRESULT, a nonzero Win32 error). */
+bool scn_result_failed(const scn_result *r);
+
+/* What a statement needs that a backend may lack (requires.c): the capability it needs
+ * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
+unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, const char **why);
 
 /* ---- Parsing ------------------------------------------------------------------------------ */
 

@@ -126,7 +126,7 @@ static void cleanup(scn_exec *r)
     scn_roots_cleanup(r);
     for (size_t i = 0; i < r->handle_count; i++) {
         if (r->handles[i].h)
-            prjsim_client_close(r->handles[i].h);
+            r->be->close(r->handles[i].h);
         free(r->handles[i].name);
         free(r->handles[i].path);
     }
@@ -139,10 +139,13 @@ static void cleanup(scn_exec *r)
 
 bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options)
 {
-    static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL, NULL};
+    static const scn_run_options defaults; /* all zero: the defaults */
     memset(r, 0, sizeof *r);
     r->script = s;
     r->options = options ? options : &defaults;
+    r->be = prjsim_backend_by_name(r->options->backend);
+    if (!r->be)
+        return false;
     r->external = r->options->provider != NULL;
     if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
         return false;
@@ -205,6 +208,24 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
                  s->needs_reference_line, s->needs_reference_why);
         return;
     }
+    const prjsim_backend *be = prjsim_backend_by_name(options ? options->backend : NULL);
+    if (!be) {
+        out->verdict = SCN_FAILED;
+        snprintf(out->message, sizeof out->message, "unknown backend '%s' (sim, win32)", options->backend);
+        return;
+    }
+    /* what the backend cannot provide at all: skipped before anything runs */
+    for (size_t i = 0; i < s->count; i++) {
+        const char *why = NULL;
+        unsigned need = scn_stmt_requires(s, &s->stmts[i], options && options->provider, &why);
+        if (need & ~be->caps) {
+            out->verdict = SCN_SKIPPED;
+            out->line = s->stmts[i].line;
+            snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", be->name, s->stmts[i].line,
+                     why);
+            return;
+        }
+    }
     scn_exec r;
     if (!scn_exec_begin(&r, s, options)) {
         out->verdict = SCN_FAILED;
@@ -214,14 +235,14 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
 
     FILE *log = r.options->log ? r.options->log : stdout;
     int last_line = 0;
-    for (size_t i = 0; i < s->count && !r.failed; i++) {
+    for (size_t i = 0; i < s->count && !r.failed && !r.skipped; i++) {
         const scn_stmt *st = &s->stmts[i];
         if (r.options->verbose)
             fprintf(log, "%s:%d: %s%s\n", s->origin, st->line, table[st->id].word, st->synthetic ? " (implicit)" : "");
         scn_exec_statement(&r, st);
         last_line = st->line;
     }
-    if (!r.failed)
+    if (!r.failed && !r.skipped)
         check_leftover_diags(&r, last_line);
     if (r.failed)
         out->recent_trace = scn_recent_trace(&r, 12);
@@ -232,7 +253,12 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
     }
     scn_exec_end(&r);
 
-    if (!r.failed) {
+    if (r.skipped && !r.failed) {
+        out->verdict = SCN_SKIPPED;
+        out->line = r.skip_line;
+        snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", r.be->name, r.skip_line,
+                 r.skip_reason);
+    } else if (!r.failed) {
         out->verdict = s->xfail ? SCN_XPASSED : SCN_PASSED;
         if (s->xfail) {
             out->line = s->xfail_line;
@@ -244,6 +270,32 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         out->line = r.fail_line;
         snprintf(out->message, sizeof out->message, "%s", r.message);
     }
+}
+
+/* Why scenarios were skipped, with how many each (for the report of a backend). */
+typedef struct skip_tally {
+    char **why;
+    size_t *n;
+    size_t count;
+} skip_tally;
+
+static void tally_add(skip_tally *t, const char *message)
+{
+    /* "backend B: line N: reason" counts under its reason */
+    const char *why = strstr(message, ": line ");
+    why = why ? strstr(why + 7, ": ") : NULL;
+    why = why ? why + 2 : message;
+    for (size_t i = 0; i < t->count; i++)
+        if (!strcmp(t->why[i], why)) {
+            t->n[i]++;
+            return;
+        }
+    t->why = realloc(t->why, (t->count + 1) * sizeof *t->why);
+    t->n = realloc(t->n, (t->count + 1) * sizeof *t->n);
+    if (!t->why || !t->n)
+        abort();
+    t->why[t->count] = scn_strdup(why);
+    t->n[t->count++] = 1;
 }
 
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
@@ -264,6 +316,7 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         return SCN_EXIT_MALFORMED;
     }
     size_t passed = 0, failed = 0, xfailed = 0, skipped = 0;
+    skip_tally tally = {NULL, NULL, 0};
     for (size_t i = 0; i < count; i++) {
         scn_outcome o;
         scn_run(scripts[i], options, &o);
@@ -279,6 +332,7 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
             break;
         case SCN_SKIPPED:
             fprintf(out, "SKIP %s: %s\n", paths[i], o.message);
+            tally_add(&tally, o.message);
             skipped++;
             break;
         case SCN_XPASSED:
@@ -313,5 +367,14 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         fprintf(out, " (%zu skipped)\n", skipped);
     else
         fprintf(out, "\n");
+    if (options && options->backend) {
+        fprintf(out, "backend %s: %zu ran, %zu skipped\n", options->backend, count - skipped, skipped);
+        for (size_t i = 0; i < tally.count; i++)
+            fprintf(out, "  %zu skipped: %s\n", tally.n[i], tally.why[i]);
+    }
+    for (size_t i = 0; i < tally.count; i++)
+        free(tally.why[i]);
+    free(tally.why);
+    free(tally.n);
     return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
 }

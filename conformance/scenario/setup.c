@@ -532,7 +532,7 @@ void scn_run_as(scn_exec *r, const scn_stmt *st)
 {
     if (st->sub == AS_CLIENT) {
         r->caller = prjsim_client_get_caller();
-        prjsim_client_set_caller(NULL);
+        r->be->set_caller(NULL);
         r->caller = prjsim_client_get_caller();
         r->caller_image[0] = 0;
         if (r->caller.image_file_name)
@@ -547,7 +547,7 @@ void scn_run_as(scn_exec *r, const scn_stmt *st)
     r->caller.process_id = (UINT32)st->a;
     r->caller.image_file_name = r->caller_image;
     r->caller.is_provider = st->sub == AS_PROVIDER;
-    prjsim_client_set_caller(&r->caller);
+    r->be->set_caller(&r->caller);
 }
 
 /* ---- marks and dumps ---- */
