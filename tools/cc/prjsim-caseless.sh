@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # prjsim-caseless: runs a compile command so that #include names are found whatever their
 # case, as MSVC finds them on NTFS: `#include <Windows.h>` finds our windows.h and a provider's
 # `#include "RegOps.h"` finds its regOps.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // C++ that MSVC accepts and g++ rejects by default, as Windows providers write it: the address
 // of a temporary returned by value, and std::logic_error used after <string> without
 // <stdexcept>. Built with prjsim-c++ and no flags; exits 42.

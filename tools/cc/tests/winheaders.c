@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The headers Windows providers include beyond <windows.h>, used as they use them: intrin.h's
  * bit scans and rotations, winternl.h's strings and status mapping, psapi.h's memory counters,

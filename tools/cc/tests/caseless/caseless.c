@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Includes spelled as Windows code spells them: our headers in the SDK's case, a header of
  * this program in another case than its file (which includes its sibling in quotes), a
