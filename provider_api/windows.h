@@ -20,10 +20,16 @@
 
 /* MSVC's <windows.h> brings these in, and providers rely on it. */
 #include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "prjsim_win/compiler.h"
 #include "prjsim_win/sal.h"
@@ -43,6 +49,7 @@
 #include "prjsim_win/tchar_types.h"
 #include "prjsim_win/memory_macros.h"
 #include "prjsim_win/wcrt.h"
+#include "prjsim_win/crt_secure.h"
 #include "prjsim_win/crtfile.h"
 #include "prjsim_win/msvc_printf.h"
 #include "prjsim_win/winstring.h"
@@ -55,6 +62,7 @@
 #include "prjsim_win/consoleapi.h"
 #include "prjsim_win/rpcdce.h"
 #include "prjsim_win/combaseapi.h"
+#include "prjsim_win/winreg.h"
 #include "prjsim_win/entry.h"
 
 #endif /* _WINDOWS_ */

@@ -374,6 +374,9 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
         prjsim__rare(item)->root->instance = inst;
         inst->next = sim->instances;
         sim->instances = inst;
+        /* Stored before any client can see the instance (DEVIATIONS I9): providers such as
+         * Microsoft's RegFS use the handle from a global in their callbacks. */
+        *namespaceVirtualizationContext = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)inst;
     }
     char *u = prjsim__utf8(virtualizationRootPath);
     char hb[96];
@@ -386,8 +389,6 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
         free(inst);
         if (hook.on_stop)
             hook.on_stop(cookie, hook.payload);
-    } else {
-        *namespaceVirtualizationContext = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)inst;
     }
     return hr;
 }

@@ -16,6 +16,7 @@
 #include <shlwapi.h>
 #include <rpc.h>
 #include <objbase.h>
+#include <psapi.h>
 
 #define STALE 0xBADu
 #define ZERO ERROR_SUCCESS
@@ -488,4 +489,57 @@ Test(last_error, console)
         (void)wb, (void)ab; /* ReadConsole waits for input: not called here */
     }
     /* Not called: they would raise or wait (GenerateConsoleCtrlEvent, ReadConsole*). */
+}
+
+/* The registry (winreg.h) returns its error and leaves the last error alone (DEVIATIONS G4);
+ * GetProcessMemoryInfo succeeds silently too. */
+Test(last_error, registry_and_psapi)
+{
+    HKEY k = NULL, k2 = NULL, k3 = NULL;
+    DWORD disp = 0, type = 0, cb = 0, n = 0, v = 7, cch = 0;
+    WCHAR wname[32];
+    char aname[32];
+    BYTE data[32];
+    SAME(RegCreateKeyExW(HKEY_CURRENT_USER, L"LE\\W", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, &disp) == ERROR_SUCCESS);
+    SAME(RegCreateKeyExA(HKEY_CURRENT_USER, "LE\\A", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k2, &disp) == ERROR_SUCCESS);
+    SAME(RegCreateKeyW(k, L"Sub", &k3) == ERROR_SUCCESS);
+    SAME(RegCloseKey(k3) == ERROR_SUCCESS);
+    SAME(RegCreateKeyA(k, "Sub2", &k3) == ERROR_SUCCESS);
+    RegCloseKey(k3);
+    SAME(RegSetValueExW(k, L"v", 0, REG_DWORD, (const BYTE *)&v, 4) == ERROR_SUCCESS);
+    SAME(RegSetValueExA(k, "a", 0, REG_SZ, (const BYTE *)"x", 2) == ERROR_SUCCESS);
+    cb = sizeof data;
+    SAME(RegQueryValueExW(k, L"v", NULL, &type, data, &cb) == ERROR_SUCCESS);
+    cb = sizeof data;
+    SAME(RegQueryValueExA(k, "a", NULL, &type, data, &cb) == ERROR_SUCCESS);
+    cb = sizeof data;
+    SAME(RegGetValueW(HKEY_CURRENT_USER, L"LE\\W", L"v", RRF_RT_DWORD, &type, data, &cb) == ERROR_SUCCESS);
+    cb = sizeof data;
+    SAME(RegGetValueA(HKEY_CURRENT_USER, "LE\\W", "a", RRF_RT_REG_SZ, &type, data, &cb) == ERROR_SUCCESS);
+    SAME(RegQueryInfoKeyW(k, NULL, NULL, NULL, &n, NULL, NULL, NULL, NULL, NULL, NULL, NULL) == ERROR_SUCCESS);
+    SAME(RegQueryInfoKeyA(k, NULL, NULL, NULL, &n, NULL, NULL, NULL, NULL, NULL, NULL, NULL) == ERROR_SUCCESS);
+    cch = 32;
+    SAME(RegEnumKeyExW(k, 0, wname, &cch, NULL, NULL, NULL, NULL) == ERROR_SUCCESS);
+    cch = 32;
+    SAME(RegEnumKeyExA(k, 0, aname, &cch, NULL, NULL, NULL, NULL) == ERROR_SUCCESS);
+    cch = 32;
+    SAME(RegEnumValueW(k, 0, wname, &cch, NULL, NULL, NULL, NULL) == ERROR_SUCCESS);
+    cch = 32;
+    SAME(RegEnumValueA(k, 0, aname, &cch, NULL, NULL, NULL, NULL) == ERROR_SUCCESS);
+    SAME(RegOpenKeyExW(HKEY_CURRENT_USER, L"LE\\W", 0, KEY_READ, &k3) == ERROR_SUCCESS);
+    RegCloseKey(k3);
+    SAME(RegOpenKeyExA(HKEY_CURRENT_USER, "LE\\W", 0, KEY_READ, &k3) == ERROR_SUCCESS);
+    RegCloseKey(k3);
+    SAME(RegOpenKeyW(HKEY_CURRENT_USER, L"LE\\W", &k3) == ERROR_SUCCESS);
+    RegCloseKey(k3);
+    SAME(RegOpenKeyA(HKEY_CURRENT_USER, "LE\\W", &k3) == ERROR_SUCCESS);
+    RegCloseKey(k3);
+    SAME(RegDeleteValueW(k, L"v") == ERROR_SUCCESS);
+    SAME(RegDeleteValueA(k, "a") == ERROR_SUCCESS);
+    SAME(RegDeleteKeyW(k, L"Sub") == ERROR_SUCCESS);
+    SAME(RegDeleteKeyA(k, "Sub2") == ERROR_SUCCESS);
+    RegCloseKey(k);
+    RegCloseKey(k2);
+    PROCESS_MEMORY_COUNTERS pmc;
+    SAME(GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof pmc));
 }

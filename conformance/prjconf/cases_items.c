@@ -383,19 +383,28 @@ void prjconf_case_notify_basic(prjconf_ctx *c)
         prjconf_fail(c, "creating %ls: %s", path, prjconf_status(b, sizeof b, s));
         return;
     }
-    if (s != STATUS_SUCCESS)
+    if (s != STATUS_SUCCESS) {
+        prjconf_note(c, "the provider vetoed creating %ls: the client saw %s", path,
+                     prjconf_status(b, sizeof b, s));
         return;
+    }
     prjconf_step(c, "move %ls", path);
     s = prjsim_client_move(c->sim, path, moved, false);
     if (!allowed_veto(s)) {
         prjconf_fail(c, "renaming %ls: %s", path, prjconf_status(b, sizeof b, s));
         return;
     }
+    if (s != STATUS_SUCCESS)
+        prjconf_note(c, "the provider vetoed renaming %ls: the client saw %s", path,
+                     prjconf_status(b, sizeof b, s));
     PCWSTR now = s == STATUS_SUCCESS ? moved : path;
     prjconf_step(c, "delete %ls", now);
     s = prjsim_client_delete(c->sim, now, false);
     if (!allowed_veto(s))
         prjconf_fail(c, "deleting %ls: %s", now, prjconf_status(b, sizeof b, s));
+    else if (s != STATUS_SUCCESS)
+        prjconf_note(c, "the provider vetoed deleting %ls: the client saw %s", now,
+                     prjconf_status(b, sizeof b, s));
 }
 
 struct reader {

@@ -332,6 +332,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     r->seconds = prjconf_now() - ch->started;
     char *fail = NULL, *details = NULL, *diags = NULL, *stack = NULL, *trace = NULL;
     char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL, *warnings = NULL;
+    char *notes = NULL;
     bool timeout = false, crashed = false, started = false;
     size_t diag_count = 0;
     const char *p = ch->buf ? ch->buf : "";
@@ -345,6 +346,8 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
         } else if (IS("step ")) {
             free(last_step);
             last_step = dup_n(p + 5, n - 5);
+        } else if (IS("note ")) {
+            append(&notes, "note: ", p + 5, n - 5);
         } else if (IS("fail ")) {
             if (!fail)
                 fail = dup_n(p + 5, n - 5);
@@ -450,6 +453,12 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
         append(&details, "", warnings, strlen(warnings) - 1);
         free(warnings);
     }
+    if (notes) {
+        /* Notes too (a pass shows them under its line). */
+        append(&details, "", notes, strlen(notes) - 1);
+        free(notes);
+        notes = NULL;
+    }
     if (trace && r->outcome != PRJCONF_PASS) {
         append(&details, "", "recent trace:", 13);
         append(&details, "", trace, strlen(trace) - 1);
@@ -466,6 +475,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     free(stack);
     free(trace);
     free(verdict);
+    free(notes);
     free(last_step);
     free(inflight);
     free(first_diag);

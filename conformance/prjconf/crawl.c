@@ -47,6 +47,14 @@ void prjconf_skip(prjconf_ctx *c, const char *fmt, ...)
     c->skipped = true;
 }
 
+void prjconf_note(prjconf_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(c, "note", fmt, ap);
+    va_end(ap);
+}
+
 void prjconf_step(prjconf_ctx *c, const char *fmt, ...)
 {
     va_list ap;

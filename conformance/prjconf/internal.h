@@ -80,6 +80,11 @@ UINT32 prjconf_entry_cost(PCWSTR name);
 /* Failure helpers: the first failure's message is the case's message. */
 void prjconf_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void prjconf_skip(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/**
+ * Reports what a passing case saw that the author should know (`note ...`): it follows the
+ * case's `ok` line, e.g. which operations the provider vetoed and with what.
+ */
+void prjconf_note(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Reports progress (`step ...`), shown when the case crashes or hangs. */
 void prjconf_step(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** "STATUS_X (0x...)". */

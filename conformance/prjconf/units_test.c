@@ -26,7 +26,8 @@ static prjconf_result sample(prjconf_outcome o)
     r.name = "enum.sorted";
     r.outcome = o;
     r.message = "a <b> & \"c\"\nnext\tline\x01";
-    r.details = "diagnostic unsorted-entries 1 x\nstack:\n  frame\n";
+    /* A pass's details are its notes; it has none here. */
+    r.details = o == PRJCONF_PASS ? NULL : "diagnostic unsorted-entries 1 x\nstack:\n  frame\n";
     r.diagnostics = "unsorted-entries,duplicate-entry";
     r.seed = 123;
     r.repro = "prjconf --case enum.sorted --seed 123";
@@ -77,6 +78,20 @@ Test(report, junit_errors_failures_and_skips)
     cr_expect(strstr(s, "<skipped message=") != NULL, "%s", s);
     cr_expect(strstr(s, "<b>") == NULL, "unescaped markup: %s", s);
     free(s);
+}
+
+Test(report, pass_notes)
+{
+    prjconf_result pass = sample(PRJCONF_PASS);
+    pass.details = "note: the provider vetoed deleting C:\\r\\x: the client saw STATUS_CANNOT_DELETE\n";
+    CAPTURE(s, prjconf_human_case(out, 1, &pass));
+    cr_expect_str_eq(s, "ok 1 enum.sorted\n    note: the provider vetoed deleting C:\\r\\x: the "
+                        "client saw STATUS_CANNOT_DELETE\n");
+    free(s);
+    CAPTURE(t, prjconf_tap_case(out, 1, &pass));
+    cr_expect_str_eq(t, "ok 1 - enum.sorted\n# note: the provider vetoed deleting C:\\r\\x: the "
+                        "client saw STATUS_CANNOT_DELETE\n");
+    free(t);
 }
 
 Test(report, tap_lines)

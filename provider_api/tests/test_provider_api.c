@@ -679,3 +679,10 @@ Test(provider_api_c, windows_h_brings_the_crt)
     cr_expect_eq(errno, 0);
     cr_expect_not_null(stdout);
 }
+
+int include_extras_check(void);
+
+Test(provider_api_c, extra_headers_answer_as_msvc)
+{
+    cr_expect(include_extras_check(), "intrin.h, winreg.h or winternl.h gave a wrong answer");
+}

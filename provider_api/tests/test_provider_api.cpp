@@ -361,3 +361,10 @@ Test(provider_api_cpp, projectedfslib_alone_agrees)
     cr_expect_eq(include_alone_sizeof_placeholder_info(), sizeof(PRJ_PLACEHOLDER_INFO));
     cr_expect_eq(include_alone_hresult_file_not_found(), HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND));
 }
+
+extern "C" int include_extras_check(void);
+
+Test(provider_api_cpp, extra_headers_answer_as_msvc)
+{
+    cr_expect(include_extras_check(), "intrin.h, winreg.h or winternl.h gave a wrong answer");
+}

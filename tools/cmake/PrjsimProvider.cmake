@@ -6,7 +6,10 @@
 # wrapper prjsim-cc / prjsim-c++ uses (tools/cc/prjsim-cc.in). UNICODE and _UNICODE are defined
 # unless NO_UNICODE is given. Inside prjsim the project's warning and sanitizer flags apply, as
 # to every target of the project. Installed with the CMake package (find_package(prjsim)), and
-# available to add_subdirectory(prjsim) consumers: it links prjsim::prjsim either way.
+# available to add_subdirectory(prjsim) consumers: it links prjsim::prjsim either way. As with
+# the wrapper, include names are found whatever their case (prjsim-caseless runs each compile,
+# with NAME.caseless/ as its alias directory) and C++ is built as MSVC builds it
+# (-fpermissive, prjsim_win/msvc_cxx.h included first).
 #
 # The C library calls that MSVC's CRT gives Windows-path meaning and glibc also defines: a
 # provider program's calls to them are bound to libprjsim's __wrap_NAME (win32/crtpath.c) with
@@ -18,6 +21,23 @@ foreach(sym IN LISTS PRJSIM_CRT_WRAPPED)
   string(APPEND PRJSIM_CRT_WRAP_FLAGS " -Wl,--wrap=${sym}")
 endforeach()
 string(STRIP "${PRJSIM_CRT_WRAP_FLAGS}" PRJSIM_CRT_WRAP_FLAGS)
+
+# prjsim-caseless and msvc_cxx.h: beside this file in the source tree, or in the installed
+# package (<prefix>/lib/cmake/prjsim -> <prefix>/bin, <prefix>/include/prjsim).
+if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/../cc/prjsim-caseless.sh)
+  set(PRJSIM_CASELESS_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/../cc/prjsim-caseless.sh)
+  set(PRJSIM_MSVC_CXX_HEADER ${CMAKE_CURRENT_LIST_DIR}/../../provider_api/prjsim_win/msvc_cxx.h)
+else()
+  # <libdir>/cmake/prjsim, where <libdir> is lib or, on Debian, lib/<multiarch>.
+  foreach(up ../../.. ../../../..)
+    get_filename_component(prjsim_prefix ${CMAKE_CURRENT_LIST_DIR}/${up} ABSOLUTE)
+    if(EXISTS ${prjsim_prefix}/bin/prjsim-caseless)
+      break()
+    endif()
+  endforeach()
+  set(PRJSIM_CASELESS_SCRIPT ${prjsim_prefix}/bin/prjsim-caseless)
+  set(PRJSIM_MSVC_CXX_HEADER ${prjsim_prefix}/include/prjsim/prjsim_win/msvc_cxx.h)
+endif()
 
 function(prjsim_add_provider name)
   cmake_parse_arguments(P "NO_UNICODE" "" "SOURCES;LIBS;DEFINITIONS" ${ARGN})
@@ -35,7 +55,12 @@ function(prjsim_add_provider name)
     POSITION_INDEPENDENT_CODE ON
     C_VISIBILITY_PRESET default
     CXX_VISIBILITY_PRESET default)
-  target_compile_options(${name} PRIVATE -Wno-unknown-pragmas)
+  target_compile_options(${name} PRIVATE -Wno-unknown-pragmas
+    "$<$<COMPILE_LANGUAGE:CXX>:-fpermissive;SHELL:-include ${PRJSIM_MSVC_CXX_HEADER}>")
+  set(caseless sh ${PRJSIM_CASELESS_SCRIPT} ${CMAKE_CURRENT_BINARY_DIR}/${name}.caseless)
+  set_target_properties(${name} PROPERTIES
+    C_COMPILER_LAUNCHER "${caseless}"
+    CXX_COMPILER_LAUNCHER "${caseless}")
   separate_arguments(wrap_flags UNIX_COMMAND "${PRJSIM_CRT_WRAP_FLAGS}")
   target_link_options(${name} PRIVATE -Wl,-z,defs ${wrap_flags})
 endfunction()

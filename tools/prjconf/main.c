@@ -7,6 +7,7 @@
  */
 #include <prjconf.h>
 #include <prjconf_random.h>
+#include <prjsim/registry.h>
 
 #include <fault.h>
 
@@ -48,6 +49,8 @@ static int usage(FILE *out)
             "  --state DIR       every case starts from the volume saved in DIR by\n"
             "                    `prjsim exec --drives DIR` (read only)\n"
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
+            "  --registry FILE   seed the registry from a .reg file for every case\n"
+            "                    (or $PRJSIM_REGISTRY)\n"
             "  --max-depth N     crawl depth (default 4)\n"
             "  --max-items N     crawl size (default 300)\n"
             "\n"
@@ -104,6 +107,7 @@ int main(int argc, char **argv)
     o.seed = (unsigned long)time(NULL) % 1000000ul;
     const char *caps_text = getenv("PRJCONF_CAPS");
     const char *xfail_path = NULL, *json_path = NULL;
+    const char *registry = getenv("PRJSIM_REGISTRY");
     bool list = false, timeout_given = false, random_mode = false, epoch_given = false;
     prjconf_random_options ro;
     memset(&ro, 0, sizeof ro);
@@ -219,6 +223,8 @@ int main(int argc, char **argv)
             }
         } else if (!strcmp(a, "--drives") && has) {
             o.target.drives = argv[++i];
+        } else if (!strcmp(a, "--registry") && has) {
+            registry = argv[++i];
         } else if (!strcmp(a, "--state") && has) {
             o.target.state = argv[++i];
         } else if (!strcmp(a, "--mkdir") && has) {
@@ -267,6 +273,15 @@ int main(int argc, char **argv)
     if (o.target.provider && access(o.target.provider, R_OK) != 0) {
         fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
         return 2;
+    }
+
+    /* Loaded once here: every case's process starts from this content. */
+    if (registry && *registry) {
+        char err[1024];
+        if (FAILED(prjsim_registry_load_file(registry, err, sizeof err))) {
+            fprintf(stderr, "prjconf: %s\n", err);
+            return 2;
+        }
     }
 
     if (list) {
@@ -319,6 +334,10 @@ int main(int argc, char **argv)
     if (o.target.drives) {
         quote(prefix, sizeof prefix, "--drives");
         quote(prefix, sizeof prefix, o.target.drives);
+    }
+    if (registry && *registry) {
+        quote(prefix, sizeof prefix, "--registry");
+        quote(prefix, sizeof prefix, registry);
     }
     if (o.target.state) {
         quote(prefix, sizeof prefix, "--state");

@@ -15,6 +15,7 @@
 #include <prjsim.h>
 #include <tracepic.h>
 #include <prjsim/drives.h>
+#include <prjsim/registry.h>
 #include <prjsim/host.h>
 #include <prjsim/state.h>
 #include <prjsim/win.h>
@@ -45,6 +46,7 @@ static int usage(FILE *out)
             "                     virtualization root is saved in DIR/.prjsim-state when the\n"
             "                     program ends and loaded again by the next program\n"
             "  --time-scale X     multiply the program's Sleep and wait times by X\n"
+            "  --registry FILE    seed the registry from a .reg file (or $PRJSIM_REGISTRY)\n"
             "  --trace            print the simulator's trace to stderr at the end\n"
             "  --trace-file FILE  at the end, write the trace with the final state of every item\n"
             "                     touched to FILE (`prjsim trace FILE --html OUT` draws it)\n"
@@ -177,6 +179,7 @@ int prjsim_cmd_exec(int argc, char **argv)
 {
     double timeout = -1, time_scale = -1;
     const char *drives = NULL, *trace_file = NULL;
+    const char *registry = getenv("PRJSIM_REGISTRY");
     bool trace = false;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -206,6 +209,8 @@ int prjsim_cmd_exec(int argc, char **argv)
             trace_file = argv[++i];
         } else if (!strcmp(o, "--drives") && has_value) {
             drives = argv[++i];
+        } else if (!strcmp(o, "--registry") && has_value) {
+            registry = argv[++i];
         } else {
             fprintf(stderr, "prjsim exec: unknown option '%s'\n", o);
             return usage(stderr);
@@ -220,6 +225,13 @@ int prjsim_cmd_exec(int argc, char **argv)
     if (drives && FAILED(prjsim_drives_set_root(drives))) {
         fprintf(stderr, "prjsim exec: cannot use '%s' as the drives folder\n", drives);
         return 2;
+    }
+    if (registry && *registry) {
+        char error[1024];
+        if (FAILED(prjsim_registry_load_file(registry, error, sizeof error))) {
+            fprintf(stderr, "prjsim exec: %s\n", error);
+            return 2;
+        }
     }
     const char *env_drives = getenv("PRJSIM_DRIVES");
     if (drives || (env_drives && env_drives[0])) {

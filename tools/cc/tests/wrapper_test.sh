@@ -85,6 +85,40 @@ printf 'int helper(void);\nint helper(void) { return 1; }\n' >noentry.c
 expect no_entry 2 "" "$bin/prjsim" exec ./noentry.so
 grep -q "wmain or main" "$work/no_entry.err" || fail "no message for a missing entry point"
 
+# Case-blind includes: our headers in the SDK's case, a program's own header in another case,
+# a header of an -I directory, a backslash path. PRJSIM_CC_CASELESS=0 shows they were needed.
+"$bin/prjsim-cc" -I"$src/caseless/incdir" -o caseless.so "$src/caseless/caseless.c" ||
+    fail "prjsim-cc could not build caseless.c"
+expect caseless 15 "" "$bin/prjsim" exec ./caseless.so
+if PRJSIM_CC_CASELESS=0 "$bin/prjsim-cc" -I"$src/caseless/incdir" -o nocase.so \
+    "$src/caseless/caseless.c" 2>/dev/null; then
+    fail "caseless.c built with PRJSIM_CC_CASELESS=0: the test proves nothing"
+fi
+# The same with -c then a link, from another directory: the alias headers do not outlive it.
+mkdir -p "$work/tmp"
+(cd "$src/caseless" && TMPDIR="$work/tmp" "$bin/prjsim-cc" -I incdir -c -o "$work/caseless.o" caseless.c) ||
+    fail "prjsim-cc -c caseless.c from its directory"
+"$bin/prjsim-cc" -o caseless2.so caseless.o || fail "link caseless.o"
+[ -z "$(ls -A "$work/tmp")" ] || fail "a temporary alias directory was left behind"
+
+# C++ as MSVC builds it, with no flags: the address of a temporary, std::logic_error.
+"$bin/prjsim-c++" -o msvcisms.so "$src/msvcisms.cpp" 2>msvcisms.err ||
+    { fail "prjsim-c++ could not build msvcisms.cpp"; cat msvcisms.err; }
+expect msvcisms 42 "" "$bin/prjsim" exec ./msvcisms.so
+
+# intrin.h, winternl.h, psapi.h, io.h, the secure CRT, wctype through <windows.h>.
+"$bin/prjsim-cc" -o winheaders.so "$src/winheaders.c" || fail "prjsim-cc winheaders.c"
+set +e
+out=$(printf 'first\nmuch too long\n' | PRJSIM_TEST_VAR=$(printf 'v\303\251') \
+    "$bin/prjsim" exec ./winheaders.so 2>&1)
+code=$?
+set -e
+if [ "$code" != 0 ] || printf '%s\n' "$out" | grep -q FAILED || [ "$(printf '%s\n' "$out" | grep -c ' ok$')" != 26 ]; then
+    fail "winheaders: exit $code"
+    printf '%s\n' "$out" | sed 's/^/    /'
+else
+    echo "ok: winheaders"
+fi
 # Its own --help (then: the rest goes to the compiler), --version, and no input is an error.
 for w in prjsim-cc prjsim-c++; do
     "$bin/$w" --help >help.txt 2>help.err && [ ! -s help.err ] && head -n 1 help.txt | grep -q "^usage: $w" &&

@@ -1,0 +1,2 @@
+// The C file again, as strict C++17.
+#include "include_extras.c"

@@ -1,0 +1,93 @@
+/*
+ * winternl.h: the NT native types providers use beside ProjFS: UNICODE_STRING and
+ * ANSI_STRING with their Rtl initialisers, OBJECT_ATTRIBUTES with InitializeObjectAttributes,
+ * IO_STATUS_BLOCK, NT_SUCCESS and friends, and RtlNtStatusToDosError (the mapping the simulator
+ * uses, prjsim/status.h). NTSTATUS itself comes from <windows.h>, the STATUS_* codes from
+ * <ntstatus.h>. Lengths are in bytes, as on Windows; a WCHAR is 4 bytes here (DEVIATIONS T1),
+ * so a UNICODE_STRING holds at most 16383 characters.
+ */
+#ifndef PRJSIM_WINTERNL_H
+#define PRJSIM_WINTERNL_H
+
+#include <windows.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef NTAPI
+#define NTAPI
+#endif
+
+#ifndef NT_SUCCESS
+#define NT_SUCCESS(Status) (((NTSTATUS)(Status)) >= 0)
+#define NT_INFORMATION(Status) ((((ULONG)(Status)) >> 30) == 1)
+#define NT_WARNING(Status) ((((ULONG)(Status)) >> 30) == 2)
+#define NT_ERROR(Status) ((((ULONG)(Status)) >> 30) == 3)
+#endif
+
+typedef struct _UNICODE_STRING {
+    USHORT Length;        /* bytes, without the NUL */
+    USHORT MaximumLength; /* bytes of Buffer */
+    PWSTR Buffer;
+} UNICODE_STRING, *PUNICODE_STRING;
+typedef const UNICODE_STRING *PCUNICODE_STRING;
+
+typedef struct _STRING {
+    USHORT Length;
+    USHORT MaximumLength;
+    PCHAR Buffer;
+} STRING, *PSTRING, ANSI_STRING, *PANSI_STRING, OEM_STRING, *POEM_STRING;
+typedef const STRING *PCANSI_STRING;
+
+typedef struct _OBJECT_ATTRIBUTES {
+    ULONG Length;
+    HANDLE RootDirectory;
+    PUNICODE_STRING ObjectName;
+    ULONG Attributes;
+    PVOID SecurityDescriptor;
+    PVOID SecurityQualityOfService;
+} OBJECT_ATTRIBUTES, *POBJECT_ATTRIBUTES;
+
+#define OBJ_INHERIT 0x00000002L
+#define OBJ_PERMANENT 0x00000010L
+#define OBJ_EXCLUSIVE 0x00000020L
+#define OBJ_CASE_INSENSITIVE 0x00000040L
+#define OBJ_OPENIF 0x00000080L
+#define OBJ_OPENLINK 0x00000100L
+#define OBJ_KERNEL_HANDLE 0x00000200L
+#define OBJ_FORCE_ACCESS_CHECK 0x00000400L
+#define OBJ_VALID_ATTRIBUTES 0x000007F2L
+
+#define InitializeObjectAttributes(p, n, a, r, s) \
+    do {                                          \
+        (p)->Length = sizeof(OBJECT_ATTRIBUTES);  \
+        (p)->RootDirectory = (r);                 \
+        (p)->Attributes = (a);                    \
+        (p)->ObjectName = (n);                    \
+        (p)->SecurityDescriptor = (s);            \
+        (p)->SecurityQualityOfService = NULL;     \
+    } while (0)
+
+typedef struct _IO_STATUS_BLOCK {
+    PRJSIM_WIN_EXTENSION union {
+        NTSTATUS Status;
+        PVOID Pointer;
+    } DUMMYUNIONNAME;
+    ULONG_PTR Information;
+} IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
+
+/** Points @p DestinationString at @p SourceString (NULL: an empty string); nothing is copied. */
+VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
+VOID NTAPI RtlInitAnsiString(PANSI_STRING DestinationString, PCSTR SourceString);
+VOID NTAPI RtlInitString(PSTRING DestinationString, PCSTR SourceString);
+/** Frees a Buffer the Rtl functions allocated and clears the string. */
+VOID NTAPI RtlFreeUnicodeString(PUNICODE_STRING UnicodeString);
+/** The Win32 error of an NTSTATUS, as the simulator translates them (prjsim/status.h). */
+ULONG NTAPI RtlNtStatusToDosError(NTSTATUS Status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRJSIM_WINTERNL_H */

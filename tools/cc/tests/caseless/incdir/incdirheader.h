@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+#define INCDIR_VALUE 8
