@@ -91,6 +91,23 @@ MALFORMED(callbacks_trailing_comma, "list C:\\root\nexpect callbacks GetFileData
 MALFORMED(unterminated_block, "list C:\\root\nexpect trace <<END\nop open\n", "t.scn:2: unterminated block: no line 'END' after '<<END'")
 MALFORMED(block_without_terminator, "list C:\\root\nexpect trace <<\nEND\n", "t.scn:2: a block needs a terminator word")
 MALFORMED(unknown_trace_kind, "list C:\\root\nexpect trace ops <<END\nEND\n", "t.scn:2: unknown trace kind 'ops'")
+/* The word after the trace kinds must open a block (<<END) or name a file: `X` is neither,
+ * and `XYEND` is not a block ending at END (issue 10: both were read as `<<` without a look). */
+MALFORMED(trace_kinds_then_plain_word, "expect trace op X\n",
+          "t.scn:1: expected <<END or file PATH after 'expect trace KINDS', got 'X' in column 17")
+MALFORMED(trace_block_needs_angle_brackets, "list C:\\root\nexpect trace op XYEND\nop list\nEND\n",
+          "t.scn:2: expected <<END or file PATH after 'expect trace KINDS', got 'XYEND'")
+MALFORMED(trace_plain_word, "list C:\\root\nexpect trace X\n", "t.scn:2: unknown trace kind 'X'")
+/* A bad field after a callback's path: the message, and (under ASan) nothing leaks. */
+MALFORMED(callback_bad_pid, "expect callbacks GetPlaceholderInfo \"a.txt\" pid=x\n",
+          "t.scn:1: bad process id 'x' (a number)")
+MALFORMED(callback_bad_offset, "expect callbacks GetFileData \"a.txt\" image=a image=b search=* offset=z\n",
+          "t.scn:1: bad offset 'z'")
+MALFORMED(notification_bad_pid, "expect notifications FILE_RENAMED \"a\" to \"b\" to \"c\" pid=-\n",
+          "t.scn:1: bad process id '-'")
+/* Nothing to run is no PASS. */
+MALFORMED(empty_script, "", "t.scn:1: empty scenario: no statement to run")
+MALFORMED(comments_only, "# nothing\n\n  \t\n", "t.scn:1: empty scenario: no statement to run")
 MALFORMED(unknown_expectation_field, "info C:\\root\\a.txt\nexpect info colour=red\n", "t.scn:2: unknown field 'colour'")
 MALFORMED(content_gen_without_size, "expect content C:\\root\\a.txt gen=4\n", "t.scn:1: gen= needs size=")
 MALFORMED(xfail_without_reason, "xfail\n", "t.scn:1: xfail needs a reason in quotes")
@@ -174,6 +191,19 @@ Test(parser, run_files_runs_nothing_when_one_is_malformed)
     free(errbuf);
     unlink(good);
     unlink(bad);
+}
+
+Test(parser, directory_is_malformed)
+{
+    char *errbuf = NULL;
+    size_t errlen = 0;
+    FILE *err = open_memstream(&errbuf, &errlen);
+    char *files[] = {"/tmp"};
+    int rc = scn_run_files(files, 1, NULL, stdout, err);
+    fclose(err);
+    cr_expect_eq(rc, SCN_EXIT_MALFORMED);
+    cr_expect(strstr(errbuf, "/tmp: is a directory") != NULL, "%s", errbuf);
+    free(errbuf);
 }
 
 Test(parser, missing_file_is_malformed)

@@ -6,6 +6,8 @@
  */
 #include <prjconf.h>
 
+#include <prjsim/host.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +61,19 @@ static void quote(char *buf, size_t size, const char *s)
     snprintf(buf + used, size - used, "'");
 }
 
+/* The options that take the next argument as their value. */
+static bool takes_value(const char *a)
+{
+    static const char *const with_value[] = {"--provider", "--caps",   "--case",  "--seed",
+                                             "--timeout",  "-j",       "--jobs",  "--shard",
+                                             "--xfail",    "--junit",  "--json",  "--drives",
+                                             "--mkdir",    "--max-depth", "--max-items"};
+    for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
+        if (!strcmp(a, with_value[k]))
+            return true;
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     prjconf_run_options o;
@@ -83,6 +98,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         bool has = i + 1 < argc;
         char *end = NULL;
+        if (!has && takes_value(a)) {
+            fprintf(stderr, "prjconf: option %s needs an argument\n", a);
+            return usage(stderr);
+        }
         if (!strcmp(a, "--")) {
             i++;
             break;
@@ -160,9 +179,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "prjconf: unknown capability in '%s'\n", caps_text);
         return 2;
     }
-    if (o.target.provider && access(o.target.provider, R_OK) != 0) {
-        fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
-        return 2;
+    if (o.target.provider) {
+        /* A program that cannot be loaded is a setup error, not a failure of every case. */
+        char error[1024];
+        if (prjsim_host_check(o.target.provider, error, sizeof error) != PRJSIM_HOST_OK) {
+            fprintf(stderr, "prjconf: %s\n", error);
+            return 2;
+        }
     }
 
     if (list) {

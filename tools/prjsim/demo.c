@@ -63,6 +63,8 @@ int prjsim_cmd_demo(int argc, char **argv)
         if (!strcmp(argv[i], "--manifest") && i + 1 < argc) {
             manifest = argv[++i];
         } else {
+            if (!strcmp(argv[i], "--manifest"))
+                fprintf(stderr, "prjsim demo: option --manifest needs an argument\n");
             fprintf(stderr, "usage: prjsim demo [--manifest FILE]\n");
             return 2;
         }
