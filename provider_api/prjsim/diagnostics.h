@@ -20,6 +20,8 @@
       "GetDirectoryEnumeration returned ERROR_INSUFFICIENT_BUFFER after adding entries; it must return S_OK and resume with the entry that did not fit") \
     X(STALE_ENUM_BUFFER, "stale-enum-buffer", "6.4", \
       "PrjFillDirEntryBuffer was given a buffer handle whose GetDirectoryEnumeration has completed") \
+    X(NAME_TOO_LONG, "name-too-long", "4.14", \
+      "PrjFillDirEntryBuffer was given a name longer than a path component may be (255 UTF-16 units); the entry is refused") \
     X(END_RESULT, "end-enumeration-result", "5.3", \
       "EndDirectoryEnumeration returned something other than S_OK or ERROR_IO_PENDING") \
     X(PLACEHOLDER_NAME_MISMATCH, "placeholder-name-mismatch", "4.6", \
