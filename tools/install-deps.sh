@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing prjsim needs on Debian 12, as root. Idempotent: it installs
-# only what is missing, so repeated runs cost nothing.
+# only what is missing, so repeated runs cost nothing. clang and libclang-rt-14-dev (libFuzzer)
+# build the fuzz targets (fuzz/); valgrind runs tools/valgrind-check.sh.
 set -euo pipefail
-packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3-dev fuse3)
+packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3-dev fuse3
+          clang libclang-rt-14-dev valgrind)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
