@@ -3,6 +3,7 @@
  * status 2, and nothing runs.
  */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,49 @@ MALFORMED(await_unknown_handle, "await h7\n", "t.scn:1: handle 'h7' is not open"
 MALFORMED(as_unknown, "as robot\n", "t.scn:1: unknown caller 'robot'")
 MALFORMED(as_process_without_image, "as process 77\n", "t.scn:1: usage: as process PID IMAGE")
 MALFORMED(store_unknown_action, "store rename a.txt\n", "t.scn:1: unknown store action 'rename'")
+
+#if defined(__SANITIZE_ADDRESS__)
+#define LEAK_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LEAK_CHECK 1
+#endif
+#endif
+#ifdef LEAK_CHECK
+#include <sanitizer/lsan_interface.h>
+
+/*
+ * Criterion's workers end without LeakSanitizer's exit check, and tools/lsan.supp hides every
+ * allocation made under Criterion's frames: parse on a thread of our own (no Criterion frame
+ * in its stacks) and ask LeakSanitizer right after.
+ */
+static void *parse_refused_patterns(void *arg)
+{
+    (void)arg;
+    const char *scripts[] = {
+        "expect callbacks GetPlaceholderInfo \"a.txt\" pid=x\n",
+        "expect callbacks GetFileData \"a.txt\" image=a image=b search=* offset=z\n",
+        "expect notifications FILE_RENAMED \"a\" to \"b\" to \"c\" pid=-\n",
+    };
+    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+        scn_script *s = NULL;
+        if (scn_parse_text(&s, scripts[i], "t.scn", NULL, NULL) != SCN_EXIT_MALFORMED)
+            return (void *)1;
+        scn_script_free(s);
+    }
+    return NULL;
+}
+
+Test(parser, a_refused_callback_pattern_leaks_nothing)
+{
+    pthread_t t;
+    void *bad = NULL;
+    cr_assert_eq(pthread_create(&t, NULL, parse_refused_patterns, NULL), 0);
+    pthread_join(t, &bad);
+    cr_expect_null(bad, "each script is malformed");
+    cr_expect_eq(__lsan_do_recoverable_leak_check(), 0, "LeakSanitizer found leaks (see above)");
+}
+#endif
 
 Test(parser, every_error_is_reported)
 {
