@@ -62,6 +62,13 @@ static unsigned take(input *in, unsigned mod)
 }
 
 static bool open_bugs;
+static bool verbose; /* PRJSIM_FUZZ_VERBOSE=1: print each step (to read a finding) */
+
+#define SAY(...)                                                                                   \
+    do {                                                                                           \
+        if (verbose)                                                                               \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+    } while (0)
 
 /* ---- the run's state ---- */
 
@@ -111,6 +118,33 @@ static void parent_of(const WCHAR *rel, WCHAR *out, size_t cap)
         out[0] = 0;
 }
 
+/* @p rel with `.` dropped and `..` folded, as the simulator reads a relative path. */
+static void normalize(const WCHAR *rel, WCHAR out[600])
+{
+    size_t len = 0;
+    for (const WCHAR *s = rel; *s;) {
+        while (*s == L'\\' || *s == L'/')
+            s++;
+        const WCHAR *e = s;
+        while (*e && *e != L'\\' && *e != L'/')
+            e++;
+        size_t n = (size_t)(e - s);
+        if (n == 2 && s[0] == L'.' && s[1] == L'.') {
+            while (len && out[len - 1] != L'\\')
+                len--;
+            if (len)
+                len--;
+        } else if (n && !(n == 1 && s[0] == L'.') && len + n + 2 < 600) {
+            if (len)
+                out[len++] = L'\\';
+            wmemcpy(out + len, s, n);
+            len += n;
+        }
+        s = e;
+    }
+    out[len] = 0;
+}
+
 /* Runs the armed action inside a callback for @p rel; returns the HRESULT to answer with (S_OK: go on). */
 static HRESULT run_armed(int callback, const WCHAR *rel)
 {
@@ -131,11 +165,15 @@ static HRESULT run_armed(int callback, const WCHAR *rel)
         swprintf(target, 600, L"%ls", rel);
     }
     if (!open_bugs && rel) {
-        /* nor an ancestor of the item in flight, named through another path */
-        size_t n = wcslen(target);
-        if (!n || (wcsncasecmp(rel, target, n) == 0 && (rel[n] == 0 || rel[n] == L'\\')))
+        /* nor the item in flight or an ancestor, named through another spelling (d1\.\f1.txt) */
+        WCHAR a[600], b[600];
+        normalize(rel, a);
+        normalize(target, b);
+        size_t n = wcslen(b);
+        if (!n || (wcsncasecmp(a, b, n) == 0 && (a[n] == 0 || a[n] == L'\\')))
             return S_OK;
     }
+    SAY("  in callback %d for \"%ls\": action %d on \"%ls\"\n", callback, rel ? rel : L"", a.kind, target);
     depth++;
     PRJ_UPDATE_FAILURE_CAUSES cause;
     PRJ_PLACEHOLDER_INFO info;
@@ -249,7 +287,15 @@ static void op(input *in)
     UINT32 got = 0;
     PRJ_UPDATE_FAILURE_CAUSES cause;
     PRJ_PLACEHOLDER_INFO info;
-    switch (take(in, 30)) {
+    unsigned code = take(in, 30);
+    static const char *const names[] = {
+        "open", "close", "read", "write", "set-size", "query-directory", "list", "delete", "move", "mkdir",
+        "read-file", "write-file", "link", "set-disposition", "rename", "query/set-basic-info", "PrjDeleteFile",
+        "PrjUpdateFileIfNeeded", "PrjWritePlaceholderInfo", "PrjGetOnDiskFileState", "PrjCompleteCommand",
+        "PrjWriteFileData", "PrjClearNegativePathCache", "PrjGetVirtualizationInstanceInfo", "stop/start",
+        "cancel"};
+    SAY("step %s slot=%d path=\"%ls\"\n", code < 26 ? names[code] : "arm a callback action", (int)(h - slot), rel);
+    switch (code) {
     case 0: /* open */
         if (*h) {
             prjsim_client_close(*h);
@@ -395,6 +441,10 @@ static void op(input *in)
         armed.path = take(in, PATHS);
         armed.flags = take(in, 64);
         armed.fail = take(in, 2) ? E_FAIL : HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+        SAY("  armed: action %d (1 delete, 2 update, 3 write placeholder, 4 fail) in callback %d (0 any, "
+            "1 placeholder, 2 data, 3 enumeration, 4 notification) on %s \"%ls\" flags 0x%x\n",
+            armed.kind, armed.callback, armed.target == 0 ? "its own item" : armed.target == 1 ? "its parent" : "",
+            armed.target == 2 ? paths[armed.path] : L"", (unsigned)armed.flags);
         break;
     }
 }
@@ -406,6 +456,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         once = true;
         const char *e = getenv("PRJSIM_FUZZ_OPEN_BUGS");
         open_bugs = e && *e == '1';
+        e = getenv("PRJSIM_FUZZ_VERBOSE");
+        verbose = e && *e == '1';
     }
     input in = {data, size, 0};
     prjsim_sim_options o = PRJSIM_SIM_OPTIONS_INIT;
