@@ -276,7 +276,9 @@ static UINT64 offset_of(input *in)
     static const UINT64 small[] = {0, 1, 3, 4095, 4096, 65536, 69999, 70000, 1u << 20};
     static const UINT64 huge[] = {1ull << 40, (1ull << 62), UINT64_MAX - 1, UINT64_MAX};
     unsigned k = take(in, open_bugs ? 13 : 9);
-    return k < 9 ? small[k] : huge[k - 9];
+    UINT64 v = k < 9 ? small[k] : huge[k - 9];
+    SAY("  offset or size %llu\n", (unsigned long long)v);
+    return v;
 }
 
 static void op(input *in)
