@@ -356,11 +356,11 @@ bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
             if (t->comma)
                 continue;
             if (prjsim_diag_from_name(t->text) == PRJSIM_DIAG_COUNT_) {
-                char known[1024] = "";
-                for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
-                    strcat(known, d ? ", " : "");
-                    strcat(known, prjsim_diag_name((prjsim_diag)d));
-                }
+                char known[2048] = "";
+                size_t at = 0;
+                for (int d = 0; d < PRJSIM_DIAG_COUNT_ && at < sizeof known; d++)
+                    at += (size_t)snprintf(known + at, sizeof known - at, "%s%s", d ? ", " : "",
+                                           prjsim_diag_name((prjsim_diag)d));
                 return scn_error(p, "unknown diagnostic '%s' (known: %s)", t->text, known);
             }
             add_name(st, t->text);
