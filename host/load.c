@@ -30,6 +30,7 @@ static const struct {
      * C linkage says nothing of the parameter list: these get all three arguments, which the
      * calling conventions of the platforms we run on make harmless for a two-parameter entry.
      */
+    {"prjsim__wmain", PRJSIM_HOST_ENTRY_WMAIN, 3}, /* a wmain seen by <windows.h> (entry.h) */
     {"wmain", PRJSIM_HOST_ENTRY_WMAIN, 3},
     {"_Z5wmainiPPw", PRJSIM_HOST_ENTRY_WMAIN, 2},    /* int wmain(int, wchar_t **) */
     {"_Z5wmainiPPwS0_", PRJSIM_HOST_ENTRY_WMAIN, 3}, /* int wmain(int, wchar_t **, wchar_t **) */
@@ -125,14 +126,17 @@ static bool in_module(void *module, void *sym)
     return strcmp(info.dli_fname, map->l_name) == 0;
 }
 
-/* L"C:\prjsim\<base name, extension replaced by .exe>", what the program's I/O reports. */
+/*
+ * L"\Device\HarddiskVolume3\prjsim\<base name, extension replaced by .exe>", what the
+ * program's I/O reports: an NT path, as on Windows (section 11.5).
+ */
 static void make_image_name(prjsim_host *h)
 {
     const char *base = strrchr(h->path, '/');
     base = base ? base + 1 : h->path;
     const char *dot = strrchr(base, '.');
     size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    static const WCHAR prefix[] = L"C:\\prjsim\\";
+    static const WCHAR prefix[] = L"\\Device\\HarddiskVolume3\\prjsim\\";
     size_t cap = sizeof h->image_name / sizeof h->image_name[0];
     wcscpy(h->image_name, prefix);
     size_t at = wcslen(prefix);

@@ -14,6 +14,7 @@
 #include <prjsim/status.h>
 #include <prjsim/host.h>
 #include <prjsim/drives.h>
+#include <prjsim/state.h>
 #include <prjsim/win.h>
 
 #endif

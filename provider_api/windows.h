@@ -42,6 +42,7 @@
 #include "prjsim_win/tchar_types.h"
 #include "prjsim_win/memory_macros.h"
 #include "prjsim_win/wcrt.h"
+#include "prjsim_win/crtfile.h"
 #include "prjsim_win/msvc_printf.h"
 #include "prjsim_win/winstring.h"
 #include "prjsim_win/stringapiset.h"
@@ -53,5 +54,6 @@
 #include "prjsim_win/consoleapi.h"
 #include "prjsim_win/rpcdce.h"
 #include "prjsim_win/combaseapi.h"
+#include "prjsim_win/entry.h"
 
 #endif /* _WINDOWS_ */

@@ -11,7 +11,8 @@
 #include <wchar.h>
 
 #define DEFAULT_CALLER_PID 4242u
-static const WCHAR default_image[] = L"C:\\prjsim\\client.exe";
+/* An NT path, as Windows reports callers' images (section 11.5); C: is HarddiskVolume3. */
+static const WCHAR default_image[] = L"\\Device\\HarddiskVolume3\\prjsim\\client.exe";
 
 static _Thread_local bool caller_set;
 static _Thread_local prjsim_caller caller;

@@ -212,6 +212,7 @@ typedef struct prjsim__trace_rec {
 
 struct prjsim_sim {
     prjsim_sim_options options;
+    uint64_t serial; /* unique in the process: says "this simulation" after another is freed */
     pthread_mutex_t lock;
     prjsim__item *volume; /* children are drives "C:" */
     prjsim__instance *instances;

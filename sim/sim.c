@@ -1,6 +1,7 @@
 /* A simulation: options, the lock, the virtual clock, GUIDs and the current simulation. */
 #include "internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -108,6 +109,8 @@ HRESULT prjsim_sim_create(prjsim_sim **out, const prjsim_sim_options *options)
     if (!sim)
         return E_OUTOFMEMORY;
     sim->options = *options;
+    static _Atomic uint64_t serials;
+    sim->serial = ++serials;
     if (!sim->options.clock_start)
         sim->options.clock_start = DEFAULT_CLOCK_START;
     if (!sim->options.default_query_buffer)

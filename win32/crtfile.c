@@ -9,6 +9,7 @@
  */
 #include <windows.h>
 
+#include "crt_streams.h"
 #include "utf.h"
 
 #include <errno.h>
@@ -21,36 +22,56 @@ typedef struct cookie {
     bool append;
 } cookie;
 
-static int errno_of(DWORD error)
+/* Codes winerror.h lacks are numbers here, with their names beside them. */
+int prjsim__crt_errno_of(DWORD error)
 {
     switch (error) {
     case ERROR_FILE_NOT_FOUND:
     case ERROR_PATH_NOT_FOUND:
+    case 15: /* ERROR_INVALID_DRIVE */
+    case ERROR_NO_MORE_FILES:
+    case ERROR_BAD_NETPATH:
+    case 67: /* ERROR_BAD_NET_NAME */
+    case ERROR_BAD_PATHNAME:
+    case ERROR_FILENAME_EXCED_RANGE:
         return ENOENT;
     case ERROR_ACCESS_DENIED:
     case ERROR_SHARING_VIOLATION:
     case ERROR_LOCK_VIOLATION:
+    case 16: /* ERROR_CURRENT_DIRECTORY */
+    case 65: /* ERROR_NETWORK_ACCESS_DENIED */
+    case ERROR_CANNOT_MAKE:
+    case 108: /* ERROR_DRIVE_LOCKED */
         return EACCES;
     case ERROR_FILE_EXISTS:
     case ERROR_ALREADY_EXISTS:
         return EEXIST;
-    case ERROR_INVALID_NAME:
-    case ERROR_BAD_PATHNAME:
-    case ERROR_INVALID_PARAMETER:
-        return EINVAL;
+    case ERROR_INVALID_HANDLE:
+    case 114: /* ERROR_INVALID_TARGET_HANDLE */
+    case 130: /* ERROR_DIRECT_ACCESS_HANDLE */
+        return EBADF;
     case ERROR_NOT_ENOUGH_MEMORY:
     case ERROR_OUTOFMEMORY:
+    case 9: /* ERROR_INVALID_BLOCK */
         return ENOMEM;
+    case 17: /* ERROR_NOT_SAME_DEVICE */
+        return EXDEV;
     case ERROR_DISK_FULL:
         return ENOSPC;
     case ERROR_TOO_MANY_OPEN_FILES:
         return EMFILE;
+    case ERROR_DIR_NOT_EMPTY:
+        return ENOTEMPTY;
+    case 109: /* ERROR_BROKEN_PIPE */
+        return EPIPE;
     case ERROR_DIRECTORY:
-        return EISDIR;
+        return EISDIR; /* kept from before: a file call that names a directory */
     default:
-        return EIO;
+        return EINVAL;
     }
 }
+
+#define errno_of prjsim__crt_errno_of
 
 static ssize_t cookie_read(void *c, char *buf, size_t size)
 {
@@ -155,7 +176,7 @@ static bool parse_mode(const wchar_t *mode, DWORD *access, DWORD *disposition, D
     return true;
 }
 
-static FILE *open_file(const wchar_t *filename, const wchar_t *mode, int *err)
+FILE *prjsim__crt_open_stream(const wchar_t *filename, const wchar_t *mode, int *err)
 {
     DWORD access, disposition, flags;
     bool append;
@@ -170,10 +191,19 @@ static FILE *open_file(const wchar_t *filename, const wchar_t *mode, int *err)
         *err = errno_of(GetLastError());
         return NULL;
     }
+    FILE *f = prjsim__crt_stream_of_handle(h, append, posix);
+    if (!f) {
+        *err = ENOMEM;
+        return NULL;
+    }
+    return f;
+}
+
+FILE *prjsim__crt_stream_of_handle(HANDLE h, bool append, const char *posix)
+{
     cookie *ck = malloc(sizeof *ck);
     if (!ck) {
         CloseHandle(h);
-        *err = ENOMEM;
         return NULL;
     }
     ck->file = h;
@@ -182,7 +212,6 @@ static FILE *open_file(const wchar_t *filename, const wchar_t *mode, int *err)
     FILE *f = fopencookie(ck, posix, io);
     if (!f) {
         cookie_close(ck);
-        *err = ENOMEM;
         return NULL;
     }
     if (append)
@@ -193,7 +222,7 @@ static FILE *open_file(const wchar_t *filename, const wchar_t *mode, int *err)
 FILE *__cdecl _wfopen(const wchar_t *filename, const wchar_t *mode)
 {
     int err = 0;
-    FILE *f = open_file(filename, mode, &err);
+    FILE *f = prjsim__crt_open_stream(filename, mode, &err);
     if (!f)
         errno = err;
     return f;
@@ -204,7 +233,7 @@ errno_t __cdecl _wfopen_s(FILE **pFile, const wchar_t *filename, const wchar_t *
     if (!pFile)
         return errno = EINVAL;
     int err = 0;
-    *pFile = open_file(filename, mode, &err);
+    *pFile = prjsim__crt_open_stream(filename, mode, &err);
     if (!*pFile)
         errno = err;
     return *pFile ? 0 : err;
@@ -221,7 +250,7 @@ errno_t __cdecl fopen_s(FILE **pFile, const char *filename, const char *mode)
     wchar_t *wmode = prjsim__wide_from_utf8(mode, strlen(mode), NULL);
     int err = ENOMEM;
     if (wname && wmode)
-        *pFile = open_file(wname, wmode, &err);
+        *pFile = prjsim__crt_open_stream(wname, wmode, &err);
     free(wname);
     free(wmode);
     if (!*pFile)

@@ -5,6 +5,8 @@
  */
 #include "files.h"
 
+#include <prjsim/state.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +26,11 @@ static uint32_t drives_made; /* bit per letter: <root>/X is known to exist */
 static char *temp_root;     /* the temporary directory this process made, removed at exit */
 static pid_t temp_owner;
 static _Atomic(prjsim_sim *) hooked; /* the simulation the hook was installed on */
+/* Saved volumes (prjsim/state.h): where touched roots are loaded from, and whether to save. */
+static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *state_dir;
+static bool state_save;
+static _Atomic bool state_on;
 
 /* ---- the drives directory ---- */
 
@@ -258,10 +265,67 @@ prjsim_sim *prjsim__files_sim(void)
     return prjsim_sim_current();
 }
 
+/*
+ * Loads the saved root that @p win lies in, if any and not loaded yet. A state that cannot
+ * be read fails the call with ERROR_FILE_CORRUPT, reported once on stderr with its reason.
+ */
+static DWORD load_state(prjsim_sim *sim, PCWSTR win)
+{
+    if (!atomic_load(&state_on))
+        return 0;
+    pthread_mutex_lock(&state_lock);
+    char *dir = state_dir ? strdup(state_dir) : NULL;
+    pthread_mutex_unlock(&state_lock);
+    if (!dir)
+        return 0;
+    char msg[1024];
+    HRESULT hr = prjsim_state_load(sim, dir, win, msg, sizeof msg);
+    free(dir);
+    if (SUCCEEDED(hr))
+        return 0;
+    static atomic_bool reported;
+    if (!atomic_exchange(&reported, true))
+        fprintf(stderr, "prjsim: %s\n", msg);
+    return ERROR_FILE_CORRUPT;
+}
+
+HRESULT prjsim_drives_set_state(const char *dir, bool save)
+{
+    if (dir && !dir[0])
+        return E_INVALIDARG;
+    char *abs = NULL;
+    if (dir) {
+        int rc = make_dirs(dir);
+        if (rc || !(abs = realpath(dir, NULL)))
+            return HRESULT_FROM_WIN32(prjsim__files_errno(rc ? rc : errno, NULL));
+    }
+    pthread_mutex_lock(&state_lock);
+    free(state_dir);
+    state_dir = abs;
+    state_save = abs && save;
+    atomic_store(&state_on, abs != NULL);
+    pthread_mutex_unlock(&state_lock);
+    return S_OK;
+}
+
+HRESULT prjsim_drives_save_state(bool try_only, char *error, size_t error_size)
+{
+    pthread_mutex_lock(&state_lock);
+    char *dir = state_dir && state_save ? strdup(state_dir) : NULL;
+    pthread_mutex_unlock(&state_lock);
+    if (!dir)
+        return S_FALSE;
+    HRESULT hr = prjsim_state_save(prjsim__files_sim(), dir, try_only, error, error_size);
+    free(dir);
+    return hr;
+}
+
 DWORD prjsim__files_resolve(prjsim__fpath *fp, PCWSTR path, unsigned options)
 {
     prjsim__files_ensure_init();
     DWORD err = resolve_plain(fp, path, options);
+    if (!err && (err = load_state(prjsim__files_sim(), fp->win)) != 0)
+        prjsim__files_fpath_free(fp);
     if (!err)
         fp->sim = prjsim_sim_is_inside_root(prjsim__files_sim(), fp->win);
     return err;
@@ -377,6 +441,8 @@ static void missing_path_hook(prjsim_sim *sim, PCWSTR full_path, void *payload)
     prjsim__fpath fp;
     if (resolve_plain(&fp, full_path, 0) != 0)
         return;
+    /* A root saved by an earlier process comes back as it was, not from the host folder. */
+    load_state(sim, fp.win);
     prjsim__fstat st;
     if (!fp.drive_root && !prjsim_sim_is_inside_root(sim, fp.win) &&
         prjsim__files_host.stat(&fp, &st) == 0 && (st.attributes & FILE_ATTRIBUTE_DIRECTORY)) {
@@ -414,8 +480,10 @@ static const WCHAR temp_dir[] = L"C:\\Temp\\";
 
 DWORD WINAPI GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer)
 {
+    /* The folder is made on demand; success leaves the caller's last error alone. */
+    DWORD caller_error = GetLastError();
     CreateDirectoryW(temp_dir, NULL);
-    SetLastError(ERROR_SUCCESS);
+    SetLastError(caller_error);
     size_t len = wcslen(temp_dir);
     if (!lpBuffer || len + 1 > nBufferLength)
         return (DWORD)(len + 1);

@@ -128,8 +128,9 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
         free(f);
         return INVALID_HANDLE_VALUE;
     }
-    if (dwCreationDisposition == CREATE_ALWAYS || dwCreationDisposition == OPEN_ALWAYS)
-        SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
+    /* Section 11.7: success sets 0, or ERROR_ALREADY_EXISTS when *_ALWAYS found the file. */
+    bool always = dwCreationDisposition == CREATE_ALWAYS || dwCreationDisposition == OPEN_ALWAYS;
+    SetLastError(always && existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
     return h;
 }
 
@@ -305,8 +306,10 @@ DWORD WINAPI SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistance
         return INVALID_SET_FILE_POINTER;
     if (lpDistanceToMoveHigh)
         *lpDistanceToMoveHigh = now.HighPart;
-    /* INVALID_SET_FILE_POINTER can be a valid low half: callers then look at the last error. */
-    SetLastError(ERROR_SUCCESS);
+    /* INVALID_SET_FILE_POINTER can be a valid low half: callers then look at the last error,
+     * which is set for that case only (any other success leaves it alone, as GetFileSize). */
+    if (now.LowPart == INVALID_SET_FILE_POINTER)
+        SetLastError(ERROR_SUCCESS);
     return now.LowPart;
 }
 
@@ -614,8 +617,13 @@ BOOL WINAPI CopyFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bF
 {
     if (!lpExistingFileName || !lpNewFileName)
         return fail(ERROR_INVALID_PARAMETER);
+    /* Success leaves the caller's last error alone (DEVIATIONS W-LE), whatever the opens set. */
+    DWORD caller_error = GetLastError();
     DWORD err = copy_file(lpExistingFileName, lpNewFileName, bFailIfExists ? CREATE_NEW : CREATE_ALWAYS);
-    return err ? fail(err) : TRUE;
+    if (err)
+        return fail(err);
+    SetLastError(caller_error);
+    return TRUE;
 }
 
 static WCHAR *join(const WCHAR *dir, const WCHAR *name)

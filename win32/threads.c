@@ -84,6 +84,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
                            DWORD dwCreationFlags, LPDWORD lpThreadId)
 {
     (void)lpThreadAttributes;
+    DWORD caller_error = GetLastError();
     if (!lpStartAddress) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return NULL;
@@ -147,7 +148,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
     if (lpThreadId)
         *lpThreadId = w->thread_id;
     prjsim__wait_unlock();
-    SetLastError(ERROR_SUCCESS);
+    SetLastError(caller_error); /* success leaves the caller's last error alone */
     return h;
 }
 

@@ -103,13 +103,18 @@ static void *run_job(void *arg)
     struct job *j = arg;
     prjconf_ctx *c = j->c;
     if (!prjconf_target_start(c)) {
-        dprintf(c->report_fd, "verdict setup %s\n", c->message);
+        dprintf(c->report_fd, "verdict %s %s\n", c->self_driving ? "selfdriving" : "setup", c->message);
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
         return NULL;
     }
     dprintf(c->report_fd, "step %s started on %ls\n", c->host ? "the program" : "the reference provider",
             c->root);
     j->k->run(c);
+    if (prjconf_target_self_driven(c)) {
+        dprintf(c->report_fd, "verdict selfdriving %s\n", c->message);
+        __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
+        return NULL;
+    }
     size_t diags = 0;
 #define PRJCONF_DIAG_REPORT_(id, name, section, text)                                     \
     {                                                                                     \
@@ -350,6 +355,10 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     } else if (verdict && !strncmp(verdict, "skip", 4)) {
         r->outcome = PRJCONF_SKIP;
         snprintf(msg, sizeof msg, "%s", verdict[4] ? verdict + 5 : "");
+    } else if (verdict && !strncmp(verdict, "selfdriving ", 12)) {
+        r->outcome = PRJCONF_ERROR;
+        r->self_driving = true;
+        snprintf(msg, sizeof msg, "%s", verdict + 12);
     } else if (verdict && !strncmp(verdict, "setup", 5)) {
         r->outcome = PRJCONF_ERROR;
         snprintf(msg, sizeof msg, "%s", fail ? fail : verdict);

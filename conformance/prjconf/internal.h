@@ -37,6 +37,8 @@ struct prjconf_ctx {
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT instance;
     /* A provider program. */
     prjsim_host *host;
+    bool finishing;     /* prjconf told it to finish (a restart) */
+    bool self_driving;  /* it started, stopped and ended on its own: message says so */
     /* The crawl. */
     bool crawled;
     prjconf_dir *dirs;
@@ -52,6 +54,11 @@ struct prjconf_ctx {
 /* target.c */
 /** Starts the provider on a fresh simulation; false (message set) on a setup failure. */
 bool prjconf_target_start(prjconf_ctx *c);
+/**
+ * After a case: whether the provider program stopped virtualizing or ended without being told
+ * to (a self-checking program that drives its own roots). Sets c->self_driving and c->message.
+ */
+bool prjconf_target_self_driven(prjconf_ctx *c);
 /** Stops it (best effort). */
 void prjconf_target_stop(prjconf_ctx *c);
 /** Stops and starts the provider again on the same simulation; false (failure set) if not. */

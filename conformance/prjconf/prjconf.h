@@ -63,6 +63,11 @@ typedef struct prjconf_target_options {
     char **argv;
     /** Drives folder (as `prjsim exec --drives`); NULL = a fresh temporary one per case. */
     const char *drives;
+    /**
+     * A state folder saved by `prjsim exec --drives` (prjsim/state.h): every case starts with
+     * its roots on the volume. Read only. NULL: an empty volume.
+     */
+    const char *state;
     /** Windows directories to create (on the drives folder) before the program starts. */
     char **mkdirs;
     size_t mkdir_count;
@@ -156,6 +161,8 @@ typedef struct prjconf_result {
     double seconds;
     /** The one-line command that runs this case alone. */
     char *repro;
+    /** The provider program drives its own roots: the whole run is a setup error. */
+    bool self_driving;
 } prjconf_result;
 
 void prjconf_result_free(prjconf_result *r);

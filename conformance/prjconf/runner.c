@@ -112,6 +112,7 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
     bool *busy = calloc(jobs, sizeof *busy);
     size_t next = 0, active = 0;
     int status = 0;
+    char *self_driving = NULL;
     while ((next < count || active > 0) && running && slot_case && busy) {
         /* Start cases while slots are free; capability skips need no child. */
         for (unsigned k = 0; k < jobs && next < count; k++) {
@@ -175,6 +176,16 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
             if (fds[f].revents && !prjconf_child_read(ch)) {
                 prjconf_result *r = &results[slot_case[k]];
                 prjconf_child_finish(ch, r);
+                if (r->self_driving && !self_driving) {
+                    /* Every case would fail alike: one setup error, and nothing else runs. */
+                    self_driving = strdup(r->message);
+                    next = count;
+                }
+                if (self_driving) {
+                    busy[k] = false;
+                    active--;
+                    continue;
+                }
                 finish_result(&s, r);
                 busy[k] = false;
                 active--;
@@ -191,6 +202,15 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
     free(busy);
     if (*tmp)
         nftw(tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    if (self_driving) {
+        fprintf(stderr, "prjconf: %s\n", self_driving);
+        free(self_driving);
+        for (size_t i = 0; i < count; i++)
+            prjconf_result_free(&results[i]);
+        free(results);
+        free(selected);
+        return 2;
+    }
 
     if (o->junit_path) {
         FILE *j = fopen(o->junit_path, "w");

@@ -111,6 +111,52 @@ static bool mkdir_p(const char *path)
     return mkdir(buf, 0755) == 0 || errno == EEXIST;
 }
 
+/* Whether the trace shows a PrjStartVirtualizing that succeeded. */
+static bool ever_started(prjconf_ctx *c)
+{
+    size_t n = prjsim_trace_count(c->sim);
+    for (size_t i = 0; i < n; i++) {
+        prjsim_trace_record r;
+        if (prjsim_trace_get(c->sim, i, &r) && r.kind == PRJSIM_TRACE_API && r.result == S_OK &&
+            r.text && !strncmp(r.text, "api PrjStartVirtualizing ", 25))
+            return true;
+    }
+    return false;
+}
+
+static bool self_driving(prjconf_ctx *c, bool exited, int code)
+{
+    const prjconf_target_options *t = c->opts;
+    char how[64];
+    if (exited)
+        snprintf(how, sizeof how, "and exited with %d", code);
+    else
+        snprintf(how, sizeof how, "while still running");
+    snprintf(c->message, sizeof c->message,
+             "setup: %s started virtualizing, then stopped %s on its own: it drives and checks its "
+             "own roots. prjconf needs a provider that keeps virtualizing until it is told to "
+             "finish (Enter, end of input or Ctrl+C); run this program with `prjsim exec %s` "
+             "instead", t->provider, how, t->provider);
+    c->self_driving = true;
+    c->failed = true;
+    return true;
+}
+
+bool prjconf_target_self_driven(prjconf_ctx *c)
+{
+    if (!c->host || c->finishing || c->self_driving)
+        return c->self_driving;
+    bool running = prjsim_host_running(c->host);
+    if (running && prjsim_sim_running_instances(c->sim, NULL, 0) != 0)
+        return false;
+    if (!ever_started(c))
+        return false;
+    int code = -1;
+    /* It stopped its instance: give it a moment to end, for its exit code in the message. */
+    bool exited = prjsim_host_wait(c->host, running ? 2000 : 0, &code) == PRJSIM_HOST_OK;
+    return self_driving(c, exited, code);
+}
+
 static bool start_program(prjconf_ctx *c)
 {
     const prjconf_target_options *t = c->opts;
@@ -138,6 +184,8 @@ static bool start_program(prjconf_ctx *c)
     if (rc == PRJSIM_HOST_EXITED) {
         int code = -1;
         prjsim_host_wait(c->host, 0, &code);
+        if (ever_started(c))
+            return !self_driving(c, true, code);
         char *out = prjsim_host_output(c->host, 1, NULL);
         char *nl = out ? strchr(out, '\n') : NULL;
         if (nl)
@@ -167,6 +215,13 @@ bool prjconf_target_start(prjconf_ctx *c)
     }
     if (!new_sim(c))
         return false;
+    if (t->state) {
+        /* Every saved root is on the volume before the provider starts; nothing is written back. */
+        char error[1024] = "";
+        if (FAILED(prjsim_drives_set_state(t->state, false)) ||
+            FAILED(prjsim_state_load(c->sim, t->state, NULL, error, sizeof error)))
+            return setup_fail(c, "state '%s': %s", t->state, error);
+    }
     if (t->provider)
         prjsim_win_files_init();
     return t->provider ? start_program(c) : start_reference(c);
@@ -193,6 +248,7 @@ bool prjconf_target_restart(prjconf_ctx *c)
         return start_reference(c);
     }
     int code = -1;
+    c->finishing = true;
     int rc = prjsim_host_finish(c->host, (DWORD)(c->opts->timeout * 400.0), &code);
     if (rc != PRJSIM_HOST_OK) {
         prjconf_fail(c, "the program did not finish when told to (Enter, end of input, Ctrl+C): %s",
@@ -207,6 +263,7 @@ bool prjconf_target_restart(prjconf_ctx *c)
     }
     prjsim_host_destroy(c->host);
     c->host = NULL;
+    c->finishing = false;
     WCHAR before[MAX_PATH];
     wcscpy(before, c->root);
     if (!start_program(c))

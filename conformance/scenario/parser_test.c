@@ -51,6 +51,24 @@ MALFORMED(mapping_full_path, "mapping C:\\root all\n", "t.scn:1: expected a path
 MALFORMED(bad_item, "item file \"a|b.txt\" content=\"x\"\n", "t.scn:1: item:")
 MALFORMED(item_not_manifest, "item thing a.txt\n", "t.scn:1: item needs a manifest line")
 MALFORMED(missing_manifest, "manifest no/such/file.manifest\n", "t.scn:1: manifest file 'no/such/file.manifest' not found")
+MALFORMED(missing_state, "state no/such/dir\n", "t.scn:1: state folder 'no/such/dir' not found")
+MALFORMED(newer_state, "state conformance/scenario/testdata/newer-volume\n",
+          "t.scn:1: state: ")
+MALFORMED(newer_state_says_why, "state conformance/scenario/testdata/newer-volume\n",
+          "C%3A%5CROOT.volume:1: volume state format 9 is newer than this prjsim reads (1)")
+MALFORMED(state_after_operation, "list C:\\root\nstate conformance/scenarios/lifecycle/saved-volume\n",
+          "t.scn:2: 'state' is a setup statement")
+Test(parser, state_statement)
+{
+    int rc;
+    scn_script *s = NULL;
+    char *got = parse_errors("state conformance/scenarios/lifecycle/saved-volume\nlist C:\\root\n", &rc, &s);
+    cr_expect_eq(rc, 0, "%s", got);
+    cr_expect_not_null(s);
+    free(got);
+    scn_script_free(s);
+}
+
 MALFORMED(relative_client_path, "open h1 a.txt\n", "t.scn:1: expected a full path such as C:\\root\\a.txt, got 'a.txt'")
 MALFORMED(bad_handle_name, "open 1h C:\\root\\a.txt\n", "t.scn:1: expected a handle name such as h1, got '1h'")
 MALFORMED(unopened_handle, "read h9 0 1\n", "t.scn:1: handle 'h9' is not open (open it with 'open h9 PATH' first)")

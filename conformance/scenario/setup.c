@@ -12,7 +12,8 @@
 
 bool scn_is_setup_statement(scn_stmt_id id)
 {
-    return id == SCN_XFAIL || id == SCN_ROOT || id == SCN_MANIFEST || id == SCN_OPTION || id == SCN_MAPPING;
+    return id == SCN_XFAIL || id == SCN_ROOT || id == SCN_MANIFEST || id == SCN_STATE ||
+           id == SCN_OPTION || id == SCN_MAPPING;
 }
 
 void scn_run_nothing(scn_exec *r, const scn_stmt *st)
@@ -103,6 +104,28 @@ void scn_run_manifest(scn_exec *r, const scn_stmt *st)
     char err[512] = "";
     if (FAILED(memtree_load_manifest(r->tree, st->text, err, sizeof err)))
         scn_fail(r, st->line, "manifest: %s", err);
+}
+
+/* ---- a saved volume ---- */
+
+bool scn_parse_state(scn_parser *p, scn_stmt *st, scn_line *l)
+{
+    if (l->count < 2)
+        return scn_error(p, "state needs a folder: state DIR (a drives folder saved by prjsim exec)");
+    if (!find_file(p, l->tok[1].text, &st->text))
+        return scn_error(p, "state folder '%s' not found (looked beside the script, in the current "
+                            "directory and in the source tree)", l->tok[1].text);
+    char err[1024] = "";
+    if (FAILED(prjsim_state_check(st->text, err, sizeof err)))
+        return scn_error(p, "state: %s", err);
+    return no_more(p, l, 2);
+}
+
+void scn_run_state(scn_exec *r, const scn_stmt *st)
+{
+    char err[1024] = "";
+    if (FAILED(prjsim_state_load(r->sim, st->text, NULL, err, sizeof err)))
+        scn_fail(r, st->line, "state: %s", err);
 }
 
 /* Removes memtree's "<text>:1: " so the message reads as ours. */
@@ -435,7 +458,7 @@ bool scn_parse_as(scn_parser *p, scn_stmt *st, scn_line *l)
     if (!strcmp(what, "provider")) {
         st->sub = AS_PROVIDER;
         st->a = 1000;
-        st->text = scn_strdup("C:\\prjsim\\provider.exe");
+        st->text = scn_strdup("\\Device\\HarddiskVolume3\\prjsim\\provider.exe");
         if (l->count > 2 && !scn_want_number(p, &l->tok[2], "process id", false, &st->a))
             return false;
         if (l->count > 3) {

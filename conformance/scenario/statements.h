@@ -12,6 +12,7 @@
     X(XFAIL, "xfail", scn_parse_xfail, scn_run_nothing, "xfail \"REASON\"") \
     X(ROOT, "root", scn_parse_root, scn_run_nothing, "root C:\\PATH") \
     X(MANIFEST, "manifest", scn_parse_manifest, scn_run_manifest, "manifest FILE") \
+    X(STATE, "state", scn_parse_state, scn_run_state, "state DIR") \
     X(OPTION, "option", scn_parse_option, scn_run_nothing, "option NAME[=VALUE]") \
     X(MAPPING, "mapping", scn_parse_mapping, scn_run_nothing, "mapping RELPATH TYPES") \
     /* the instance, the store, the caller */ \

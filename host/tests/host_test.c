@@ -226,7 +226,7 @@ Test(host_run, entry_thread_io_is_the_providers)
     snprintf(want, sizeof want, "pid=%u ", (unsigned)getpid());
     cr_expect(strstr(out, "is_provider=1 "), "%s", out);
     cr_expect(strstr(out, want), "%s", out);
-    cr_expect(strstr(out, "image=C:\\prjsim\\hostprog_caller.exe"), "%s", out);
+    cr_expect(strstr(out, "image=\\Device\\HarddiskVolume3\\prjsim\\hostprog_caller.exe"), "%s", out);
     free(out);
     cr_expect_not(prjsim_client_get_caller().is_provider, "the host's own thread stays a client");
     prjsim_host_destroy(h);
@@ -353,6 +353,19 @@ Test(host_finish, exit_process_ends_only_the_program)
     expect_stdout(h, "quitting\n");
     cr_expect_not(prjsim_host_exit_program(1), "not on a program's entry thread");
     prjsim_host_destroy(h);
+}
+
+Test(host_finish, wmain_that_falls_off_its_end_exits_0)
+{
+    const char *programs[] = {PROGRAM("falls_off"), PROGRAM("falls_off_cpp")};
+    for (size_t i = 0; i < 2; i++) {
+        prjsim_host *h = load_capturing(programs[i]);
+        cr_expect_eq(prjsim_host_entry_kind(h), PRJSIM_HOST_ENTRY_WMAIN, "%s", programs[i]);
+        start(h, 0, NULL);
+        cr_expect_eq(wait_exit(h), 0, "%s", programs[i]);
+        expect_stdout(h, "five\n");
+        prjsim_host_destroy(h);
+    }
 }
 
 /* ---- Learning the root ---- */

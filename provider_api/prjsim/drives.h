@@ -21,6 +21,7 @@
 #define PRJSIM_DRIVES_H
 
 #include <windows.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -50,6 +51,24 @@ HRESULT prjsim_drives_set_root(const char *dir);
  *  characters); HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) when @p out is too small.
  */
 HRESULT prjsim_drives_to_host(PCWSTR win_path, char *out, size_t size);
+
+/**
+ * Keeps the on-disk state of virtualization roots in @p dir between processes (prjsim/state.h):
+ * from now on, the first Win32 call on a path inside a root saved there (or a
+ * PrjMarkDirectoryAsPlaceholder / PrjStartVirtualizing of it) loads that root onto the current
+ * simulation's volume first, and with @p save, prjsim_drives_save_state writes every root back.
+ * A saved root that cannot be read fails those calls with ERROR_FILE_CORRUPT (the reason is
+ * printed once on stderr). NULL turns it off (the default: nothing is kept).
+ * @return S_OK, E_INVALIDARG for "", or HRESULT_FROM_WIN32(error) when @p dir cannot be made.
+ */
+HRESULT prjsim_drives_set_state(const char *dir, bool save);
+
+/**
+ * Saves every root of the current simulation into the folder given to prjsim_drives_set_state
+ * with save set. @p try_only: from a signal handler, do not wait long for a busy simulation.
+ * @return S_FALSE when saving is off; otherwise as prjsim_state_save.
+ */
+HRESULT prjsim_drives_save_state(bool try_only, char *error, size_t error_size);
 
 /**
  * Installs the Win32 layer's missing-path hook on the current simulation. The Win32 file

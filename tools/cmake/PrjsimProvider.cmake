@@ -5,6 +5,18 @@
 # wrapper prjsim-cc / prjsim-c++ uses (tools/cc/prjsim-cc.in). UNICODE and _UNICODE are defined
 # unless NO_UNICODE is given. The project's warning and sanitizer flags apply, as to
 # every target of the project.
+#
+# The C library calls that MSVC's CRT gives Windows-path meaning and glibc also defines: a
+# provider program's calls to them are bound to libprjsim's __wrap_NAME (win32/crtpath.c) with
+# the linker's --wrap, so only the program's own calls are affected. The compiler wrappers use
+# the same list.
+set(PRJSIM_CRT_WRAPPED fopen freopen stat remove rename)
+set(PRJSIM_CRT_WRAP_FLAGS "")
+foreach(sym IN LISTS PRJSIM_CRT_WRAPPED)
+  string(APPEND PRJSIM_CRT_WRAP_FLAGS " -Wl,--wrap=${sym}")
+endforeach()
+string(STRIP "${PRJSIM_CRT_WRAP_FLAGS}" PRJSIM_CRT_WRAP_FLAGS)
+
 function(prjsim_add_provider name)
   cmake_parse_arguments(P "NO_UNICODE" "" "SOURCES;LIBS;DEFINITIONS" ${ARGN})
   add_library(${name} MODULE ${P_SOURCES})
@@ -22,5 +34,6 @@ function(prjsim_add_provider name)
     C_VISIBILITY_PRESET default
     CXX_VISIBILITY_PRESET default)
   target_compile_options(${name} PRIVATE -Wno-unknown-pragmas)
-  target_link_options(${name} PRIVATE -Wl,-z,defs)
+  separate_arguments(wrap_flags UNIX_COMMAND "${PRJSIM_CRT_WRAP_FLAGS}")
+  target_link_options(${name} PRIVATE -Wl,-z,defs ${wrap_flags})
 endfunction()

@@ -37,6 +37,8 @@ static int usage(FILE *out)
             "  --junit FILE      also write a JUnit XML report\n"
             "  --json FILE       also write JSON lines, one per case as it ends\n"
             "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
+            "  --state DIR       every case starts from the volume saved in DIR by\n"
+            "                    `prjsim exec --drives DIR` (read only)\n"
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
             "  --max-depth N     crawl depth (default 4)\n"
             "  --max-items N     crawl size (default 300)\n");
@@ -67,7 +69,7 @@ static bool takes_value(const char *a)
     static const char *const with_value[] = {"--provider", "--caps",   "--case",  "--seed",
                                              "--timeout",  "-j",       "--jobs",  "--shard",
                                              "--xfail",    "--junit",  "--json",  "--drives",
-                                             "--mkdir",    "--max-depth", "--max-items"};
+                                             "--mkdir",    "--max-depth", "--max-items", "--state"};
     for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
         if (!strcmp(a, with_value[k]))
             return true;
@@ -152,6 +154,8 @@ int main(int argc, char **argv)
             json_path = argv[++i];
         } else if (!strcmp(a, "--drives") && has) {
             o.target.drives = argv[++i];
+        } else if (!strcmp(a, "--state") && has) {
+            o.target.state = argv[++i];
         } else if (!strcmp(a, "--mkdir") && has) {
             mkdirs[o.target.mkdir_count++] = argv[++i];
         } else if ((!strcmp(a, "--max-depth") || !strcmp(a, "--max-items")) && has) {
@@ -178,6 +182,17 @@ int main(int argc, char **argv)
     if (caps_text && !prjconf_caps_parse(caps_text, &o.target.caps)) {
         fprintf(stderr, "prjconf: unknown capability in '%s'\n", caps_text);
         return 2;
+    }
+    if (o.target.state) {
+        char err[1024] = "";
+        if (access(o.target.state, R_OK) != 0) {
+            fprintf(stderr, "prjconf: cannot read the state folder '%s'\n", o.target.state);
+            return 2;
+        }
+        if (FAILED(prjsim_state_check(o.target.state, err, sizeof err))) {
+            fprintf(stderr, "prjconf: %s\n", err);
+            return 2;
+        }
     }
     if (o.target.provider) {
         /* A program that cannot be loaded is a setup error, not a failure of every case. */
@@ -238,6 +253,10 @@ int main(int argc, char **argv)
     if (o.target.drives) {
         quote(prefix, sizeof prefix, "--drives");
         quote(prefix, sizeof prefix, o.target.drives);
+    }
+    if (o.target.state) {
+        quote(prefix, sizeof prefix, "--state");
+        quote(prefix, sizeof prefix, o.target.state);
     }
     for (size_t k = 0; k < o.target.mkdir_count; k++) {
         quote(prefix, sizeof prefix, "--mkdir");

@@ -14,6 +14,7 @@
 #include <prjsim.h>
 #include <prjsim/drives.h>
 #include <prjsim/host.h>
+#include <prjsim/state.h>
 #include <prjsim/win.h>
 
 #include <errno.h>
@@ -37,11 +38,68 @@ static int usage(FILE *out)
             "options:\n"
             "  --timeout SECONDS  stop waiting after SECONDS and exit 124\n"
             "  --drives DIR       host folder holding the drive letters (DIR/C is C:\\);\n"
-            "                     default: $PRJSIM_DRIVES, else a fresh temporary folder\n"
+            "                     default: $PRJSIM_DRIVES, else a fresh temporary folder.\n"
+            "                     With a drives folder given, the simulated volume of each\n"
+            "                     virtualization root is saved in DIR/.prjsim-state when the\n"
+            "                     program ends and loaded again by the next program\n"
             "  --time-scale X     multiply the program's Sleep and wait times by X\n"
             "  --trace            print the simulator's trace to stderr at the end\n"
             "  --                 end of options\n");
     return out == stdout ? 0 : 2;
+}
+
+/* ---- Saving the volume (persistent drives) ---- */
+
+static bool persistent;
+static bool saved; /* the program's end was saved: exit handlers need not save again */
+
+/* Writes every root's state; from a signal handler (or exit) with @p in_signal. */
+static bool save_state(bool in_signal)
+{
+    if (!persistent)
+        return true;
+    char error[1024];
+    HRESULT hr = prjsim_drives_save_state(in_signal, error, sizeof error);
+    if (FAILED(hr)) {
+        fprintf(stderr, "prjsim exec: the volume was not saved: %s\n", error);
+        return false;
+    }
+    saved = !in_signal;
+    return true;
+}
+
+/* The program called exit(): the process ends without returning to us. */
+static void save_at_exit(void)
+{
+    if (!saved)
+        save_state(true);
+}
+
+static struct sigaction crash_previous[32];
+
+/* A crash of the program: save what can be saved, then die as the signal would. */
+static void on_crash(int sig)
+{
+    static volatile sig_atomic_t once;
+    if (!once) {
+        once = 1;
+        save_state(true);
+    }
+    sigaction(sig, &crash_previous[sig], NULL);
+    raise(sig);
+}
+
+static void save_on_crash(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_crash;
+        sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, &crash_previous[sigs[i]]);
+    }
 }
 
 /* ---- Signals become console control events ---- */
@@ -69,6 +127,7 @@ static void *signal_thread(void *arg)
         DWORD event = sig == SIGINT ? CTRL_C_EVENT : CTRL_CLOSE_EVENT;
         if (!prjsim_host_running(host) || !prjsim_win_raise_console_ctrl(event)) {
             /* No handler took it: Windows ends the process; we end as the signal would. */
+            save_state(true);
             fflush(stdout);
             fflush(stderr);
             signal(sig, SIG_DFL);
@@ -149,6 +208,23 @@ int prjsim_cmd_exec(int argc, char **argv)
         fprintf(stderr, "prjsim exec: cannot use '%s' as the drives folder\n", drives);
         return 2;
     }
+    const char *env_drives = getenv("PRJSIM_DRIVES");
+    if (drives || (env_drives && env_drives[0])) {
+        /* A drives folder that outlives us: so does the volume of its roots (section 11.6). */
+        const char *dir = prjsim_drives_root();
+        char error[1024];
+        if (!dir || FAILED(prjsim_state_check(dir, error, sizeof error))) {
+            fprintf(stderr, "prjsim exec: %s\n", dir ? error : "no drives folder");
+            return 2;
+        }
+        if (FAILED(prjsim_drives_set_state(dir, true))) {
+            fprintf(stderr, "prjsim exec: cannot keep the volume in '%s'\n", dir);
+            return 2;
+        }
+        persistent = true;
+        save_on_crash();
+        atexit(save_at_exit);
+    }
     if (time_scale >= 0 && !prjsim_win_set_time_scale(time_scale)) {
         fprintf(stderr, "prjsim exec: bad --time-scale '%g'\n", time_scale);
         return 2;
@@ -178,11 +254,14 @@ int prjsim_cmd_exec(int argc, char **argv)
         prjsim_trace_print(prjsim_sim_current(), stderr);
     if (rc == PRJSIM_HOST_TIMEOUT) {
         fprintf(stderr, "prjsim exec: %s did not finish within %g s\n", argv[i], timeout);
+        save_state(true);
         fflush(stdout);
         fflush(stderr);
         /* Its thread still runs our code and its own: end without running exit handlers. */
         _exit(124);
     }
     prjsim_host_destroy(host);
+    if (!save_state(false) && code == 0)
+        code = 2;
     return code;
 }

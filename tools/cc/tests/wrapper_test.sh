@@ -48,6 +48,12 @@ expect cpp 14 "sorted: A.txt b.TXT c update=6" "$bin/prjsim" exec ./tiny_cpp.so 
 "$bin/prjsim-c++" -o tmain.so "$src/tmain.cpp" || fail "prjsim-c++ could not build tmain.cpp"
 expect tmain 3 "$(printf '1\n3')" "$bin/prjsim" exec ./tmain.so "$(printf '\303\251')" abc
 
+# C runtime file calls with Windows paths reach the drives folder; wmain falls off its end.
+"$bin/prjsim-c++" -o crt.so "$src/crt.cpp" || fail "prjsim-c++ could not build crt.cpp"
+expect crt 0 "size=7 left=1" "$bin/prjsim" exec --drives "$work/crt-drives" ./crt.so
+[ "$(cat "$work/crt-drives/C/crt-test.txt" 2>/dev/null)" = written ] ||
+    fail "crt: fopen(\"C:\\crt-test.txt\") did not write <drives>/C/crt-test.txt"
+
 # -UUNICODE: no UNICODE, no _UNICODE; a narrow main.
 "$bin/prjsim-cc" -UUNICODE -o narrow.so "$src/narrow.c" || fail "prjsim-cc -UUNICODE"
 expect narrow 0 "narrow x" "$bin/prjsim" exec ./narrow.so x
