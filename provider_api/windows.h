@@ -36,6 +36,7 @@
 #include "prjsim_win/errhandlingapi.h"
 #include "prjsim_win/handleapi.h"
 #include "prjsim_win/fileapi.h"
+#include "prjsim_win/fileinfo.h"
 
 #include "prjsim_win/msvc.h"
 #include "prjsim_win/minwindef.h"

@@ -94,6 +94,7 @@ static NTSTATUS convert_to_full(prjsim_sim *sim, prjsim__item *item, bool need_d
 {
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & ITEM_FULL))
         return STATUS_SUCCESS;
+    item = prjsim__item_projected_name(item); /* through a link outside the root: its name inside */
     if (need_data) {
         NTSTATUS st = prjsim__hydrate(sim, item, unbuffered);
         if (st != STATUS_SUCCESS)
@@ -134,13 +135,15 @@ static WCHAR *handle_rel(const prjsim_handle *h)
     return h->caller_rel ? prjsim__wcsdup(h->caller_rel) : prjsim__item_relative_path(h->item);
 }
 
-static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 access, UINT32 flags,
-                                 WCHAR *caller_rel, PCWSTR path)
+static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 access, UINT32 share,
+                                 UINT32 flags, WCHAR *caller_rel, PCWSTR path)
 {
     prjsim_handle *h = prjsim__xcalloc(1, sizeof *h);
     h->sim = sim;
     h->item = item;
     h->access = access;
+    h->share = share;
+    prjsim__share_add(sim, item, access, share);
     h->flags = flags;
     h->delete_on_close = (flags & PRJSIM_OPEN_DELETE_ON_CLOSE) != 0;
     h->caller_rel = caller_rel;
@@ -171,6 +174,7 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
     NTSTATUS st = prjsim__notify(sim, &n);
     free(rel);
     if (st != STATUS_SUCCESS) {
+        prjsim__share_remove(sim, item, h->access, h->share);
         item->open_count--;
         if (!item->open_count && item->rare)
             item->rare->has_notify_override = false;
@@ -179,7 +183,7 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
     return st;
 }
 
-static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access, UINT32 share,
                         UINT32 disposition, UINT32 flags, UINT32 attributes)
 {
     prjsim__resolved r;
@@ -195,7 +199,8 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         if (disposition == CREATE_NEW)
             st = STATUS_OBJECT_NAME_COLLISION;
         else if (!is_dir && (item->state & ITEM_PLACEHOLDER) &&
-                 !(item->state & (ITEM_HYDRATED | ITEM_FULL)) && !prjsim__instance_of_item(item))
+                 !(item->state & (ITEM_HYDRATED | ITEM_FULL)) &&
+                 !prjsim__instance_of_item(prjsim__item_projected_name(item)))
             st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE; /* needs the provider (6.1) */
         else if (want_dir && !is_dir)
             st = STATUS_NOT_A_DIRECTORY;
@@ -214,6 +219,8 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         else if (disposition == CREATE_ALWAYS &&
                  (item->info.FileAttributes & ~attributes & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM)))
             st = STATUS_ACCESS_DENIED; /* superseding a hidden/system file must keep those bits */
+        if (st == STATUS_SUCCESS) /* before anything changes, as NTFS checks at create */
+            st = prjsim__share_check(sim, item, overwrite ? access | FILE_WRITE_DATA : access, share);
         if (st == STATUS_SUCCESS && overwrite) {
             /* Overwrite discards the content, so nothing is fetched (DEVIATIONS.md). */
             st = convert_to_full(sim, item, false, false);
@@ -226,7 +233,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
             }
         }
         if (st == STATUS_SUCCESS) {
-            *out = new_handle(sim, item, access, flags, r.caller_rel, path);
+            *out = new_handle(sim, item, access, share, flags, r.caller_rel, path);
             (*out)->open_result = overwrite ? PRJSIM_FILE_OVERWRITTEN : PRJSIM_FILE_OPENED;
             r.caller_rel = NULL;
             st = notify_created(sim, *out, overwrite ? PRJ_NOTIFICATION_FILE_OVERWRITTEN : PRJ_NOTIFICATION_FILE_OPENED);
@@ -251,7 +258,7 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
         dirty_parent(parent);
         if (r.instance && r.caller_rel)
             prjsim__strset_remove(&r.instance->negative_cache, r.caller_rel);
-        *out = new_handle(sim, created, access, flags, r.caller_rel, path);
+        *out = new_handle(sim, created, access, share, flags, r.caller_rel, path);
         (*out)->open_result = PRJSIM_FILE_CREATED;
         r.caller_rel = NULL;
         st = notify_created(sim, *out, PRJ_NOTIFICATION_NEW_FILE_CREATED);
@@ -263,22 +270,39 @@ static NTSTATUS do_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT3
 NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                             UINT32 disposition, UINT32 flags, UINT32 attributes)
 {
+    return prjsim_client_open_shared(out, sim, path, access,
+                                     FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, disposition,
+                                     flags, attributes);
+}
+
+NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                                   UINT32 share, UINT32 disposition, UINT32 flags, UINT32 attributes)
+{
     if (!out || !sim || !path)
         return STATUS_INVALID_PARAMETER;
+    if (share & ~(UINT32)(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)) {
+        *out = NULL;
+        return STATUS_INVALID_PARAMETER;
+    }
     *out = NULL;
     access = expand_access(access);
     prjsim__lock(sim);
     prjsim__tick(sim);
     NTSTATUS st = disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING
                       ? STATUS_INVALID_PARAMETER
-                      : do_open(out, sim, path, access, disposition, flags, attributes);
+                      : do_open(out, sim, path, access, share, disposition, flags, attributes);
     if (st != STATUS_SUCCESS)
         *out = NULL;
     if (sim->options.trace) {
         char *u = prjsim__utf8(path);
         char extra[64];
-        snprintf(extra, sizeof extra, " %s%s", disposition_name(disposition),
-                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "");
+        char shared[16] = ""; /* only a share mode other than "everything" shows */
+        if (share != (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE))
+            snprintf(shared, sizeof shared, " share=%s%s%s%s", (share & FILE_SHARE_READ) ? "r" : "",
+                     (share & FILE_SHARE_WRITE) ? "w" : "", (share & FILE_SHARE_DELETE) ? "d" : "",
+                     share ? "" : "none");
+        snprintf(extra, sizeof extra, " %s%s%s", disposition_name(disposition),
+                 (flags & PRJSIM_OPEN_DIRECTORY) ? " dir" : "", shared);
         traced(sim, st, "open", u, extra);
         free(u);
     }
@@ -296,6 +320,8 @@ static NTSTATUS check_dir_empty(prjsim_sim *sim, prjsim__item *dir)
     if (!prjsim__item_is_virtualized_dir(dir))
         return STATUS_SUCCESS;
     prjsim__instance *inst = prjsim__instance_of_item(dir);
+    if (!inst && prjsim__rare(dir)->root)
+        return STATUS_SUCCESS; /* a stopped root is a directory like any other (section 11.3) */
     if (!inst)
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     WCHAR *rel = prjsim__item_relative_path(dir);
@@ -387,8 +413,10 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
         h->delete_on_close = false;
     } else if (item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) {
         st = STATUS_CANNOT_DELETE;
-    } else if (prjsim__rare(item)->root || item->parent == sim->volume) {
-        st = STATUS_CANNOT_DELETE; /* DEVIATIONS.md: deleting a root is not supported */
+    } else if (item->parent == sim->volume) {
+        st = STATUS_CANNOT_DELETE; /* a drive's top directory */
+    } else if (prjsim__rare(item)->root && prjsim__instance_of_item(item)) {
+        st = STATUS_NOT_SUPPORTED; /* stop first, then delete (section 11.3); no PRE_DELETE */
     } else if (prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item)) {
         st = STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     } else {
@@ -421,7 +449,8 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     }
     if (h->delete_on_close && !item->detached && !item->delete_pending) {
         /* Delete-on-close of a non-empty directory "succeeds" but the directory stays. */
-        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) && !prjsim__rare(item)->root;
+        bool ok = !(item->info.FileAttributes & FILE_ATTRIBUTE_READONLY) &&
+                  !(prjsim__rare(item)->root && prjsim__instance_of_item(item));
         if (ok && (item->state & ITEM_DIR))
             ok = check_dir_empty(sim, item) == STATUS_SUCCESS;
         if (ok && prjsim__item_is_virtualized_dir(item->parent) && !prjsim__instance_of_item(item))
@@ -434,6 +463,7 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     prjsim__instance *inst = prjsim__instance_of_item(item);
     WCHAR *rel = inst ? handle_rel(h) : NULL;
     bool was_dir = (item->state & ITEM_DIR) != 0;
+    prjsim__share_remove(sim, item, h->access, h->share);
     item->open_count--;
     bool deleted = false;
     if (item->delete_pending && item->open_count == 0 && !item->detached)
@@ -587,8 +617,7 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
 static void visible_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
 {
     *out = item->info;
-    if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->symlink_target)
-        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+    out->FileAttributes = prjsim__attributes_visible(item);
     if (!out->FileAttributes)
         out->FileAttributes = FILE_ATTRIBUTE_NORMAL;
 }
@@ -629,7 +658,7 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *h, INT64 creation_time, INT
             item->info.ChangeTime.QuadPart = change_time;
         if (file_attributes) {
             UINT32 keep = item->info.FileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT);
-            item->info.FileAttributes = (file_attributes & ~(UINT32)FILE_ATTRIBUTE_NORMAL) | keep;
+            item->info.FileAttributes = prjsim__attributes_settable(file_attributes) | keep;
         }
         /* Local metadata changes make a placeholder dirty (section 6.2). */
         if ((item->state & ITEM_PLACEHOLDER) && !(item->state & ITEM_FULL) && !prjsim__rare(item)->root)
@@ -683,6 +712,23 @@ static bool is_ancestor(const prjsim__item *a, const prjsim__item *b)
     return false;
 }
 
+/*
+ * ProjFS renames a directory only when nothing under it is projected: it and everything below
+ * are full (docs/behaviour/renames.md). A placeholder, a tombstone or a virtualized directory
+ * anywhere in the tree refuses the rename.
+ */
+static bool dir_tree_is_full(const prjsim__item *dir)
+{
+    if (!(dir->state & ITEM_FULL) || prjsim__item_is_virtualized_dir(dir))
+        return false;
+    for (uint32_t i = 0; i < dir->child_count; i++) {
+        const prjsim__item *c = dir->children[i];
+        if (c->state & ITEM_DIR ? !dir_tree_is_full(c) : !(c->state & ITEM_FULL))
+            return false;
+    }
+    return true;
+}
+
 static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bool replace)
 {
     prjsim__item *item = h->item;
@@ -692,6 +738,9 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
         return STATUS_DELETE_PENDING;
     if (prjsim__rare(item)->root || item->parent == sim->volume)
         return STATUS_ACCESS_DENIED;
+    /* Refused before anything is asked or resolved, so nothing changes (section 11.1). */
+    if ((item->state & ITEM_DIR) && prjsim__item_root(item) && !dir_tree_is_full(item))
+        return STATUS_NOT_SUPPORTED;
     prjsim__item *src_parent = item->parent;
     if (prjsim__item_is_virtualized_dir(src_parent) && !prjsim__instance_of_item(item))
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
@@ -705,9 +754,6 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
     prjsim__item *dst_parent = st == STATUS_SUCCESS ? (r.item ? r.item->parent : r.parent) : NULL;
     if (st == STATUS_SUCCESS && is_ancestor(item, dst_parent))
         st = STATUS_INVALID_PARAMETER;
-    if (st == STATUS_SUCCESS && prjsim__item_root(dst_parent) != prjsim__item_root(item) &&
-        (item->state & ITEM_PLACEHOLDER) && (item->state & ITEM_DIR))
-        st = STATUS_ACCESS_DENIED; /* DEVIATIONS.md: placeholder directories do not leave their root */
     if (st == STATUS_SUCCESS && r.item && r.item != item) {
         if (!replace)
             st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
@@ -751,7 +797,7 @@ static NTSTATUS do_rename(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path, bo
             prjsim__item_destroy(r.tomb);
         WCHAR *old_name = prjsim__wcsdup_n(item->name, item->name_len);
         uint32_t old_len = item->name_len;
-        prjsim__item_keep_original_paths(item);
+        prjsim__item_keep_original_path(item);
         prjsim__item_detach(item);
         prjsim__item_rename(item, r.leaf, r.leaf_len);
         prjsim__item_attach(dst_parent, item);
@@ -1006,6 +1052,19 @@ NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_ti
 
 /* ---- hard links (section 6.13) ---- */
 
+/* The drive an item lies on: the volume's child above it. */
+static const prjsim__item *drive_of(const prjsim__item *item)
+{
+    while (item->parent && item->parent->parent)
+        item = item->parent;
+    return item;
+}
+
+static bool same_volume(const prjsim__item *a, const prjsim__item *b)
+{
+    return drive_of(a) == drive_of(b);
+}
+
 static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
 {
     prjsim__item *item = h->item;
@@ -1022,8 +1081,11 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
         st = STATUS_OBJECT_NAME_COLLISION; /* even when the name existed only virtually */
     if (st == STATUS_SUCCESS && (item->detached || r.parent->detached))
         st = STATUS_DELETE_PENDING;
-    if (st == STATUS_SUCCESS && prjsim__item_root(r.parent) != prjsim__item_root(item))
-        st = STATUS_NOT_SAME_DEVICE; /* a link cannot leave its volume; roots are kept apart */
+    if (st == STATUS_SUCCESS && !same_volume(r.parent, item))
+        st = STATUS_NOT_SAME_DEVICE; /* a link cannot leave its volume (drive) */
+    if (st == STATUS_SUCCESS && prjsim__item_root(r.parent) && prjsim__item_root(item) &&
+        prjsim__item_root(r.parent) != prjsim__item_root(item))
+        st = STATUS_NOT_SAME_DEVICE; /* DEVIATIONS.md: two roots' files are kept apart */
     prjsim__notice notice;
     WCHAR *src_rel = NULL;
     if (st == STATUS_SUCCESS) {

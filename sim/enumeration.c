@@ -362,23 +362,16 @@ static void virtual_entry_info(prjsim_sim *sim, const prjsim__provider_entry *e,
     for (size_t i = 0; i < 4; i++)
         if (!t[i]->QuadPart)
             t[i]->QuadPart = sim->clock;
-    if (out->IsDirectory) {
-        out->FileAttributes |= FILE_ATTRIBUTE_DIRECTORY;
+    if (out->IsDirectory)
         out->FileSize = 0;
-    } else {
-        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
-    }
-    out->FileAttributes |= FILE_ATTRIBUTE_RECALL_ON_OPEN;
-    if (e->symlink_target)
-        out->FileAttributes |= FILE_ATTRIBUTE_REPARSE_POINT;
+    out->FileAttributes = prjsim__attributes_of_virtual_entry(e->info.FileAttributes, out->IsDirectory,
+                                                              e->symlink_target != NULL);
 }
 
 static void disk_entry_info(const prjsim__item *item, PRJ_FILE_BASIC_INFO *out)
 {
     *out = item->info;
-    /* ProjFS hides the reparse attribute of placeholders, not of symlinks (sections 2.6, 6.13). */
-    if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->symlink_target)
-        out->FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_REPARSE_POINT;
+    out->FileAttributes = prjsim__attributes_visible(item);
 }
 
 typedef struct out_list {

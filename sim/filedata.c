@@ -43,8 +43,14 @@ static bool covers(const prjsim__stream *s, UINT64 start, UINT64 end)
     return start == end;
 }
 
+/* The largest GetFileData request: the 32-bit Length, rounded down to a page. */
+#define MAX_REQUEST ((UINT64)0xFFFFF000u)
+
 NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
 {
+    prjsim__item *named = prjsim__item_projected_name(item);
+    if (named != item) /* a link outside the root: hydrate through the name inside (links.c) */
+        return prjsim__hydrate(sim, named, unbuffered);
     while (item->hydrating)
         pthread_cond_wait(&sim->state_changed, &sim->lock);
     if (!(item->state & ITEM_PLACEHOLDER) || (item->state & (ITEM_HYDRATED | ITEM_FULL | ITEM_DIR)))
@@ -63,7 +69,7 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     s->item = item;
     s->file_size = size;
     s->want_offset = 0;
-    s->want_length = size > UINT32_MAX ? UINT32_MAX : size;
+    s->want_length = size > MAX_REQUEST ? MAX_REQUEST : size;
     s->unbuffered = unbuffered;
     s->buffer = prjsim__content_alloc(size);
     if (!s->buffer) {
@@ -82,10 +88,22 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
     call.path = original_path; /* the name at placeholder creation (section 5.5) */
     call.version = prjsim__rare(item)->version;
     call.stream_id = &s->id;
-    call.offset = s->want_offset;
-    call.length = (UINT32)s->want_length;
     prjsim__command *cmd = NULL;
-    HRESULT hr = prjsim__dispatch(inst, &call, &cmd);
+    HRESULT hr;
+    /* Length is 32 bits: a file of 4 GiB or more is asked for in consecutive requests of at
+     * most MAX_REQUEST bytes, never with a truncated Length (docs/behaviour/data.md). */
+    for (;;) {
+        call.offset = s->want_offset;
+        call.length = (UINT32)s->want_length;
+        hr = prjsim__dispatch(inst, &call, &cmd);
+        if (hr != S_OK || inst->stopping || s->want_offset + s->want_length >= size ||
+            !covers(s, s->want_offset, s->want_offset + s->want_length))
+            break;
+        prjsim__command_release(cmd);
+        cmd = NULL;
+        s->want_offset += s->want_length;
+        s->want_length = size - s->want_offset > MAX_REQUEST ? MAX_REQUEST : size - s->want_offset;
+    }
 
     NTSTATUS st;
     if (inst->stopping) {
@@ -108,8 +126,8 @@ NTSTATUS prjsim__hydrate(prjsim_sim *sim, prjsim__item *item, bool unbuffered)
             } else {
                 char *u = prjsim__utf8(original_path);
                 prjsim__diag(sim, PRJSIM_DIAG_SHORT_DATA,
-                             "GetFileData(\"%s\", 0, %llu) returned S_OK without writing every byte", u,
-                             (unsigned long long)s->want_length);
+                             "GetFileData(\"%s\", %llu, %llu) returned S_OK without writing every byte", u,
+                             (unsigned long long)s->want_offset, (unsigned long long)s->want_length);
                 free(u);
                 st = STATUS_INTERNAL_ERROR;
             }

@@ -220,6 +220,7 @@ struct prjsim_sim {
     uint64_t guid_counter;
     INT32 next_command_id;
     pthread_cond_t state_changed; /* broadcast when a hydration, placeholder fetch, conversion or query ends */
+    struct prjsim__sharing *sharing; /* share access of open files (sharing.c), or NULL */
     struct prjsim__fetch *fetches; /* GetPlaceholderInfo calls in flight, one per name */
     prjsim_missing_path_hook missing_path_hook;
     void *missing_path_payload;
@@ -293,8 +294,9 @@ void prjsim__item_unpin(prjsim__item *item);
 WCHAR *prjsim__item_relative_path(const prjsim__item *item);
 /* The relative path the provider wrote the placeholder at (section 5.5); caller frees. */
 WCHAR *prjsim__item_original_path(const prjsim__item *item);
-/* Before a rename moves @p item: it and the placeholders below it keep their paths as original. */
-void prjsim__item_keep_original_paths(prjsim__item *item);
+/* Before a rename moves a placeholder file: its current path becomes its original one. Only
+ * files move with placeholders in them (directories with projected content never rename). */
+void prjsim__item_keep_original_path(prjsim__item *item);
 /* Full path of an item, on-disk spelling. */
 WCHAR *prjsim__item_full_path(const prjsim__item *item);
 /* The root item an item lies under (the item itself for a root), or NULL. */
@@ -317,6 +319,32 @@ uint32_t prjsim__item_link_count(const prjsim__item *item);
 PRJ_FILE_STATE prjsim__item_file_state(const prjsim__item *item);
 /* Gets the drive item for a component such as "C:", creating it. */
 prjsim__item *prjsim__volume_drive(prjsim_sim *sim, const WCHAR *name, size_t len);
+
+/* ---- attributes.c ---- */
+/* The attributes a new placeholder stores of what the provider gave (OFFLINE dropped). */
+UINT32 prjsim__attributes_of_new_placeholder(UINT32 provided, bool is_dir);
+/* What a listing shows of a provider entry not on disk (RECALL_ON_OPEN added). */
+UINT32 prjsim__attributes_of_virtual_entry(UINT32 provided, bool is_dir, bool symlink);
+/* What listings and file information show of an item on disk. */
+UINT32 prjsim__attributes_visible(const prjsim__item *item);
+/* The bits of a SetFileAttributes request an item may store. */
+UINT32 prjsim__attributes_settable(UINT32 requested);
+
+/* ---- links.c ---- */
+/* The name of @p item's file that lies under a root (the item itself if it does, or if no
+ * name does): the one the provider is asked through. */
+prjsim__item *prjsim__item_projected_name(prjsim__item *item);
+
+/* ---- sharing.c ---- */
+/* STATUS_SHARING_VIOLATION when an open with @p access and @p share conflicts with the handles
+ * open on the item's file (all its names). Lock held. */
+NTSTATUS prjsim__share_check(const prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share);
+/* Counts a handle's access and share mode on its item, or uncounts it at close. */
+void prjsim__share_add(prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share);
+void prjsim__share_remove(prjsim_sim *sim, const prjsim__item *item, UINT32 access, UINT32 share);
+/* Whether a handle that does not share delete keeps the file from being deleted or replaced. */
+bool prjsim__share_blocks_delete(const prjsim_sim *sim, const prjsim__item *item);
+void prjsim__sharing_free(prjsim_sim *sim);
 
 /* ---- instance.c ---- */
 /* The running instance for a context handle, or NULL (with a diagnostic). Lock held. */
@@ -390,6 +418,8 @@ NTSTATUS prjsim__status_from_win32(DWORD error);
  */
 NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__command *cmd,
                                   prjsim_callback_kind kind);
+/* Whether a callback result is allowed (listed, NT-facility, or returned by a Prj* call). */
+bool prjsim__result_listed(HRESULT hr, const prjsim__command *cmd);
 
 /* ---- trace.c ---- */
 void prjsim__trace_emit(prjsim_sim *sim, prjsim_trace_kind kind, INT32 result, const char *fmt, ...)
@@ -493,6 +523,7 @@ struct prjsim_handle {
     prjsim_sim *sim;
     prjsim__item *item;
     UINT32 access;
+    UINT32 share;     /* FILE_SHARE_* given at open (sharing.c) */
     UINT32 flags;
     bool delete_on_close;
     bool modified;

@@ -142,11 +142,16 @@ NTSTATUS prjsim__notify(prjsim_sim *sim, const prjsim__notice *n)
     if (n->item)
         prjsim__item_unpin(n->item);
     NTSTATUS st = STATUS_SUCCESS;
-    if (hr != S_OK) {
-        NTSTATUS t = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_NOTIFICATION);
-        /* Post-operation notifications cannot undo anything (section 6.6). */
-        if (vetoable(n->type))
-            st = t;
+    if (hr != S_OK && vetoable(n->type)) {
+        st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_NOTIFICATION);
+    } else if (hr != S_OK) {
+        /* Post-operation notifications cannot undo anything, so their result is ignored
+         * (section 11.4); a code outside the allowed list is worth a warning, no more. */
+        if (!prjsim__result_listed(hr, cmd)) {
+            char hb[96];
+            prjsim__diag(sim, PRJSIM_DIAG_IGNORED_NOTIFICATION_RESULT, "Notification %s returned %s",
+                         notification_name(n->type), prjsim__hr_str(hb, sizeof hb, hr));
+        }
     } else if (returns_mask(n->type) && n->item && !inst->stopping) {
         PRJ_NOTIFY_TYPES out = cmd->has_notification_mask
                                    ? cmd->notification_mask

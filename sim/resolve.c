@@ -271,14 +271,11 @@ static void adopt_basic_info(prjsim_sim *sim, prjsim__item *item, const PRJ_FILE
     for (size_t i = 0; i < 4; i++)
         if (times[i]->QuadPart == 0)
             times[i]->QuadPart = now;
-    if (item->info.IsDirectory) {
-        item->info.FileAttributes |= FILE_ATTRIBUTE_DIRECTORY;
+    item->info.FileAttributes = prjsim__attributes_of_new_placeholder(in->FileAttributes, in->IsDirectory);
+    if (item->info.IsDirectory)
         item->info.FileSize = 0;
-    } else {
-        item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
-        if (item->info.FileSize < 0)
-            item->info.FileSize = 0;
-    }
+    else if (item->info.FileSize < 0)
+        item->info.FileSize = 0;
 }
 
 static bool version_is_zero(const PRJ_PLACEHOLDER_VERSION_INFO *v)

@@ -141,6 +141,7 @@ void prjsim_sim_destroy(prjsim_sim *sim)
         current_sim = NULL;
     pthread_mutex_unlock(&current_lock);
     prjsim__item_free_tree(sim->volume);
+    prjsim__sharing_free(sim);
     prjsim_trace_clear(sim);
     free(sim->trace);
     free(sim->retired);

@@ -211,7 +211,7 @@ Test(states, directory_delete_not_empty_rules)
     ASSERT_ST(prjsim_client_delete(sim, L"C:\\root\\dir", true), STATUS_SUCCESS);
     cr_assert_str_eq(listing(L"C:\\root"), ".,..,file.txt,other.txt,ro.txt");
     ASSERT_ST(prjsim_client_delete(sim, L"C:\\root\\file.txt", true), STATUS_NOT_A_DIRECTORY);
-    ASSERT_ST(prjsim_client_delete(sim, L"C:\\root", true), STATUS_CANNOT_DELETE);
+    ASSERT_ST(prjsim_client_delete(sim, L"C:\\root", true), STATUS_NOT_SUPPORTED);
 }
 
 Test(states, rename_rules)
@@ -234,7 +234,12 @@ Test(states, rename_rules)
     ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\dir\\moved.txt", L"C:\\root\\other.txt", true), STATUS_SUCCESS);
     cr_assert_str_eq(listing(L"C:\\root\\dir"), ".,..,a.txt,b.txt");
     ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\other.txt", L"C:\\root\\dir", true), STATUS_ACCESS_DENIED);
-    ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\dir", L"C:\\root\\dir\\sub", false), STATUS_INVALID_PARAMETER);
+    /* A placeholder directory never renames (section 11.1); a local one does, not into itself. */
+    ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\dir", L"C:\\root\\dir2", false), STATUS_NOT_SUPPORTED);
+    ASSERT_ST(prjsim_client_create_directory(sim, L"C:\\root\\local"), STATUS_SUCCESS);
+    ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\local", L"C:\\root\\local\\sub", false), STATUS_INVALID_PARAMETER);
+    ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\local", L"C:\\root\\local2", false), STATUS_SUCCESS);
+    ASSERT_ST(prjsim_client_delete(sim, L"C:\\root\\local2", true), STATUS_SUCCESS);
     /* A case-only rename keeps the item. */
     ASSERT_ST(prjsim_client_move(sim, L"C:\\root\\other.txt", L"C:\\root\\OTHER.TXT", false), STATUS_SUCCESS);
     cr_assert_str_eq(listing(L"C:\\root"), ".,..,dir,OTHER.TXT,ro.txt");

@@ -37,6 +37,18 @@ const char *prjsim_diag_section(prjsim_diag diag)
     return (unsigned)diag < PRJSIM_DIAG_COUNT_ ? diag_table[diag].section : NULL;
 }
 
+bool prjsim_diag_is_warning(prjsim_diag diag)
+{
+    switch (diag) {
+#define WARNING_CASE_(id) case PRJSIM_DIAG_##id:
+    PRJSIM_DIAGNOSTIC_WARNINGS(WARNING_CASE_)
+#undef WARNING_CASE_
+        return true;
+    default:
+        return false;
+    }
+}
+
 prjsim_diag prjsim_diag_from_name(const char *name)
 {
     for (unsigned i = 0; name && i < PRJSIM_DIAG_COUNT_; i++)

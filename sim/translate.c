@@ -20,23 +20,42 @@ static const struct {
     {HRESULT_FROM_WIN32(ERROR_INTERNAL_ERROR), STATUS_INTERNAL_ERROR},
 };
 
-NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__command *cmd,
-                                  prjsim_callback_kind kind)
+/* The status a listed result becomes; false for a result that is not allowed. */
+static bool listed(HRESULT hr, const prjsim__command *cmd, NTSTATUS *out)
 {
     for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
-        if (allowed[i].hr == hr)
-            return allowed[i].status;
+        if (allowed[i].hr == hr) {
+            *out = allowed[i].status;
+            return true;
+        }
     /* HRESULT_FROM_NT(x): the provider speaks NTSTATUS directly (RegFS, VFSForGit do). */
-    if (((UINT32)hr & 0x10000000u) && ((UINT32)hr & 0x80000000u))
-        return (NTSTATUS)((UINT32)hr & ~0x10000000u);
+    if (((UINT32)hr & 0x10000000u) && ((UINT32)hr & 0x80000000u)) {
+        *out = (NTSTATUS)((UINT32)hr & ~0x10000000u);
+        return true;
+    }
     if (cmd) {
         for (int i = 0; i < cmd->api_result_count; i++)
             if (cmd->api_results[i] == hr) {
-                if (((UINT32)hr & 0xFFFF0000u) == 0x80070000u)
-                    return prjsim__status_from_win32((UINT32)hr & 0xFFFF);
-                return STATUS_INTERNAL_ERROR;
+                *out = ((UINT32)hr & 0xFFFF0000u) == 0x80070000u ? prjsim__status_from_win32((UINT32)hr & 0xFFFF)
+                                                               : STATUS_INTERNAL_ERROR;
+                return true;
             }
     }
+    return false;
+}
+
+bool prjsim__result_listed(HRESULT hr, const prjsim__command *cmd)
+{
+    NTSTATUS ignored;
+    return listed(hr, cmd, &ignored);
+}
+
+NTSTATUS prjsim__translate_result(prjsim_sim *sim, HRESULT hr, const prjsim__command *cmd,
+                                  prjsim_callback_kind kind)
+{
+    NTSTATUS st;
+    if (listed(hr, cmd, &st))
+        return st;
     char hb[96];
     prjsim__diag(sim, PRJSIM_DIAG_UNLISTED_RESULT, "%s returned %s", prjsim_callback_name(kind),
                  prjsim__hr_str(hb, sizeof hb, hr));

@@ -64,6 +64,10 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         else if (!(flags & PRJ_UPDATE_ALLOW_TOMBSTONE))
             causes |= PRJ_UPDATE_FAILURE_CAUSE_TOMBSTONE;
     }
+    /* ProjFS opens the file to replace or delete it: a handle that does not share delete
+     * keeps it (docs/behaviour/sharing.md). */
+    if (hr == S_OK && prjsim__share_blocks_delete(sim, item))
+        hr = HRESULT_FROM_WIN32(ERROR_SHARING_VIOLATION);
     if (hr == S_OK && update && (item->state & ITEM_PLACEHOLDER) &&
         !(item->state & (ITEM_DIRTY | ITEM_FULL | ITEM_TOMBSTONE)) && causes == 0) {
         /* The ContentID short-circuit applies to clean placeholders only (DEVIATIONS.md). */
@@ -105,12 +109,9 @@ static HRESULT update_or_delete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWSTR
         for (size_t i = 0; i < 4; i++)
             if (!t[i]->QuadPart)
                 t[i]->QuadPart = sim->clock;
-        if (is_dir) {
-            item->info.FileAttributes |= FILE_ATTRIBUTE_DIRECTORY;
+        item->info.FileAttributes = prjsim__attributes_of_new_placeholder(item->info.FileAttributes, is_dir);
+        if (is_dir)
             item->info.FileSize = 0;
-        } else {
-            item->info.FileAttributes &= ~(UINT32)FILE_ATTRIBUTE_DIRECTORY;
-        }
         prjsim__item_set_version(item, &info->VersionInfo);
         if (item->rare) { /* written here, now: the current path is the original one */
             free(item->rare->original_path);

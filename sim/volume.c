@@ -292,12 +292,10 @@ WCHAR *prjsim__item_original_path(const prjsim__item *item)
                                : prjsim__item_relative_path(item);
 }
 
-void prjsim__item_keep_original_paths(prjsim__item *item)
+void prjsim__item_keep_original_path(prjsim__item *item)
 {
     if ((item->state & ITEM_PLACEHOLDER) && !prjsim__rare(item)->original_path)
         prjsim__rare_mut(item)->original_path = prjsim__item_relative_path(item);
-    for (uint32_t i = 0; i < item->child_count; i++)
-        prjsim__item_keep_original_paths(item->children[i]);
 }
 
 WCHAR *prjsim__item_full_path(const prjsim__item *item)

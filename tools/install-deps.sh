@@ -3,7 +3,7 @@
 # only what is missing, so repeated runs cost nothing. clang and libclang-rt-14-dev (libFuzzer)
 # build the fuzz targets (fuzz/); valgrind runs tools/valgrind-check.sh.
 set -euo pipefail
-packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3-dev fuse3
+packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3-dev fuse3 libedit-dev tmux chromium gettext
           clang libclang-rt-14-dev valgrind)
 missing=()
 for p in "${packages[@]}"; do

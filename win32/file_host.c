@@ -142,12 +142,44 @@ static DWORD apply_attributes(int fd, const char *path, DWORD attrs)
 
 /* ---- handles ---- */
 
+static prjsim__host_file_key key_of(const struct statx *sx)
+{
+    prjsim__host_file_key k;
+    memset(&k, 0, sizeof k);
+    k.ino = sx->stx_ino;
+    k.dev_major = sx->stx_dev_major;
+    k.dev_minor = sx->stx_dev_minor;
+    return k;
+}
+
+/* Counts the handle's share mode on its file (docs/behaviour/sharing.md); the access that
+ * matters includes the write an overwrite makes. */
+static DWORD share_acquire(prjsim__file *f, int fd, DWORD access)
+{
+    struct statx sx;
+    if (stat_fd(fd, &sx) != 0)
+        return 0;
+    f->key = key_of(&sx);
+    f->share_access = access;
+    DWORD err = prjsim__host_share_acquire(&f->key, access, f->share);
+    f->shared = !err;
+    return err;
+}
+
+/* A delete or rename: every handle open on the file must share delete. */
+static DWORD share_allows_delete(const struct statx *sx)
+{
+    prjsim__host_file_key k = key_of(sx);
+    return prjsim__host_share_check(&k, DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE);
+}
+
 static DWORD host_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DWORD disposition,
                        DWORD flags, DWORD attributes, bool *existed)
 {
     const char *path = fp->host;
     bool overwrite = disposition == CREATE_ALWAYS || disposition == TRUNCATE_EXISTING;
     bool wants_write = (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) != 0;
+    DWORD counted = overwrite ? access | FILE_WRITE_DATA : access; /* for share modes */
     int fd = -1;
     /* A name can appear or vanish between the check and the open: try again then. */
     for (int tries = 0; fd < 0 && tries < 8; tries++) {
@@ -159,6 +191,13 @@ static DWORD host_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, D
             bool dir = S_ISDIR(sx.stx_mode);
             if (disposition == CREATE_NEW)
                 return ERROR_FILE_EXISTS;
+            {
+                /* Before anything changes (an overwrite truncates): as NTFS checks at create. */
+                prjsim__host_file_key k = key_of(&sx);
+                DWORD serr = prjsim__host_share_check(&k, counted, f->share);
+                if (serr)
+                    return serr;
+            }
             if (dir) {
                 if (!(flags & FILE_FLAG_BACKUP_SEMANTICS) || overwrite || wants_write)
                     return ERROR_ACCESS_DENIED;
@@ -192,6 +231,7 @@ static DWORD host_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, D
             f->is_dir = dir;
             if (fd < 0 && errno != ENOENT)
                 return prjsim__files_errno(errno, path);
+
         } else {
             if (err != ERROR_FILE_NOT_FOUND)
                 return err;
@@ -212,9 +252,16 @@ static DWORD host_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, D
     }
     if (fd < 0)
         return ERROR_SHARING_VIOLATION; /* the name kept changing under us */
+    DWORD serr = share_acquire(f, fd, counted); /* checked above; this counts the handle */
+    if (serr) {
+        close(fd);
+        return serr;
+    }
     f->fd = fd;
     f->host = strdup(path);
     if (!f->host) {
+        if (f->shared)
+            prjsim__host_share_release(&f->key, f->share_access, f->share);
         close(fd);
         return ERROR_NOT_ENOUGH_MEMORY;
     }
@@ -223,6 +270,8 @@ static DWORD host_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, D
 
 static void host_close(prjsim__file *f)
 {
+    if (f->shared)
+        prjsim__host_share_release(&f->key, f->share_access, f->share);
     if (f->fd >= 0)
         close(f->fd);
     if ((f->flags & FILE_FLAG_DELETE_ON_CLOSE) && f->host) {
@@ -382,6 +431,8 @@ static DWORD host_rmdir(const prjsim__fpath *fp)
         return ERROR_DIRECTORY;
     if (fp->drive_root || (a & FILE_ATTRIBUTE_READONLY))
         return ERROR_ACCESS_DENIED;
+    if ((err = share_allows_delete(&sx)))
+        return err;
     if (rmdir(fp->host) == 0)
         return 0;
     if (errno == EEXIST || errno == ENOTEMPTY)
@@ -398,6 +449,8 @@ static DWORD host_unlink(const prjsim__fpath *fp)
         return err;
     if (a & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_READONLY))
         return ERROR_ACCESS_DENIED;
+    if ((err = share_allows_delete(&sx)))
+        return err;
     return unlink(fp->host) == 0 ? 0 : prjsim__files_errno(errno, fp->host);
 }
 
@@ -410,6 +463,8 @@ static DWORD host_rename(const prjsim__fpath *from, const prjsim__fpath *to, boo
         return err;
     if (from->drive_root || to->drive_root)
         return ERROR_ACCESS_DENIED;
+    if ((err = share_allows_delete(&src)))
+        return err;
     DWORD da = attributes_at(to->host, &dst, &err);
     bool same = !err && src.stx_ino == dst.stx_ino && src.stx_dev_major == dst.stx_dev_major &&
                 src.stx_dev_minor == dst.stx_dev_minor;

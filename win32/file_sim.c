@@ -55,7 +55,7 @@ static DWORD sim_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DW
     prjsim_handle *h = NULL;
     NTSTATUS st;
     *existed = false;
-    st = prjsim_client_open(&h, sim, fp->win, access, disposition, sflags, attributes);
+    st = prjsim_client_open_shared(&h, sim, fp->win, access, f->share, disposition, sflags, attributes);
     if (st == STATUS_SUCCESS) {
         /* kernel32 learns from IoStatus.Information whether the name existed. */
         *existed = prjsim_client_open_result(h) != PRJSIM_FILE_CREATED;

@@ -63,6 +63,8 @@ static BOOL fail(DWORD err)
 static BOOL file_close(prjsim__win_object *obj)
 {
     prjsim__file *f = (prjsim__file *)obj;
+    if (f->delete_pending)
+        prjsim__fileinfo_delete_now(f); /* host only: removing an open file is fine there */
     f->be->close(f);
     pthread_mutex_destroy(&f->lock);
     free(f->win);
@@ -81,7 +83,7 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
                           LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
                           DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
 {
-    (void)dwShareMode, (void)lpSecurityAttributes, (void)hTemplateFile; /* DEVIATIONS.md */
+    (void)lpSecurityAttributes, (void)hTemplateFile; /* DEVIATIONS.md */
     if (dwCreationDisposition < CREATE_NEW || dwCreationDisposition > TRUNCATE_EXISTING) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
@@ -94,7 +96,9 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
     }
     DWORD flags = dwFlagsAndAttributes & 0xFFFF0000u;
     DWORD attributes = dwFlagsAndAttributes & 0x0000FFFFu & ~(DWORD)FILE_ATTRIBUTE_DIRECTORY;
-    DWORD access = dwDesiredAccess;
+    /* kernel32 always asks for these two: a handle can be waited on and its attributes read
+     * (GetFileInformationByHandle on a write-only handle succeeds on Windows). */
+    DWORD access = dwDesiredAccess | SYNCHRONIZE | FILE_READ_ATTRIBUTES;
     if (flags & FILE_FLAG_DELETE_ON_CLOSE)
         access |= DELETE; /* kernel32 asks for it on the caller's behalf */
     prjsim__file *f = calloc(1, sizeof *f);
@@ -108,6 +112,7 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
     f->be = prjsim__files_backend_of(&fp);
     f->fd = -1;
     f->flags = flags;
+    f->share = dwShareMode;
     f->access = prjsim__files_map_access(access);
     pthread_mutex_init(&f->lock, NULL);
     bool existed = false;
@@ -709,6 +714,41 @@ static DWORD delete_tree(const WCHAR *dir, int depth)
     return err;
 }
 
+/*
+ * Whether a directory of the simulator and everything below it is full (created locally): the
+ * only directories ProjFS lets move (docs/behaviour/renames.md). Full directories are listed
+ * from disk, so the walk asks the provider nothing.
+ */
+static bool sim_tree_is_full(const WCHAR *dir, int depth)
+{
+    PRJ_FILE_STATE state;
+    if (depth > 128 || PrjGetOnDiskFileState(dir, &state) != S_OK || state != PRJ_FILE_STATE_FULL)
+        return false;
+    WCHAR *pattern = join(dir, L"*");
+    if (!pattern)
+        return false;
+    WIN32_FIND_DATAW fd;
+    HANDLE h = FindFirstFileW(pattern, &fd);
+    free(pattern);
+    bool full = true;
+    if (h == INVALID_HANDLE_VALUE)
+        return GetLastError() == ERROR_FILE_NOT_FOUND;
+    do {
+        if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L".."))
+            continue;
+        WCHAR *a = join(dir, fd.cFileName);
+        if (!a)
+            full = false;
+        else if (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)
+            full = sim_tree_is_full(a, depth + 1);
+        else
+            full = PrjGetOnDiskFileState(a, &state) == S_OK && state == PRJ_FILE_STATE_FULL;
+        free(a);
+    } while (full && FindNextFileW(h, &fd));
+    FindClose(h);
+    return full;
+}
+
 /* A move between the host and the simulator (or between drives): copy, then delete the source. */
 static DWORD move_across(const prjsim__fpath *from, const prjsim__fpath *to, bool replace)
 {
@@ -729,13 +769,9 @@ static DWORD move_across(const prjsim__fpath *from, const prjsim__fpath *to, boo
         return err;
     }
     if (src.attributes & FILE_ATTRIBUTE_DIRECTORY) {
-        if (from->sim) {
-            /* As the simulator rules for renames: placeholder directories stay in their root. */
-            PRJ_FILE_STATE state;
-            if (PrjGetOnDiskFileState(from->win, &state) == S_OK &&
-                (state & PRJ_FILE_STATE_PLACEHOLDER))
-                return ERROR_ACCESS_DENIED;
-        }
+        /* As the simulator rules for renames: only entirely full directories move. */
+        if (from->sim && !sim_tree_is_full(from->win, 0))
+            return ERROR_NOT_SUPPORTED;
         err = copy_tree(from->win, to->win, 0);
         if (!err)
             delete_tree(from->win, 0);

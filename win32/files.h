@@ -15,6 +15,7 @@
 #include <prjsim/drives.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "handles.h"
 
@@ -86,6 +87,17 @@ typedef struct prjsim__fentry {
 typedef struct prjsim__file prjsim__file;
 typedef struct prjsim__find prjsim__find;
 
+/* Share modes of host files (host_sharing.c): a file is its device and inode. */
+typedef struct prjsim__host_file_key {
+    uint64_t ino;
+    uint32_t dev_major, dev_minor;
+} prjsim__host_file_key;
+/* Counts an open, or ERROR_SHARING_VIOLATION when it conflicts with this process's handles. */
+DWORD prjsim__host_share_acquire(const prjsim__host_file_key *key, DWORD access, DWORD share);
+void prjsim__host_share_release(const prjsim__host_file_key *key, DWORD access, DWORD share);
+/* ERROR_SHARING_VIOLATION when an open with @p access and @p share would conflict. */
+DWORD prjsim__host_share_check(const prjsim__host_file_key *key, DWORD access, DWORD share);
+
 typedef struct prjsim__files_backend {
     const char *name;
     /* Opens per CreateFileW; *existed tells whether the item was there before. */
@@ -130,13 +142,19 @@ struct prjsim__file {
     UINT64 pos;
     DWORD access; /* generic rights mapped to specific ones */
     DWORD flags;  /* FILE_FLAG_* */
+    DWORD share;  /* FILE_SHARE_* */
     bool is_dir;
     WCHAR *win;   /* the full path at open */
     /* host */
     int fd;
     char *host;
+    prjsim__host_file_key key; /* counted in host_sharing.c when shared is set */
+    DWORD share_access;        /* the access counted (an overwrite counts as a write) */
+    bool shared;
     /* simulator */
     prjsim_handle *sh;
+    /* host: FileDispositionInfo asked for the item to go when the handle closes */
+    bool delete_pending;
 };
 
 /* A find handle (its own kind of handle, closed with FindClose). */
@@ -163,5 +181,10 @@ DWORD prjsim__files_map_access(DWORD access);
 
 /* Expands the pattern as Win32 does before the file system sees it (`*.*`, `?`, `.`, `*`). */
 void prjsim__files_nt_pattern(PCWSTR in, WCHAR *out, size_t out_chars);
+
+/* ---- fileinfo.c ---- */
+
+/* Removes a host item whose handle had FileDispositionInfo set, as its last close does. */
+void prjsim__fileinfo_delete_now(prjsim__file *f);
 
 #endif

@@ -99,9 +99,18 @@ Test(cross, moves_between_host_and_root, .fini = teardown_place)
     expect_ok(MoveFileExW(L"C:\\host\\tree", L"C:\\base\\tree", 0));
     cr_assert_str_eq(get_file(L"C:\\base\\tree\\sub\\leaf.txt"), "leaf");
     cr_assert(!host_exists("C/host/tree"));
-    /* A placeholder directory stays in its root, as the simulator's renames rule. */
+    /* A placeholder directory does not move (section 11.1), and nothing is copied. */
     cr_assert(GetFileAttributesW(L"C:\\base\\dir\\inner.txt") != INVALID_FILE_ATTRIBUTES);
-    expect_error(MoveFileExW(L"C:\\base\\dir", L"C:\\host\\dir", 0), ERROR_ACCESS_DENIED);
+    expect_error(MoveFileExW(L"C:\\base\\dir", L"C:\\host\\dir", 0), ERROR_NOT_SUPPORTED);
+    cr_assert(!host_exists("C/host/dir"));
+    /* Nor does a local directory with a placeholder below it. */
+    cr_assert(CreateDirectoryW(L"C:\\base\\mixed", NULL));
+    expect_ok(MoveFileExW(L"C:\\base\\c.dat", L"C:\\base\\mixed\\c.dat", 0));
+    expect_ok(MoveFileExW(L"C:\\base\\tree", L"C:\\base\\mixed\\tree", 0));
+    expect_error(MoveFileExW(L"C:\\base\\mixed", L"C:\\host\\mixed", 0), ERROR_NOT_SUPPORTED);
+    /* A local tree moves out. */
+    expect_ok(MoveFileExW(L"C:\\base\\mixed\\tree", L"C:\\host\\tree", 0));
+    cr_assert_str_eq(get_file(L"C:\\host\\tree\\sub\\leaf.txt"), "leaf");
 }
 
 Test(cross, copies_between_host_and_root, .fini = teardown_place)
@@ -150,4 +159,23 @@ Test(cross, hook_follows_the_current_simulation, .fini = remove_drives)
     memtree_destroy(t);
     prjsim_sim_set_current(old);
     prjsim_sim_destroy(mine);
+}
+
+/* CreateFileW passes its share mode to the simulator (docs/behaviour/sharing.md). */
+Test(cross, share_modes_in_a_root, .fini = teardown_place)
+{
+    setup_place(IN_ROOT);
+    HANDLE h1 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h1, INVALID_HANDLE_VALUE);
+    HANDLE h2 = CreateFileW(L"C:\\base\\a.txt", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    cr_assert_eq(h2, INVALID_HANDLE_VALUE);
+    cr_assert_eq(GetLastError(), (DWORD)ERROR_SHARING_VIOLATION);
+    expect_error(DeleteFileW(L"C:\\base\\a.txt"), ERROR_SHARING_VIOLATION);
+    expect_error(MoveFileExW(L"C:\\base\\a.txt", L"C:\\base\\z.txt", 0), ERROR_SHARING_VIOLATION);
+    HANDLE h3 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h3, INVALID_HANDLE_VALUE, "reading beside a reader that shares read");
+    CloseHandle(h3);
+    CloseHandle(h1);
+    expect_ok(DeleteFileW(L"C:\\base\\a.txt"));
 }

@@ -21,6 +21,12 @@ static HANDLE open_w(PCWSTR path, DWORD access, DWORD disposition, DWORD flags)
 
 /* ---- CreateFileW ---- */
 
+/* RECALL_ON_DATA_ACCESS where the file is a placeholder whose data is not local (11.2). */
+static DWORD not_local(void)
+{
+    return test_place == IN_ROOT ? FILE_ATTRIBUTE_RECALL_ON_DATA_ACCESS : 0;
+}
+
 BOTH_PLACES(create_file, missing_names)
 {
     expect_open_error(L"C:\\base\\nope.txt", GENERIC_READ, OPEN_EXISTING, 0, ERROR_FILE_NOT_FOUND);
@@ -242,15 +248,19 @@ BOTH_PLACES(io, access_rights)
     FILETIME ft = {1, 1};
     expect_error(SetFileTime(h, NULL, NULL, &ft), ERROR_ACCESS_DENIED);
     CloseHandle(h);
-    /* No access at all still allows the size, not the times. */
+    /* No access at all still allows the size and the times: CreateFileW always asks NtCreateFile
+     * for FILE_READ_ATTRIBUTES (and SYNCHRONIZE) besides what the caller wants. Setting them
+     * still needs FILE_WRITE_ATTRIBUTES. */
     h = open_w(L"C:\\base\\b.txt", 0, OPEN_EXISTING, 0);
     cr_assert_neq(h, INVALID_HANDLE_VALUE);
     LARGE_INTEGER size;
     cr_assert(GetFileSizeEx(h, &size));
     cr_assert_eq(size.QuadPart, 3);
-    expect_error(GetFileTime(h, &ft, NULL, NULL), ERROR_ACCESS_DENIED);
+    FILETIME got_time;
+    expect_ok(GetFileTime(h, &got_time, NULL, NULL));
     BY_HANDLE_FILE_INFORMATION info;
-    expect_error(GetFileInformationByHandle(h, &info), ERROR_ACCESS_DENIED);
+    expect_ok(GetFileInformationByHandle(h, &info));
+    expect_error(SetFileTime(h, NULL, NULL, &ft), ERROR_ACCESS_DENIED);
     CloseHandle(h);
     cr_assert_str_eq(get_file(L"C:\\base\\b.txt"), "bee");
 }
@@ -282,7 +292,8 @@ BOTH_PLACES(io, times_and_information)
     cr_assert_eq(info.nFileSizeLow, 8u);
     cr_assert_eq(info.nFileSizeHigh, 0u);
     cr_assert_eq(info.nNumberOfLinks, 1u);
-    cr_assert_eq(info.dwFileAttributes, (DWORD)FILE_ATTRIBUTE_ARCHIVE);
+    /* A placeholder whose data is not local says so, also after a metadata change (11.2). */
+    cr_assert_eq(info.dwFileAttributes, (DWORD)(FILE_ATTRIBUTE_ARCHIVE | not_local()));
     cr_assert_eq(CompareFileTime(&info.ftLastWriteTime, &want), 0);
     cr_assert_eq(GetFileType(h), (DWORD)FILE_TYPE_DISK);
     CloseHandle(h);
@@ -321,9 +332,9 @@ Test(io, invalid_handles)
 
 BOTH_PLACES(names, get_file_attributes)
 {
-    cr_assert_eq(GetFileAttributesW(L"C:\\base\\a.txt"), (DWORD)FILE_ATTRIBUTE_ARCHIVE);
+    cr_assert_eq(GetFileAttributesW(L"C:\\base\\a.txt"), (DWORD)(FILE_ATTRIBUTE_ARCHIVE | not_local()));
     cr_assert_eq(GetFileAttributesW(L"C:\\base\\ro.txt"),
-                 (DWORD)(FILE_ATTRIBUTE_READONLY | FILE_ATTRIBUTE_ARCHIVE));
+                 (DWORD)(FILE_ATTRIBUTE_READONLY | FILE_ATTRIBUTE_ARCHIVE | not_local()));
     cr_assert(GetFileAttributesW(L"C:\\base\\dir") & FILE_ATTRIBUTE_DIRECTORY);
     cr_assert(GetFileAttributesW(L"C:\\base") & FILE_ATTRIBUTE_DIRECTORY);
     expect_error(GetFileAttributesW(L"C:\\base\\nope") != INVALID_FILE_ATTRIBUTES, ERROR_FILE_NOT_FOUND);
@@ -332,7 +343,7 @@ BOTH_PLACES(names, get_file_attributes)
     WIN32_FILE_ATTRIBUTE_DATA d;
     cr_assert(GetFileAttributesExW(L"C:\\base\\dir\\inner.txt", GetFileExInfoStandard, &d));
     cr_assert_eq(d.nFileSizeLow, 5u);
-    cr_assert_eq(d.dwFileAttributes, (DWORD)FILE_ATTRIBUTE_ARCHIVE);
+    cr_assert_eq(d.dwFileAttributes, (DWORD)(FILE_ATTRIBUTE_ARCHIVE | not_local()));
     expect_error(GetFileAttributesExW(L"C:\\base\\nope", GetFileExInfoStandard, &d), ERROR_FILE_NOT_FOUND);
     expect_error(GetFileAttributesExW(L"C:\\base\\a.txt", GetFileExMaxInfoLevel, &d),
                  ERROR_INVALID_PARAMETER);
@@ -344,11 +355,12 @@ BOTH_PLACES(names, set_file_attributes)
 {
     cr_assert(SetFileAttributesW(L"C:\\base\\a.txt", FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_READONLY));
     cr_assert_eq(GetFileAttributesW(L"C:\\base\\a.txt"),
-                 (DWORD)(FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_READONLY));
+                 (DWORD)(FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_READONLY | not_local()));
     expect_error(DeleteFileW(L"C:\\base\\a.txt"), ERROR_ACCESS_DENIED);
     expect_open_error(L"C:\\base\\a.txt", GENERIC_WRITE, OPEN_EXISTING, 0, ERROR_ACCESS_DENIED);
     cr_assert(SetFileAttributesW(L"C:\\base\\a.txt", FILE_ATTRIBUTE_NORMAL));
-    cr_assert_eq(GetFileAttributesW(L"C:\\base\\a.txt"), (DWORD)FILE_ATTRIBUTE_NORMAL);
+    /* NORMAL stands only for no other bit. */
+    cr_assert_eq(GetFileAttributesW(L"C:\\base\\a.txt"), not_local() ? not_local() : (DWORD)FILE_ATTRIBUTE_NORMAL);
     cr_assert(DeleteFileW(L"C:\\base\\a.txt"));
     /* The directory bit is not settable and is kept. */
     cr_assert(SetFileAttributesW(L"C:\\base\\empty", FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_DIRECTORY));
@@ -409,10 +421,20 @@ BOTH_PLACES(names, move_file_ex)
     expect_error(GetFileAttributesW(L"C:\\base\\a.txt") != INVALID_FILE_ATTRIBUTES, ERROR_FILE_NOT_FOUND);
     expect_ok(MoveFileW(L"C:\\base\\b.txt", L"C:\\base\\dir\\moved.txt"));
     cr_assert_str_eq(get_file(L"C:\\base\\dir\\moved.txt"), "hello");
-    /* On disk first: a provider is not told where a renamed directory's children went. */
     cr_assert_str_eq(get_file(L"C:\\base\\dir\\inner.txt"), "inner");
-    expect_ok(MoveFileExW(L"C:\\base\\dir", L"C:\\base\\dir2", 0));
-    cr_assert_str_eq(get_file(L"C:\\base\\dir2\\inner.txt"), "inner");
+    if (test_place == IN_ROOT) {
+        /* ProjFS renames no directory with projected content (section 11.1); nothing changes. */
+        expect_error(MoveFileExW(L"C:\\base\\dir", L"C:\\base\\dir2", 0), ERROR_NOT_SUPPORTED);
+        cr_assert_str_eq(get_file(L"C:\\base\\dir\\inner.txt"), "inner");
+        /* A directory created locally, with only local content, still renames. */
+        cr_assert(CreateDirectoryW(L"C:\\base\\local", NULL));
+        put_file(L"C:\\base\\local\\x.txt", "x");
+        expect_ok(MoveFileExW(L"C:\\base\\local", L"C:\\base\\local2", 0));
+        cr_assert_str_eq(get_file(L"C:\\base\\local2\\x.txt"), "x");
+    } else {
+        expect_ok(MoveFileExW(L"C:\\base\\dir", L"C:\\base\\dir2", 0));
+        cr_assert_str_eq(get_file(L"C:\\base\\dir2\\inner.txt"), "inner");
+    }
 }
 
 BOTH_PLACES(names, copy_file)
@@ -528,4 +550,31 @@ Test(io, console_handles)
     expect_error(ReadFile(out, buf, sizeof buf, &n, NULL), ERROR_ACCESS_DENIED);
     expect_error(WriteFile(GetStdHandle(STD_INPUT_HANDLE), "x", 1, &n, NULL), ERROR_ACCESS_DENIED);
     cr_assert_eq(GetFileType(GetStdHandle(STD_INPUT_HANDLE)), (DWORD)FILE_TYPE_CHAR);
+}
+
+/* Share modes, in a root (the simulator) and on the host (this process's handles), alike. */
+BOTH_PLACES(io, share_modes)
+{
+    HANDLE h1 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h1, INVALID_HANDLE_VALUE, "[%s]", place_name());
+    HANDLE h2 = CreateFileW(L"C:\\base\\a.txt", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    cr_assert_eq(h2, INVALID_HANDLE_VALUE, "[%s] a writer beside a reader that does not share write", place_name());
+    cr_assert_eq(GetLastError(), (DWORD)ERROR_SHARING_VIOLATION, "[%s]", place_name());
+    expect_error(CreateFileW(L"C:\\base\\a.txt", GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS, 0, NULL) !=
+                     INVALID_HANDLE_VALUE,
+                 ERROR_SHARING_VIOLATION);
+    cr_assert_str_eq(get_file(L"C:\\base\\a.txt"), "hello", "[%s] a refused overwrite truncates nothing", place_name());
+    expect_error(DeleteFileW(L"C:\\base\\a.txt"), ERROR_SHARING_VIOLATION);
+    expect_error(MoveFileExW(L"C:\\base\\a.txt", L"C:\\base\\z.txt", 0), ERROR_SHARING_VIOLATION);
+    HANDLE h3 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h3, INVALID_HANDLE_VALUE, "[%s] a reader beside a reader that shares read", place_name());
+    cr_assert(GetFileAttributesW(L"C:\\base\\a.txt") != INVALID_FILE_ATTRIBUTES, "attributes never conflict");
+    CloseHandle(h3);
+    CloseHandle(h1);
+    HANDLE h4 = CreateFileW(L"C:\\base\\a.txt", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    cr_assert_neq(h4, INVALID_HANDLE_VALUE);
+    expect_ok(MoveFileExW(L"C:\\base\\a.txt", L"C:\\base\\z.txt", 0));
+    CloseHandle(h4);
 }

@@ -87,6 +87,9 @@ static void file_rows(void)
     SAME(SetFileTime(h, &ft[0], &ft[1], &ft[2]));
     BY_HANDLE_FILE_INFORMATION info;
     SAME(GetFileInformationByHandle(h, &info));
+    FILE_BASIC_INFO fbi;
+    SAME(GetFileInformationByHandleEx(h, FileBasicInfo, &fbi, sizeof fbi));
+    SAME(SetFileInformationByHandle(h, FileBasicInfo, &fbi, sizeof fbi));
     SAME(GetFileType(h) == FILE_TYPE_DISK);
     SAME(SetFilePointer(h, 4, NULL, FILE_BEGIN) == 4 && SetEndOfFile(h));
     /* A valid 0xFFFFFFFF low half: the last error tells it from a failure. */

@@ -43,6 +43,10 @@
       "no callback is still in flight after the crawl") \
     X(lifecycle_stop_restart, "lifecycle.stop-restart", 0, \
       "after stopping and starting the provider again the projection is the same") \
+    X(rename_directories, "rename.directories", 0, \
+      "a projected directory does not rename (ERROR_NOT_SUPPORTED) and lists as before; a local one does") \
+    X(root_delete, "root.delete", 0, \
+      "deleting the root while virtualizing is ERROR_NOT_SUPPORTED and changes no listing") \
     X(notify_basic, "notify.basic", PRJCONF_CAP_NOTIFICATIONS, \
       "creating, writing, renaming and deleting under the root gives allowed results only") \
     X(pending_cancel, "pending.cancel", PRJCONF_CAP_PENDING, \

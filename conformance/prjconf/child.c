@@ -18,6 +18,8 @@
 
 #include "internal.h"
 
+#include <tracepic.h>
+
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
@@ -92,6 +94,25 @@ static void trace_tail(prjconf_ctx *c)
     }
 }
 
+/* DIR/CASE.trace with the final state of every item the case touched; DIR/CASE.html too when
+ * it fails. */
+static void write_pictures(prjconf_ctx *c, const char *name, bool failing)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.trace", c->opts->trace_dir, name);
+    tracepic_samples samples;
+    memset(&samples, 0, sizeof samples);
+    tracepic_sample(&samples, c->sim, NULL, NULL);
+    bool ok = tracepic_write(path, name, c->sim, &samples, NULL, NULL);
+    tracepic_samples_free(&samples);
+    if (ok && failing) {
+        char html[4096];
+        snprintf(html, sizeof html, "%s/%s.html", c->opts->trace_dir, name);
+        tracepic_options o = {PRJSIM_SOURCE_DIR "/docs/behaviour/diagnostics.md"};
+        tracepic_render(path, html, &o);
+    }
+}
+
 struct job {
     prjconf_ctx *c;
     const prjconf_case *k;
@@ -119,13 +140,18 @@ static void *run_job(void *arg)
 #define PRJCONF_DIAG_REPORT_(id, name, section, text)                                     \
     {                                                                                     \
         size_t n = prjsim_trace_count_diag(c->sim, PRJSIM_DIAG_##id);                     \
-        if (n) {                                                                          \
-            dprintf(c->report_fd, "diag %s %zu %s (%s)\n", name, n, text, section);       \
+        bool warning = prjsim_diag_is_warning(PRJSIM_DIAG_##id);                          \
+        if (n) /* warnings are reported; they do not fail the case (section 11.4) */      \
+            dprintf(c->report_fd, "%s %s %zu %s (%s)\n", warning ? "warning" : "diag",    \
+                    name, n, text, section);                                              \
+        if (!warning)                                                                     \
             diags += n;                                                                   \
-        }                                                                                 \
     }
     PRJSIM_DIAGNOSTICS(PRJCONF_DIAG_REPORT_)
 #undef PRJCONF_DIAG_REPORT_
+    bool failing = !(c->skipped && !c->failed && !diags) && (c->failed || diags);
+    if (c->opts->trace_dir)
+        write_pictures(c, j->k->name, failing);
     if (c->skipped && !c->failed && !diags) {
         dprintf(c->report_fd, "verdict skip %s\n", c->message);
     } else if (c->failed || diags) {
@@ -287,7 +313,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     close(ch->fd);
     r->seconds = prjconf_now() - ch->started;
     char *fail = NULL, *details = NULL, *diags = NULL, *stack = NULL, *trace = NULL;
-    char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL;
+    char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL, *warnings = NULL;
     bool timeout = false, crashed = false;
     size_t diag_count = 0;
     const char *p = ch->buf ? ch->buf : "";
@@ -324,6 +350,18 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
                               (int)clen, cnt, (int)(p + n - text), text);
             if (ln > 0)
                 append(&details, "", line, strlen(line));
+        } else if (IS("warning ")) {
+            /* "NAME COUNT TEXT" becomes "warning NAME (xCOUNT): TEXT", kept even on a pass. */
+            const char *name = p + 8;
+            size_t nlen = strcspn(name, " \n");
+            const char *cnt = name + nlen + (name[nlen] == ' ');
+            size_t clen = strcspn(cnt, " \n");
+            const char *text = cnt + clen + (cnt[clen] == ' ');
+            char line[1200];
+            int ln = snprintf(line, sizeof line, "warning %.*s (x%.*s): %.*s", (int)nlen, name,
+                              (int)clen, cnt, (int)(p + n - text), text);
+            if (ln > 0)
+                append(&warnings, "", line, strlen(line));
         } else if (IS("trace ")) {
             append(&trace, "  ", p + 6, n - 6);
         } else if (IS("inflight ")) {
@@ -387,7 +425,12 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     }
     if (r->outcome == PRJCONF_ERROR && last_step)
         append(&details, "last step: ", last_step, strlen(last_step));
-    if (trace) {
+    if (warnings) {
+        /* A pass shows its warnings as its details. */
+        append(&details, "", warnings, strlen(warnings) - 1);
+        free(warnings);
+    }
+    if (trace && r->outcome != PRJCONF_PASS) {
         append(&details, "", "recent trace:", 13);
         append(&details, "", trace, strlen(trace) - 1);
     }

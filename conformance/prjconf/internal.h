@@ -63,6 +63,8 @@ bool prjconf_target_self_driven(prjconf_ctx *c);
 void prjconf_target_stop(prjconf_ctx *c);
 /** Stops and starts the provider again on the same simulation; false (failure set) if not. */
 bool prjconf_target_restart(prjconf_ctx *c);
+/** The reference provider's tree as memtree manifest text (one item a line). */
+const char *prjconf_reference_manifest(void);
 
 /* crawl.c */
 /** Crawls the projection once (bounded by the options); false when a listing failed. */

@@ -78,6 +78,13 @@ typedef struct prjconf_target_options {
     unsigned max_items;
     /** Seconds a case may take. */
     double timeout;
+    /**
+     * Write each case's trace file to DIR/CASE.trace, and for a failing case its picture
+     * DIR/CASE.html (tools/tracepic), which the report links. NULL: none.
+     */
+    const char *trace_dir;
+    /** Record no trace (diagnostics are still counted): for long random runs. */
+    bool no_trace;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */

@@ -81,6 +81,7 @@ void prjconf_human_case(FILE *out, size_t number, const prjconf_result *r)
     switch (r->outcome) {
     case PRJCONF_PASS:
         fprintf(out, "ok %zu %s\n", number, r->name);
+        indented(out, "    ", r->details); /* warnings */
         return;
     case PRJCONF_SKIP:
         fprintf(out, "skip %zu %s: %s\n", number, r->name, r->message);
@@ -139,6 +140,7 @@ void prjconf_tap_case(FILE *out, size_t number, const prjconf_result *r)
     switch (r->outcome) {
     case PRJCONF_PASS:
         fprintf(out, "ok %zu - %s\n", number, r->name);
+        tap_comment(out, r->details); /* warnings */
         return;
     case PRJCONF_SKIP:
         fprintf(out, "ok %zu - %s # SKIP ", number, r->name);

@@ -57,6 +57,20 @@ static void finish_result(run_state *s, prjconf_result *r)
             }
         }
     }
+    if (s->o->target.trace_dir && (r->outcome == PRJCONF_FAIL || r->outcome == PRJCONF_ERROR ||
+                                   r->outcome == PRJCONF_XFAIL)) {
+        /* the picture of the failing case, when its child could write one */
+        char *html = NULL, *abs = NULL;
+        if (asprintf(&html, "%s/%s.html", s->o->target.trace_dir, r->name) >= 0 && (abs = realpath(html, NULL))) {
+            char *d = NULL;
+            if (asprintf(&d, "%spicture: file://%s\n", r->details ? r->details : "", abs) >= 0) {
+                free(r->details);
+                r->details = d;
+            }
+        }
+        free(abs);
+        free(html);
+    }
     size_t number = ++s->reported;
     if (s->o->tap)
         prjconf_tap_case(s->out, number, r);

@@ -16,38 +16,38 @@
 #define REFERENCE_ROOT L"C:\\prjconf"
 
 /* The built-in tree: mixed case, names with dots and spaces, nesting, an empty directory,
- * a file bigger than the write alignment, a directory with more entries than fit one buffer. */
+ * a file bigger than the write alignment, a directory with more entries than fit one buffer.
+ * Kept as memtree manifest text so that `prjconf --random` can write it into its scenarios. */
+static const char reference_items[] =
+    "file a.txt content=\"alpha\\n\"\n"
+    "file B.txt content=\"bravo bravo\\n\"\n"
+    "file c.d.e content=\"dots\\n\"\n"
+    "file empty.dat\n"
+    "file noext content=\"no extension\\n\"\n"
+    "file \"with space.txt\" content=\"space\\n\"\n"
+    "file Zeta.MD content=\"# zeta\\n\"\n"
+    "file docs\\Guide.txt content=\"read me first\\r\\n\"\n"
+    "file docs\\deep\\note.txt content=\"deep\\n\"\n"
+    "file docs\\deep\\deeper\\leaf.txt content=\"leaf\\n\"\n"
+    "file readonly.txt content=\"ro\\n\" attr=readonly\n"
+    "dir empty\n"
+    "file big.bin size=10000 gen=7\n";
+
+const char *prjconf_reference_manifest(void)
+{
+    static char text[sizeof reference_items + 40 * 32];
+    if (!text[0]) {
+        size_t used = (size_t)snprintf(text, sizeof text, "%s", reference_items);
+        for (int i = 0; i < 40; i++)
+            used += (size_t)snprintf(text + used, sizeof text - used, "file many\\file%07d\n", i);
+    }
+    return text;
+}
+
 static HRESULT build_tree(memtree *t)
 {
-    static const struct {
-        const WCHAR *path;
-        const char *content;
-    } files[] = {
-        {L"a.txt", "alpha\n"},
-        {L"B.txt", "bravo bravo\n"},
-        {L"c.d.e", "dots\n"},
-        {L"empty.dat", ""},
-        {L"noext", "no extension\n"},
-        {L"with space.txt", "space\n"},
-        {L"Zeta.MD", "# zeta\n"},
-        {L"docs\\Guide.txt", "read me first\r\n"},
-        {L"docs\\deep\\note.txt", "deep\n"},
-        {L"docs\\deep\\deeper\\leaf.txt", "leaf\n"},
-    };
-    HRESULT hr = S_OK;
-    for (size_t i = 0; i < sizeof files / sizeof files[0] && SUCCEEDED(hr); i++)
-        hr = memtree_add_file(t, files[i].path, files[i].content, strlen(files[i].content), NULL);
-    PRJ_FILE_BASIC_INFO ro = {0};
-    ro.FileAttributes = FILE_ATTRIBUTE_READONLY;
-    if (SUCCEEDED(hr))
-        hr = memtree_add_file(t, L"readonly.txt", "ro\n", 3, &ro);
-    if (SUCCEEDED(hr))
-        hr = memtree_add_dir(t, L"empty", NULL);
-    if (SUCCEEDED(hr))
-        hr = memtree_add_generated_file(t, L"big.bin", 10000, 7);
-    if (SUCCEEDED(hr))
-        hr = memtree_add_many(t, L"many", 40, L"file");
-    return hr;
+    char err[256];
+    return memtree_parse_manifest(t, prjconf_reference_manifest(), "reference tree", err, sizeof err);
 }
 
 static bool setup_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -68,6 +68,7 @@ static bool new_sim(prjconf_ctx *c)
     /* A pended callback not completed in half the case's time is reported as hung-command. */
     o.thread_pool = (c->run_flags & PRJCONF_RUN_THREAD_POOL) != 0;
     o.watchdog_ms = (uint32_t)(c->opts->timeout * 500.0);
+    o.trace = !c->opts->no_trace;
     prjsim_sim *sim;
     HRESULT hr = prjsim_sim_create(&sim, &o);
     if (FAILED(hr))

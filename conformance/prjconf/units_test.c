@@ -75,6 +75,7 @@ Test(report, tap_lines)
 {
     prjconf_result pass = sample(PRJCONF_PASS), fail = sample(PRJCONF_FAIL),
                    skip = sample(PRJCONF_SKIP);
+    pass.details = ""; /* a pass without warnings */
     CAPTURE(s, (prjconf_tap_plan(out, 3), prjconf_tap_case(out, 1, &pass),
                 prjconf_tap_case(out, 2, &fail), prjconf_tap_case(out, 3, &skip)));
     cr_expect(strncmp(s, "TAP version 13\n1..3\nok 1 - enum.sorted\nnot ok 2 - enum.sorted\n# a <b>",
@@ -173,4 +174,17 @@ Test(cases, names_are_unique_and_dotted)
             cr_expect(strcmp(prjconf_cases[i].name, prjconf_cases[j].name) != 0, "%s twice",
                       prjconf_cases[i].name);
     }
+}
+
+/* A pass keeps its warnings (post-operation notification results, section 11.4) visible. */
+Test(report, pass_shows_its_warnings)
+{
+    prjconf_result pass = sample(PRJCONF_PASS);
+    pass.details = "warning ignored-notification-result (x2): ignored\n";
+    CAPTURE(t, prjconf_tap_case(out, 1, &pass));
+    cr_expect_str_eq(t, "ok 1 - enum.sorted\n# warning ignored-notification-result (x2): ignored\n");
+    free(t);
+    CAPTURE(h, prjconf_human_case(out, 1, &pass));
+    cr_expect(strstr(h, "ok 1 enum.sorted\n    warning ignored-notification-result (x2)") == h, "%s", h);
+    free(h);
 }

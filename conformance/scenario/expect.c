@@ -96,6 +96,12 @@ static bool info_fields(scn_parser *p, scn_line *l, int from, scn_info_check *c,
     return true;
 }
 
+/* A wildcard value (`offset=*`): any value, as when the field is not named. */
+static bool is_wildcard(const scn_tok *a)
+{
+    return a->key && a->value && !strcmp(a->value, "*");
+}
+
 static void pattern_init(scn_event_pattern *e)
 {
     memset(e, 0, sizeof *e);
@@ -176,6 +182,12 @@ static bool event_patterns(scn_parser *p, scn_stmt *st, scn_line *l, int from, b
                 e.restart = 1;
             } else if (!a->key && !strcmp(a->text, "single") && !notes) {
                 e.single = 1;
+            } else if (is_wildcard(a) && (!strcmp(a->key, "pid") || !strcmp(a->key, "image") ||
+                                          !strcmp(a->key, "content-id") ||
+                                          (!notes && (!strcmp(a->key, "offset") || !strcmp(a->key, "length"))))) {
+                /* any value: the field stays unchecked */
+            } else if (!a->key && !a->quoted && !strcmp(a->text, "*") && !e.path) {
+                /* any path */
             } else if (a->key && !strcmp(a->key, "pid")) {
                 scn_needs_reference(p, "pid= in a callback or notification");
                 if (!scn_want_number(p, a, "process id", false, &n))
@@ -226,10 +238,29 @@ static int match_word(const char *w)
         return MATCH_SET;
     if (!strcmp(w, "contains"))
         return MATCH_CONTAINS;
-    if (!strcmp(w, "lacks"))
+    if (!strcmp(w, "lacks") || !strcmp(w, "none-of"))
         return MATCH_LACKS;
     return -1;
 }
+
+/* `at-least N` before the items of callbacks and notifications: each item matches N or more. */
+static bool at_least_word(scn_parser *p, scn_stmt *st, scn_line *l, int *i)
+{
+    if (*i >= l->count || l->tok[*i].quoted || l->tok[*i].key || strcmp(l->tok[*i].text, "at-least"))
+        return true;
+    if (*i + 1 >= l->count || l->tok[*i + 1].key || l->tok[*i + 1].quoted)
+        return scn_error(p, "usage: expect callbacks|notifications at-least N ITEM[, ITEM...]");
+    if (!scn_want_number(p, &l->tok[*i + 1], "count", false, &st->at_least))
+        return false;
+    if (st->at_least == 0)
+        return scn_error(p, "at-least needs a count of 1 or more");
+    st->match = MATCH_AT_LEAST;
+    *i += 2;
+    if (*i >= l->count || (!l->tok[*i].quoted && !strcmp(l->tok[*i].text, "none")))
+        return scn_error(p, "expect ... at-least N needs items");
+    return true;
+}
+
 
 bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
 {
@@ -339,6 +370,8 @@ bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
         int i = 2;
         if (i < l->count && !l->tok[i].quoted && match_word(l->tok[i].text) >= 0)
             st->match = match_word(l->tok[i++].text);
+        else if (!at_least_word(p, st, l, &i))
+            return false;
         return event_patterns(p, st, l, i, notes);
     }
     if (!strcmp(k, "diag")) {
@@ -701,7 +734,7 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
 {
     unsigned char *data = NULL;
     size_t n = 0;
-    NTSTATUS s;
+    prjsim_backend_result s;
     char what[300];
     if (st->handle) {
         scn_handle_slot *slot = scn_handle(r, st->handle);
@@ -710,8 +743,8 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
             return;
         }
         prjsim_file_info fi;
-        s = prjsim_client_query_info(slot->h, &fi);
-        if (s == STATUS_SUCCESS) {
+        s = r->be->query_info(slot->h, &fi);
+        if (!prjsim_backend_failed(s)) {
             /* in 64 KiB pieces, so that an unbuffered handle's alignment holds */
             const size_t piece = 64 * 1024;
             n = (size_t)fi.basic.FileSize;
@@ -719,9 +752,9 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
             if (!data)
                 abort();
             size_t at = 0;
-            while (s == STATUS_SUCCESS && at < n) {
-                UINT32 got = 0;
-                s = prjsim_client_read(slot->h, at, data + at, (UINT32)piece, &got);
+            while (!prjsim_backend_failed(s) && at < n) {
+                uint32_t got = 0;
+                s = r->be->read(slot->h, at, data + at, (uint32_t)piece, &got);
                 if (!got)
                     break;
                 at += got;
@@ -731,14 +764,18 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
         snprintf(what, sizeof what, "the content of %s", st->handle);
     } else {
         void *d = NULL;
-        s = prjsim_client_read_file(r->sim, st->path, &d, &n);
+        s = r->be->read_file(st->path, &d, &n);
         data = d;
         snprintf(what, sizeof what, "the content of %s", st->upath);
     }
-    if (s != STATUS_SUCCESS) {
-        const char *name = prjsim_status_name(s);
-        scn_fail(r, st->line, "expected to read %s, but reading failed with %s (0x%08X)", what,
-                 name ? name : "?", (unsigned)s);
+    if (prjsim_backend_failed(s)) {
+        scn_result res = {true, false, s.kind, s.code, st->line};
+        char got[256];
+        if (s.kind == PRJSIM_BACKEND_UNSUPPORTED)
+            snprintf(got, sizeof got, "unsupported (%s)", s.reason);
+        else
+            scn_result_str(&res, false, got, sizeof got);
+        scn_fail(r, st->line, "expected to read %s, but reading failed with %s", what, got);
     } else {
         compare_bytes(r, st, what, data, n);
     }
@@ -900,6 +937,17 @@ static void expect_events(scn_exec *r, const scn_stmt *st, bool notes)
                     bad = i;
                 }
         break;
+    case MATCH_AT_LEAST:
+        for (size_t i = 0; ok && i < st->event_count; i++) {
+            uint64_t count = 0;
+            for (size_t k = 0; k < n; k++)
+                count += event_matches(&st->events[i], evs[k]);
+            if (count < st->at_least) {
+                ok = false;
+                bad = i;
+            }
+        }
+        break;
     }
     free(used);
     if (!ok) {
@@ -913,7 +961,12 @@ static void expect_events(scn_exec *r, const scn_stmt *st, bool notes)
             snprintf(got, sizeof got, "none");
         char want[1500] = "";
         const char *kind = notes ? "notifications" : "callbacks";
-        if (st->match == MATCH_CONTAINS || st->match == MATCH_LACKS) {
+        if (st->match == MATCH_AT_LEAST) {
+            pattern_str(&st->events[bad], want, sizeof want);
+            pthread_mutex_unlock(&pv->lock);
+            scn_fail(r, st->line, "expected the %s to include %s at least %llu time(s); got %s", kind, want,
+                     (unsigned long long)st->at_least, got);
+        } else if (st->match == MATCH_CONTAINS || st->match == MATCH_LACKS) {
             pattern_str(&st->events[bad], want, sizeof want);
             pthread_mutex_unlock(&pv->lock);
             scn_fail(r, st->line, "expected the %s to %s %s; got %s", kind,

@@ -11,6 +11,8 @@
 
 #include "scenario.h"
 
+#include <backend.h>
+
 #include <memtree.h>
 #include <prjsim.h>
 #include <pthread.h>
@@ -51,6 +53,7 @@ typedef struct scn_name {
     uint32_t value;
 } scn_name;
 
+extern const scn_name scn_share_names[];
 extern const scn_name scn_access_names[], scn_disp_names[], scn_open_flag_names[],
     scn_attr_names[], scn_update_flag_names[], scn_cause_names[], scn_notify_names[],
     scn_state_names[], scn_trace_kind_names[];
@@ -86,7 +89,8 @@ const char *scn_notification_name(uint32_t type);
 
 /* ---- Result codes (values.c) -------------------------------------------------------------- */
 
-/* What an operation returned: an NTSTATUS ('S'), an HRESULT ('H'), or nothing yet. */
+/* What an operation returned: an NTSTATUS ('S'), an HRESULT ('H'), a Win32 error ('W', the
+ * win32 backend), or nothing yet. */
 typedef struct scn_result {
     bool set;
     bool pending;   /* the operation is waiting on a pended callback */
@@ -155,7 +159,7 @@ enum {
     EX_SESSIONS, EX_IN_FLIGHT, EX_RUNNING,
     /* provider */
     PV_UPDATE, PV_DELETE, PV_WRITE_PLACEHOLDER, PV_MARK, PV_MARK_ROOT, PV_PEND, PV_FAIL, PV_VETO,
-    PV_REPLY, PV_RESET, PV_COMPLETE_COMMAND,
+    PV_REPLY, PV_RESET, PV_COMPLETE_COMMAND, PV_MISBEHAVE,
     /* store */
     ST_REMOVE, ST_SET,
     /* as */
@@ -163,7 +167,7 @@ enum {
 };
 
 /* How `expect listing|callbacks|notifications` compares. */
-enum { MATCH_EXACT, MATCH_SET, MATCH_CONTAINS, MATCH_LACKS };
+enum { MATCH_EXACT, MATCH_SET, MATCH_CONTAINS, MATCH_LACKS, MATCH_AT_LEAST };
 
 typedef struct scn_stmt {
     scn_stmt_id id;
@@ -180,6 +184,8 @@ typedef struct scn_stmt {
     uint64_t a, b;           /* offsets, lengths, sizes, counts, pids */
     bool has_a, has_b;
     uint32_t access, disp, flags, attr, mask, qflags;
+    uint32_t share;          /* open / create: FILE_SHARE_* */
+    int root_index;          /* item / start / stop: 0 the scenario's root, k the k-th named root */
     bool has_attr, has_mask, has_flags;
     bool opt;                /* replace / dir / restart... (statement-specific) */
     int64_t time[4];
@@ -187,6 +193,7 @@ typedef struct scn_stmt {
     char *text;              /* content-id, pattern, image, golden file name, search */
     bool has_text;
     int match;               /* MATCH_* */
+    uint64_t at_least;       /* MATCH_AT_LEAST: how many events each item must match */
     scn_codes codes;
     prjsim_callback_kind cb; /* pend / fail / complete / cancel */
     uint32_t notification;   /* veto / reply */
@@ -201,8 +208,16 @@ typedef struct scn_stmt {
     bool has_seed;
 } scn_stmt;
 
+#define SCN_MAX_ROOTS 8
+
 /* Settings gathered from the setup statements. */
 typedef struct scn_setup {
+    /* `root NAME PATH`: roots besides the scenario's own (roots.c) */
+    struct {
+        char name[32];
+        WCHAR path[MAX_PATH + 1];
+    } extra[SCN_MAX_ROOTS];
+    size_t extra_count;
     WCHAR root[MAX_PATH + 1];
     char root_utf8[MAX_PATH * 4 + 1];
     prjsim_sim_options sim;
@@ -213,6 +228,7 @@ typedef struct scn_setup {
     bool cancel;             /* register CancelCommandCallback */
     PRJ_NOTIFICATION_MAPPING *mappings;
     size_t mapping_count;
+    char faults[512];        /* option faults=SPEC (fixtures/fault), "" for none */
 } scn_setup;
 
 struct scn_script {
@@ -260,7 +276,18 @@ typedef struct scn_pended {
     bool dead;               /* the instance stopped: the simulator failed it */
 } scn_pended;
 
-enum { RULE_PEND, RULE_FAIL, RULE_VETO, RULE_REPLY };
+enum { RULE_PEND, RULE_FAIL, RULE_VETO, RULE_REPLY, RULE_MISBEHAVE };
+
+/* `provider misbehave BUG` (misbehave.c). */
+typedef enum scn_bug {
+    BUG_SHORT_DATA = 1,
+    BUG_DATA_PAST_END,
+    BUG_WRONG_PLACEHOLDER_NAME,
+    BUG_UNSORTED,
+    BUG_DUPLICATES,
+    BUG_IGNORE_FILTER,
+    BUG_IGNORE_RESTART
+} scn_bug;
 
 typedef struct scn_rule {
     int what;
@@ -285,7 +312,21 @@ typedef struct scn_provider {
     unsigned pend_seq;
     scn_event *events;
     size_t event_count, event_cap;
+    void *bad_sessions;      /* enumerations a misbehave rule took over (misbehave.c) */
+    struct fault_wrapper *fault; /* option faults=SPEC: the fault wrapper in front, or NULL */
 } scn_provider;
+
+/* misbehave.c */
+bool scn_bug_from_name(const char *name, scn_bug *bug, prjsim_callback_kind *cb);
+const char *scn_bug_names(void);
+HRESULT scn_misbehave_data(scn_provider *p, scn_bug bug, const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32 length);
+HRESULT scn_misbehave_placeholder(scn_provider *p, const PRJ_CALLBACK_DATA *d);
+HRESULT scn_misbehave_start(scn_provider *p, scn_bug bug, const PRJ_CALLBACK_DATA *d, const GUID *id);
+bool scn_misbehave_owns(scn_provider *p, const GUID *id);
+HRESULT scn_misbehave_get(scn_provider *p, const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR search,
+                          PRJ_DIR_ENTRY_BUFFER_HANDLE buffer);
+HRESULT scn_misbehave_end(scn_provider *p, const GUID *id);
+void scn_misbehave_free(scn_provider *p);
 
 void scn_provider_init(scn_provider *p, memtree *tree, const scn_setup *setup);
 void scn_provider_free(scn_provider *p);
@@ -307,12 +348,12 @@ HRESULT scn_provider_finish(scn_provider *p, scn_pended *pd, PRJ_COMPLETE_COMMAN
 typedef struct scn_job {
     struct scn_exec *run;
     const scn_stmt *st;
-    prjsim_handle *h;        /* the handle it works on */
+    prjsim_backend_file *h;  /* the handle it works on */
     prjsim_caller caller;
     WCHAR image[MAX_PATH + 1];
     /* outputs */
-    NTSTATUS status;
-    prjsim_handle *opened;
+    prjsim_backend_result status;
+    prjsim_backend_file *opened;
     prjsim_dir_entry *entries;
     size_t entry_count;
     bool has_entries;
@@ -328,14 +369,26 @@ typedef struct scn_job {
 
 typedef struct scn_handle_slot {
     char *name;
-    prjsim_handle *h;
+    prjsim_backend_file *h;
     WCHAR *path;
     bool pending;            /* its open is waiting on a pended callback */
 } scn_handle_slot;
 
+/* A named root's store and instance while the scenario runs (roots.c). */
+typedef struct scn_extra_root {
+    memtree *tree;
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
+    bool running, marked;
+} scn_extra_root;
+
 typedef struct scn_exec {
     const scn_script *script;
     const scn_run_options *options;
+    const prjsim_backend *be;  /* what client operations go through */
+    /* an operation the backend cannot do yet: the run stops and the scenario is skipped */
+    bool skipped;
+    int skip_line;
+    char skip_reason[256];
     /* against a provider program (external.c) */
     bool external;
     struct prjsim_host *host;
@@ -347,6 +400,7 @@ typedef struct scn_exec {
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx;
     bool running;
     bool started_once;
+    scn_extra_root extra[SCN_MAX_ROOTS];
     prjsim_caller caller;
     WCHAR caller_image[MAX_PATH + 1];
     scn_handle_slot *handles;
@@ -373,12 +427,20 @@ typedef struct scn_exec {
     /* trace records the interpreter made itself (state probes), left out of expectations */
     size_t (*hidden)[2];
     size_t hidden_count;
+    /* states sampled for options->trace_file */
+    struct tracepic_samples *samples;
     /* the failure */
     bool failed;
     int fail_line;
     char message[4096];
 } scn_exec;
 
+/* Sets up a run of @p s (a fresh simulation made current); false when it cannot be created. */
+bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options);
+/* Runs one statement. */
+void scn_exec_statement(scn_exec *r, const scn_stmt *st);
+/* Stops the instance, joins the jobs, destroys the simulation and restores the current one. */
+void scn_exec_end(scn_exec *r);
 /* Records a failure at @p line (the first one wins) and returns false. */
 bool scn_fail(scn_exec *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Marks every expectation's starting point at the current end of the trace and events. */
@@ -392,6 +454,12 @@ scn_handle_slot *scn_handle(scn_exec *r, const char *name);
 WCHAR *scn_relative(const scn_exec *r, const WCHAR *full);
 /* Sets the run's result. */
 void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code);
+/* Whether a result is a failure (an error NTSTATUS or HRESULT, a nonzero Win32 error). */
+bool scn_result_failed(const scn_result *r);
+
+/* What a statement needs that a backend may lack (requires.c): the capability it needs
+ * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
+unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, const char **why);
 
 /* ---- Parsing ------------------------------------------------------------------------------ */
 
@@ -442,6 +510,16 @@ SCN_STATEMENTS(SCN_STMT_DECL_)
 
 /* Setup statements that must come first (setup.c). */
 bool scn_is_setup_statement(scn_stmt_id id);
+/* Named roots (roots.c). Index 0 is the scenario's own root. */
+int scn_root_index(const scn_setup *s, const char *name);
+bool scn_parse_named_root(scn_parser *p, scn_stmt *st, scn_line *l);
+/* Reads a root name (`second` or `@second`) into st->root_index; an error if undeclared. */
+bool scn_want_root_name(scn_parser *p, const scn_tok *t, scn_stmt *st);
+memtree *scn_root_tree(scn_exec *r, int index);
+HRESULT scn_root_start(scn_exec *r, int index);
+void scn_root_stop(scn_exec *r, int index);
+void scn_roots_cleanup(scn_exec *r);
+
 /* Starts the instance (setup.c); also the implicit start. */
 HRESULT scn_start_instance(scn_exec *r);
 void scn_stop_instance(scn_exec *r);

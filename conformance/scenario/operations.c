@@ -1,7 +1,7 @@
 /*
  * Client operations: the I/O another process does under the root (open, read, write, list,
- * delete, rename...), each one prjsim_client_* call, and the statements that drive pended
- * callbacks (complete, cancel, await).
+ * delete, rename...), each one call of the backend seam (backend/backend.h), and the statements
+ * that drive pended callbacks (complete, cancel, await).
  *
  * An operation runs on the interpreter's thread unless something can make it wait: a `provider
  * pend` rule, a pended callback not yet completed, or another waiting operation. Then it runs
@@ -38,7 +38,7 @@ static bool want_target(scn_parser *p, scn_stmt *st, scn_line *l, int i)
 bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
 {
     if (l->count < 3)
-        return scn_error(p, "usage: %s H PATH [access=..] [disp=..] [flags=..] [attr=..]", l->tok[0].text);
+        return scn_error(p, "usage: %s H PATH [access=..] [share=..] [disp=..] [flags=..] [attr=..]", l->tok[0].text);
     const scn_tok *h = &l->tok[1];
     const char *s = h->text;
     bool ok = !h->quoted && !h->key && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_');
@@ -52,6 +52,7 @@ bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
     bool create = st->id == SCN_CREATE;
     st->access = create ? GENERIC_READ | GENERIC_WRITE : GENERIC_READ;
     st->disp = create ? CREATE_NEW : OPEN_EXISTING;
+    st->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
     for (int i = 3; i < l->count; i++) {
         const scn_tok *t = &l->tok[i];
         char err[600];
@@ -74,8 +75,11 @@ bool scn_parse_open(scn_parser *p, scn_stmt *st, scn_line *l)
         } else if (!strcmp(t->key, "attr")) {
             if (!scn_flags(scn_attr_names, "attribute", t->value, &st->attr, err, sizeof err))
                 return scn_error(p, "%s", err);
+        } else if (!strcmp(t->key, "share")) {
+            if (!scn_flags(scn_share_names, "share mode", t->value, &st->share, err, sizeof err))
+                return scn_error(p, "%s", err);
         } else {
-            return scn_error(p, "unknown option '%s' (access=, disp=, flags=, attr=)", t->key);
+            return scn_error(p, "unknown option '%s' (access=, share=, disp=, flags=, attr=)", t->key);
         }
     }
     return true;
@@ -305,7 +309,7 @@ bool scn_parse_complete(scn_parser *p, scn_stmt *st, scn_line *l)
 
 bool scn_parse_cancel(scn_parser *p, scn_stmt *st, scn_line *l)
 {
-    scn_needs_reference(p, "cancel");
+    /* a provider program's commands are cancelled by id, found in the simulator (see below) */
     if (!want_callback(p, l, 1, st, true))
         return false;
     return rest_empty(p, l, 2);
@@ -328,86 +332,86 @@ static bool uses_handle(scn_stmt_id id)
 static void exec_job(scn_job *j)
 {
     const scn_stmt *st = j->st;
-    prjsim_sim *sim = j->run->sim;
-    prjsim_handle *h = j->h;
-    UINT32 n = 0;
+    const prjsim_backend *be = j->run->be;
+    prjsim_backend_file *h = j->h;
+    uint32_t n = 0;
     switch (st->id) {
     case SCN_OPEN:
-    case SCN_CREATE:
-        j->status = prjsim_client_open(&j->opened, sim, st->path, st->access, st->disp, st->flags, st->attr);
+    case SCN_CREATE: {
+        prjsim_backend_open o = {st->path, st->access, st->share, st->disp, st->flags, st->attr};
+        j->status = be->open(&j->opened, &o);
         break;
+    }
     case SCN_CLOSE:
-        j->status = prjsim_client_close(h);
+        j->status = be->close(h);
         break;
     case SCN_READ:
         j->bytes = malloc(st->b + 1);
         if (!j->bytes)
             abort();
-        j->status = prjsim_client_read(h, st->a, j->bytes, (UINT32)st->b, &n);
-        j->byte_count = j->status == STATUS_SUCCESS ? n : 0;
+        j->status = be->read(h, st->a, j->bytes, (uint32_t)st->b, &n);
+        j->byte_count = prjsim_backend_failed(j->status) ? 0 : n;
         j->has_bytes = true;
         break;
     case SCN_WRITE:
-        j->status = prjsim_client_write(h, st->a, st->data, (UINT32)st->data_len, &n);
+        j->status = be->write(h, st->a, st->data, (uint32_t)st->data_len, &n);
         break;
     case SCN_SET_SIZE:
-        j->status = prjsim_client_set_size(h, st->a);
+        j->status = be->set_size(h, st->a);
         break;
     case SCN_SET_ATTRIBUTES:
     case SCN_SET_TIMES:
         if (h)
-            j->status = prjsim_client_set_basic_info(h, st->time[0], st->time[1], st->time[2], st->time[3], st->attr);
+            j->status = be->set_basic(h, st->time[0], st->time[1], st->time[2], st->time[3], st->attr);
         else
-            j->status = prjsim_client_set_times(sim, st->path, st->time[0], st->time[1], st->time[2], st->time[3],
-                                                st->attr);
+            j->status = be->set_times(st->path, st->time[0], st->time[1], st->time[2], st->time[3], st->attr);
         break;
     case SCN_INFO:
-        j->status = h ? prjsim_client_query_info(h, &j->info) : prjsim_client_stat(sim, st->path, &j->info);
-        j->has_info = j->status == STATUS_SUCCESS;
+        j->status = h ? be->query_info(h, &j->info) : be->stat(st->path, &j->info);
+        j->has_info = !prjsim_backend_failed(j->status);
         break;
     case SCN_LIST: {
         WCHAR *pattern = st->has_text ? scn_wide(st->text) : NULL;
         if (h)
-            j->status = prjsim_client_query_directory(h, pattern, st->qflags, (UINT32)st->b, &j->entries,
-                                                      &j->entry_count);
+            j->status = be->query_directory(h, pattern, st->qflags, (uint32_t)st->b, &j->entries, &j->entry_count);
         else
-            j->status = prjsim_client_list(sim, st->path, pattern, (UINT32)st->b, &j->entries, &j->entry_count);
-        j->has_entries = true;
+            j->status = be->list(st->path, pattern, (uint32_t)st->b, &j->entries, &j->entry_count);
+        j->has_entries = j->status.kind != PRJSIM_BACKEND_UNSUPPORTED;
         free(pattern);
         break;
     }
     case SCN_DELETE:
-        j->status = h ? prjsim_client_set_disposition(h, true) : prjsim_client_delete(sim, st->path, st->opt);
+        j->status = h ? be->set_disposition(h, true) : be->remove(st->path, st->opt);
         break;
     case SCN_UNDELETE:
-        j->status = prjsim_client_set_disposition(h, false);
+        j->status = be->set_disposition(h, false);
         break;
     case SCN_RENAME:
-        j->status = prjsim_client_rename(h, st->path2, st->opt);
+        j->status = be->rename(h, st->path2, st->opt);
         break;
     case SCN_MOVE:
-        j->status = prjsim_client_move(sim, st->path, st->path2, st->opt);
+        j->status = be->move(st->path, st->path2, st->opt);
         break;
     case SCN_LINK:
-        j->status = prjsim_client_link(sim, st->path, st->path2);
+        j->status = be->link(st->path, st->path2);
         break;
     case SCN_MKDIR:
-        j->status = prjsim_client_create_directory(sim, st->path);
+        j->status = be->mkdir(st->path);
         break;
     case SCN_READ_FILE: {
         void *data = NULL;
         size_t size = 0;
-        j->status = prjsim_client_read_file(sim, st->path, &data, &size);
+        j->status = be->read_file(st->path, &data, &size);
         j->bytes = data;
         j->byte_count = size;
         j->has_bytes = true;
         break;
     }
     case SCN_WRITE_FILE:
-        j->status = prjsim_client_write_file(sim, st->path, st->data, st->data_len);
+        j->status = be->write_file(st->path, st->data, st->data_len);
         break;
     default:
-        j->status = STATUS_NOT_IMPLEMENTED;
+        j->status = prjsim_backend_status(STATUS_NOT_IMPLEMENTED);
         break;
     }
 }
@@ -415,7 +419,7 @@ static void exec_job(scn_job *j)
 static void *job_thread(void *arg)
 {
     scn_job *j = arg;
-    prjsim_client_set_caller(&j->caller);
+    j->run->be->set_caller(&j->caller);
     exec_job(j);
     scn_provider *p = &j->run->prov;
     pthread_mutex_lock(&p->lock);
@@ -465,7 +469,7 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
     if (st->id == SCN_OPEN || st->id == SCN_CREATE) {
         scn_handle_slot *s = slot_for(r, st->handle);
         s->pending = false;
-        s->h = j->status == STATUS_SUCCESS ? j->opened : NULL;
+        s->h = prjsim_backend_failed(j->status) ? NULL : j->opened;
         free(s->path);
         s->path = scn_wcsdup(st->path);
     } else if (st->id == SCN_CLOSE) {
@@ -491,8 +495,17 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
         r->info = j->info;
         r->has_info = true;
     }
-    scn_set_result(r, at, 'S', j->status);
-    if (!at->checked && j->status < 0) {
+    if (j->status.kind == PRJSIM_BACKEND_UNSUPPORTED) {
+        /* the backend has no call for this yet: the scenario is skipped, not failed */
+        if (!r->skipped && !r->failed) {
+            r->skipped = true;
+            r->skip_line = at->line;
+            snprintf(r->skip_reason, sizeof r->skip_reason, "%s", j->status.reason);
+        }
+        return;
+    }
+    scn_set_result(r, at, j->status.kind, j->status.code);
+    if (!at->checked && scn_result_failed(&r->result)) {
         char got[256];
         scn_result_str(&r->result, false, got, sizeof got);
         const char *word = op_word(st);
@@ -506,7 +519,9 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
 
 static bool need_thread(scn_exec *r)
 {
-    return r->blocked_count > 0 || scn_provider_has_pend_rule(&r->prov) || scn_provider_outstanding(&r->prov) > 0;
+    /* a provider program may pend any callback, unannounced */
+    return r->external || r->blocked_count > 0 || scn_provider_has_pend_rule(&r->prov) ||
+           scn_provider_outstanding(&r->prov) > 0;
 }
 
 /* Waits until the job finishes, a callback pends, or it is seen waiting on an older pended
@@ -531,6 +546,15 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
             for (size_t i = 0; i < p->pended_count; i++)
                 if (!p->pended[i]->completed && !p->pended[i]->cancelled && !p->pended[i]->dead)
                     outstanding++;
+            /* A provider program's pends are seen only by the simulator: a command still in
+             * flight after the detection time is taken as pended. */
+            if (!outstanding && r->external) {
+                pthread_mutex_unlock(&p->lock);
+                outstanding = prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+                pthread_mutex_lock(&p->lock);
+                if (j->done)
+                    break;
+            }
             if (outstanding)
                 break;
         }
@@ -584,7 +608,7 @@ static void settle_pended(scn_exec *r)
 
 void scn_run_client_op(scn_exec *r, const scn_stmt *st)
 {
-    prjsim_handle *h = NULL;
+    prjsim_backend_file *h = NULL;
     if (st->handle && uses_handle(st->id)) {
         scn_handle_slot *s = scn_handle(r, st->handle);
         if (!s || !s->h) {
@@ -675,8 +699,8 @@ void scn_jobs_finish(scn_exec *r)
     for (size_t i = 0; i < r->blocked_count; i++) {
         pthread_join(r->blocked[i]->thread, NULL);
         scn_job *j = r->blocked[i];
-        if (j->opened && j->status == STATUS_SUCCESS)
-            prjsim_client_close(j->opened);
+        if (j->opened && !prjsim_backend_failed(j->status))
+            r->be->close(j->opened);
         scn_job_free(j);
     }
     free(r->blocked);
@@ -728,9 +752,48 @@ void scn_run_complete(scn_exec *r, const scn_stmt *st)
     }
 }
 
+/* The oldest command of a provider program in flight (of kind @p kind unless
+ * PRJSIM_CB_COUNT_), from the simulator's command table and the trace; 0 when none. */
+static INT32 external_command(scn_exec *r, prjsim_callback_kind kind)
+{
+    INT32 ids[64];
+    size_t n = prjsim_sim_commands_in_flight(r->sim, ids, 64);
+    if (n > 64)
+        n = 64;
+    INT32 best = 0;
+    size_t best_at = (size_t)-1;
+    prjsim_trace_record rec;
+    for (size_t t = 0; prjsim_trace_get(r->sim, t, &rec); t++) {
+        if (rec.kind != PRJSIM_TRACE_CALLBACK || (kind != PRJSIM_CB_COUNT_ && rec.callback != kind))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (rec.command_id == ids[i] && rec.callback != PRJSIM_CB_CANCEL_COMMAND && t < best_at) {
+                best = ids[i];
+                best_at = t;
+            }
+    }
+    return best;
+}
+
 void scn_run_cancel(scn_exec *r, const scn_stmt *st)
 {
     scn_provider *p = &r->prov;
+    if (r->external) {
+        INT32 id = external_command(r, st->cb);
+        if (!id) {
+            scn_fail(r, st->line, "cancel: no %s callback of the provider program is in flight",
+                     st->cb == PRJSIM_CB_COUNT_ ? "" : prjsim_callback_name(st->cb));
+            return;
+        }
+        NTSTATUS s = prjsim_client_cancel(r->sim, id);
+        scn_set_result(r, st, 'S', s);
+        if (!st->checked && s < 0) {
+            char got[256];
+            scn_result_str(&r->result, false, got, sizeof got);
+            scn_fail(r, st->line, "cancel failed: %s (put 'expect ...' after it if that is intended)", got);
+        }
+        return;
+    }
     scn_pended *pd = NULL, *last = NULL;
     pthread_mutex_lock(&p->lock);
     for (size_t i = 0; i < p->pended_count; i++) {

@@ -345,6 +345,17 @@ static size_t distance(const char *a, const char *b)
     return d[n][m];
 }
 
+/* Words a script would use for extended attributes, which the simulator does not model. */
+static bool is_extended_attribute_word(const char *w)
+{
+    static const char *const words[] = {"ea", "eas", "set-ea", "query-ea", "get-ea", "set-eas", "query-eas",
+                                        "xattr", "set-xattr", "get-xattr", "extended-attributes"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(w, words[i]))
+            return true;
+    return false;
+}
+
 static const char *closest(const char *word)
 {
     const char *best = NULL;
@@ -377,6 +388,13 @@ static void parse_line(scn_parser *p, const char *raw)
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (!w->quoted && !w->key && strcmp(table[i].word, w->text) == 0)
             found = (int)i;
+    if (found < 0 && !w->quoted && !w->key && is_extended_attribute_word(w->text)) {
+        scn_error(p, "'%s': extended attributes (NtSetEaFile, NtQueryEaFile, FILE_FULL_EA_INFORMATION) are "
+                     "not modelled by the simulator, so a scenario cannot set or check them "
+                     "(docs/behaviour/README.md, \"Not modelled\")", w->text);
+        scn_line_free(&l);
+        return;
+    }
     if (found < 0) {
         const char *hint = closest(w->text);
         if (hint)

@@ -79,7 +79,8 @@ MALFORMED(unknown_access, "open h1 C:\\root\\a.txt access=read,fly\n", "t.scn:1:
 MALFORMED(unknown_disposition, "open h1 C:\\root\\a.txt disp=sometimes\n", "t.scn:1: unknown disposition 'sometimes'")
 MALFORMED(two_dispositions, "open h1 C:\\root\\a.txt disp=create_new,open_existing\n", "t.scn:1: disp takes one of")
 MALFORMED(unknown_open_flag, "open h1 C:\\root\\a.txt flags=sideways\n", "t.scn:1: unknown open flag 'sideways'")
-MALFORMED(unknown_open_option, "open h1 C:\\root\\a.txt share=read\n", "t.scn:1: unknown option 'share'")
+MALFORMED(unknown_open_option, "open h1 C:\\root\\a.txt lock=read\n", "t.scn:1: unknown option 'lock' (access=, share=,")
+MALFORMED(unknown_share_mode, "open h1 C:\\root\\a.txt share=read,exec\n", "t.scn:1: unknown share mode 'exec'")
 MALFORMED(bad_number, "open h1 C:\\root\\a.txt\nread h1 zero 1\n", "t.scn:2: bad offset 'zero'")
 MALFORMED(missing_read_length, "open h1 C:\\root\\a.txt\nread h1 0\n", "t.scn:2: usage: read H OFFSET LENGTH")
 MALFORMED(bad_escape, "open h1 C:\\root\\a.txt\nwrite h1 0 \"a\\qb\"\n", "t.scn:2: unknown escape '\\q' in data")
@@ -107,6 +108,30 @@ MALFORMED(callbacks_missing_comma, "list C:\\root\nexpect callbacks GetFileData 
           "t.scn:2: unexpected 'b' in column 34 (items are separated by commas")
 MALFORMED(callbacks_trailing_comma, "list C:\\root\nexpect callbacks GetFileData \"a\",\n",
           "t.scn:2: a trailing comma")
+MALFORMED(named_root_bad_name, "root 2nd! C:\\other\n", "t.scn:1: expected a root name such as second")
+MALFORMED(named_root_twice, "root second C:\\a\nroot second C:\\b\n", "t.scn:2: root 'second' is declared twice")
+MALFORMED(named_root_relative_path, "root second other\n", "t.scn:1: expected a full path")
+MALFORMED(start_unknown_root, "root second C:\\other\nstart third\n",
+          "t.scn:2: unknown root 'third' (declare it first with 'root third C:\\PATH'; declared: second)")
+MALFORMED(item_unknown_root, "item @third file a.txt\n", "t.scn:1: unknown root 'third'")
+MALFORMED(item_named_root_without_line, "root second C:\\other\nitem @second\n", "t.scn:2: item needs a manifest line")
+MALFORMED(misbehave_unknown_bug, "provider misbehave lie\n", "t.scn:1: unknown misbehaviour 'lie' (short-data,")
+MALFORMED(misbehave_without_bug, "provider misbehave\n", "t.scn:1: usage: provider misbehave BUG")
+MALFORMED(misbehave_extra_word, "provider misbehave short-data a.txt b.txt\n", "t.scn:1: unexpected")
+MALFORMED(faults_bad_spec, "option faults=\"GetFileData:nth=0:fail=E_FAIL\"\n",
+          "t.scn:1: option faults: clause 1 \"GetFileData:nth=0:fail=E_FAIL\": nth must be a whole number from 1")
+MALFORMED(faults_without_spec, "option faults\n", "t.scn:1: option faults needs a spec")
+MALFORMED(extended_attributes_not_modelled, "set-ea C:\\root\\a.txt NAME \"v\"\n",
+          "t.scn:1: 'set-ea': extended attributes (NtSetEaFile, NtQueryEaFile, FILE_FULL_EA_INFORMATION) are not modelled")
+MALFORMED(expect_extended_attributes, "query-ea C:\\root\\a.txt\n", "t.scn:1: 'query-ea': extended attributes")
+MALFORMED(at_least_without_count, "list C:\\root\nexpect callbacks at-least\n",
+          "t.scn:2: usage: expect callbacks|notifications at-least N ITEM")
+MALFORMED(at_least_zero, "list C:\\root\nexpect callbacks at-least 0 GetFileData\n",
+          "t.scn:2: at-least needs a count of 1 or more")
+MALFORMED(at_least_without_items, "list C:\\root\nexpect notifications at-least 2\n",
+          "t.scn:2: expect ... at-least N needs items")
+MALFORMED(wildcard_offset_in_notification, "list C:\\root\nexpect notifications FILE_OPENED offset=*\n",
+          "t.scn:2: unexpected 'offset=*'")
 MALFORMED(unterminated_block, "list C:\\root\nexpect trace <<END\nop open\n", "t.scn:2: unterminated block: no line 'END' after '<<END'")
 MALFORMED(block_without_terminator, "list C:\\root\nexpect trace <<\nEND\n", "t.scn:2: a block needs a terminator word")
 MALFORMED(unknown_trace_kind, "list C:\\root\nexpect trace ops <<END\nEND\n", "t.scn:2: unknown trace kind 'ops'")
@@ -134,6 +159,7 @@ MALFORMED(second_xfail, "xfail \"a\"\nxfail \"b\"\n", "t.scn:2: a second xfail")
 MALFORMED(unknown_provider_action, "provider frob a.txt\n", "t.scn:1: unknown provider action 'frob'")
 MALFORMED(provider_fail_without_result, "provider fail GetFileData\n", "t.scn:1: provider fail needs the result")
 MALFORMED(provider_unknown_result, "provider fail GetFileData E_NOPE\n", "t.scn:1: unknown status name 'E_NOPE'")
+MALFORMED(provider_raw_result_too_big, "provider fail GetFileData 0x1FFFFFFFF\n", "t.scn:1: unknown status name '0x1FFFFFFFF'")
 MALFORMED(provider_unknown_update_flag, "provider update a.txt flags=allow_everything\n",
           "t.scn:1: unknown update flag 'allow_everything'")
 MALFORMED(provider_pend_unknown_callback, "provider pend GetData\n", "t.scn:1: unknown callback 'GetData'")

@@ -10,6 +10,8 @@
  */
 #include "internal.h"
 
+#include <fault.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -85,7 +87,7 @@ static bool take_rule(scn_provider *p, int what, prjsim_callback_kind kind, uint
         scn_rule *r = &p->rules[i];
         if (r->what != what || r->remaining == 0)
             continue;
-        if (what == RULE_PEND || what == RULE_FAIL) {
+        if (what == RULE_PEND || what == RULE_FAIL || what == RULE_MISBEHAVE) {
             if (r->kind != kind)
                 continue;
             if (kind == PRJSIM_CB_NOTIFICATION && r->notification && r->notification != notification)
@@ -152,6 +154,8 @@ static HRESULT CALLBACK w_start(const PRJ_CALLBACK_DATA *d, const GUID *id)
         pd->enum_id = *id;
         return pend(p, pd);
     }
+    if (take_rule(p, RULE_MISBEHAVE, PRJSIM_CB_START_ENUM, 0, d->FilePathName, &rule))
+        return scn_misbehave_start(p, (scn_bug)rule.mask, d, id);
     PRJ_CALLBACK_DATA c = inner_data(d, p);
     return p->inner.StartDirectoryEnumerationCallback(&c, id);
 }
@@ -173,6 +177,8 @@ static HRESULT CALLBACK w_end(const PRJ_CALLBACK_DATA *d, const GUID *id)
         pd->enum_id = *id;
         return pend(p, pd);
     }
+    if (scn_misbehave_owns(p, id))
+        return scn_misbehave_end(p, id);
     PRJ_CALLBACK_DATA c = inner_data(d, p);
     return p->inner.EndDirectoryEnumerationCallback(&c, id);
 }
@@ -194,6 +200,8 @@ static HRESULT CALLBACK w_get(const PRJ_CALLBACK_DATA *d, const GUID *id, PCWSTR
         pd->buffer = buffer;
         return pend(p, pd);
     }
+    if (scn_misbehave_owns(p, id))
+        return scn_misbehave_get(p, d, id, search, buffer);
     PRJ_CALLBACK_DATA c = inner_data(d, p);
     return p->inner.GetDirectoryEnumerationCallback(&c, id, search, buffer);
 }
@@ -208,6 +216,8 @@ static HRESULT CALLBACK w_placeholder(const PRJ_CALLBACK_DATA *d)
         return rule.hr;
     if (take_rule(p, RULE_PEND, PRJSIM_CB_GET_PLACEHOLDER_INFO, 0, d->FilePathName, &rule))
         return pend(p, new_pended(p, PRJSIM_CB_GET_PLACEHOLDER_INFO, d));
+    if (take_rule(p, RULE_MISBEHAVE, PRJSIM_CB_GET_PLACEHOLDER_INFO, 0, d->FilePathName, &rule))
+        return scn_misbehave_placeholder(p, d);
     PRJ_CALLBACK_DATA c = inner_data(d, p);
     return p->inner.GetPlaceholderInfoCallback(&c);
 }
@@ -228,6 +238,8 @@ static HRESULT CALLBACK w_data(const PRJ_CALLBACK_DATA *d, UINT64 offset, UINT32
         pd->length = length;
         return pend(p, pd);
     }
+    if (take_rule(p, RULE_MISBEHAVE, PRJSIM_CB_GET_FILE_DATA, 0, d->FilePathName, &rule))
+        return scn_misbehave_data(p, (scn_bug)rule.mask, d, offset, length);
     PRJ_CALLBACK_DATA c = inner_data(d, p);
     return p->inner.GetFileDataCallback(&c, offset, length);
 }
@@ -329,6 +341,9 @@ void scn_provider_free(scn_provider *p)
     }
     free(p->pended);
     scn_provider_reset_rules(p);
+    scn_misbehave_free(p);
+    fault_free(p->fault); /* after the instance stopped (runner.c) */
+    p->fault = NULL;
     pthread_cond_destroy(&p->changed);
     pthread_mutex_destroy(&p->lock);
 }

@@ -22,6 +22,15 @@ static bool want_hresult(scn_parser *p, const scn_tok *t, int32_t *out)
 {
     INT32 v;
     char kind;
+    /* A raw code (0x5, 0x80070005): what a provider that returns errno values gives. */
+    if (!t->key && t->text[0] == '0' && (t->text[1] == 'x' || t->text[1] == 'X') && t->text[2]) {
+        char *end;
+        unsigned long long raw = strtoull(t->text + 2, &end, 16);
+        if (!*end && raw <= 0xFFFFFFFFull) {
+            *out = (int32_t)(uint32_t)raw;
+            return true;
+        }
+    }
     if (t->key || !prjsim_code_from_name(t->text, &v, &kind))
         return scn_error(p, "unknown status name '%s' (an HRESULT such as E_FAIL or "
                             "HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED), a Win32 error, or an NTSTATUS)", t->text);
@@ -155,6 +164,29 @@ bool scn_parse_provider(scn_parser *p, scn_stmt *st, scn_line *l)
             return false;
         if (need && !want_hresult(p, pos[positional - 1], &st->hr))
             return false;
+        return true;
+    }
+    if (!strcmp(what, "misbehave")) {
+        st->sub = PV_MISBEHAVE;
+        scn_bug bug;
+        if (l->count < 3)
+            return scn_error(p, "usage: provider misbehave BUG [RELPATH] [times=N|always] (BUG: %s)", scn_bug_names());
+        if (!scn_bug_from_name(l->tok[2].text, &bug, &st->cb))
+            return scn_error(p, "unknown misbehaviour '%s' (%s; fail, delay and pend: provider fail/pend or "
+                                "option faults=SPEC)", l->tok[2].text, scn_bug_names());
+        st->mask = (uint32_t)bug;
+        for (int i = 3; i < l->count; i++) {
+            const scn_tok *t = &l->tok[i];
+            if (t->key && !strcmp(t->key, "times")) {
+                if (!want_times(p, t, st))
+                    return false;
+            } else if (!t->key && !st->path) {
+                if (!scn_want_relative_path(p, t, st))
+                    return false;
+            } else {
+                return scn_unexpected(p, t);
+            }
+        }
         return true;
     }
     if (!strcmp(what, "veto") || !strcmp(what, "reply")) {
@@ -301,11 +333,12 @@ void scn_run_provider(scn_exec *r, const scn_stmt *st)
     case PV_PEND:
     case PV_FAIL:
     case PV_VETO:
-    case PV_REPLY: {
+    case PV_REPLY:
+    case PV_MISBEHAVE: {
         scn_rule rule;
         memset(&rule, 0, sizeof rule);
         rule.what = st->sub == PV_PEND ? RULE_PEND : st->sub == PV_FAIL ? RULE_FAIL
-                  : st->sub == PV_VETO ? RULE_VETO : RULE_REPLY;
+                  : st->sub == PV_VETO ? RULE_VETO : st->sub == PV_MISBEHAVE ? RULE_MISBEHAVE : RULE_REPLY;
         rule.kind = st->sub == PV_VETO || st->sub == PV_REPLY ? PRJSIM_CB_NOTIFICATION : st->cb;
         rule.notification = st->notification;
         rule.path = st->path;

@@ -4,6 +4,8 @@
  */
 #include "internal.h"
 
+#include <tracepic.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,12 +103,12 @@ void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code)
 }
 
 /* Diagnostics no `expect diag` accounted for fail the scenario: the reference provider
- * breaks no rule, so one means the simulator or the scenario is wrong. */
+ * breaks no rule, so one means the simulator or the scenario is wrong. Warnings do not. */
 static void check_leftover_diags(scn_exec *r, int line)
 {
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
         size_t now = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
-        if (now > r->diag_mark[d]) {
+        if (now > r->diag_mark[d] && !prjsim_diag_is_warning((prjsim_diag)d)) {
             scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s; add 'expect diag %s' if it is intended",
                      prjsim_diag_name((prjsim_diag)d), now - r->diag_mark[d], prjsim_diag_text((prjsim_diag)d),
                      prjsim_diag_name((prjsim_diag)d));
@@ -121,9 +123,10 @@ static void cleanup(scn_exec *r)
     /* Stopping fails pended callbacks, which releases every waiting operation. */
     scn_stop_instance(r);
     scn_jobs_finish(r);
+    scn_roots_cleanup(r);
     for (size_t i = 0; i < r->handle_count; i++) {
         if (r->handles[i].h)
-            prjsim_client_close(r->handles[i].h);
+            r->be->close(r->handles[i].h);
         free(r->handles[i].name);
         free(r->handles[i].path);
     }
@@ -134,47 +137,112 @@ static void cleanup(scn_exec *r)
     prjsim_client_set_caller(NULL);
 }
 
+bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options)
+{
+    static const scn_run_options defaults; /* all zero: the defaults */
+    memset(r, 0, sizeof *r);
+    r->script = s;
+    r->options = options ? options : &defaults;
+    r->be = prjsim_backend_by_name(r->options->backend);
+    if (!r->be)
+        return false;
+    r->external = r->options->provider != NULL;
+    if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
+        return false;
+    r->previous_sim = prjsim_sim_set_current(r->sim);
+    memtree_create_ex(&r->tree, &s->setup.tree);
+    scn_provider_init(&r->prov, r->tree, &s->setup);
+    prjsim_client_set_caller(NULL);
+    r->caller = prjsim_client_get_caller();
+    wcsncpy(r->caller_image, r->caller.image_file_name ? r->caller.image_file_name : L"", MAX_PATH);
+    r->caller.image_file_name = r->caller_image;
+    return true;
+}
+
+/* The state of an item as `expect state` names it, for the trace file. */
+static void probe_state(void *ctx, const WCHAR *full, char *state, size_t size)
+{
+    scn_flags_str(scn_state_names, scn_item_state(ctx, full), state, size);
+}
+
+static bool skip_hidden(void *ctx, size_t index)
+{
+    return scn_trace_hidden(ctx, index);
+}
+
+void scn_exec_statement(scn_exec *r, const scn_stmt *st)
+{
+    table[st->id].run(r, st);
+    if (r->options->trace_file) {
+        if (!r->samples && !(r->samples = calloc(1, sizeof *r->samples)))
+            abort();
+        tracepic_sample(r->samples, r->sim, probe_state, r);
+    }
+}
+
+void scn_exec_end(scn_exec *r)
+{
+    if (r->options->trace_file &&
+        !tracepic_write(r->options->trace_file, r->script->origin, r->sim, r->samples, skip_hidden, r))
+        fprintf(stderr, "cannot write the trace file %s\n", r->options->trace_file);
+    if (r->samples) {
+        tracepic_samples_free(r->samples);
+        free(r->samples);
+    }
+    cleanup(r);
+    memtree_destroy(r->tree);
+    scn_provider_free(&r->prov);
+    prjsim_sim_set_current(r->previous_sim);
+    prjsim_sim_destroy(r->sim);
+}
+
 void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
 {
-    static const scn_run_options defaults = {false, false, NULL, NULL, 0, NULL};
     memset(out, 0, sizeof *out);
-    scn_exec r;
-    memset(&r, 0, sizeof r);
-    r.script = s;
-    r.options = options ? options : &defaults;
     if (s->xfail)
         snprintf(out->reason, sizeof out->reason, "%s", s->xfail);
-    if (r.options->provider && s->needs_reference_line) {
+    if (options && options->provider && s->needs_reference_line) {
         out->verdict = SCN_SKIPPED;
         out->line = s->needs_reference_line;
         snprintf(out->message, sizeof out->message, "needs the reference provider (line %d: %s)",
                  s->needs_reference_line, s->needs_reference_why);
         return;
     }
-    r.external = r.options->provider != NULL;
-    if (FAILED(prjsim_sim_create(&r.sim, &s->setup.sim))) {
+    const prjsim_backend *be = prjsim_backend_by_name(options ? options->backend : NULL);
+    if (!be) {
+        out->verdict = SCN_FAILED;
+        snprintf(out->message, sizeof out->message, "unknown backend '%s' (sim, win32)", options->backend);
+        return;
+    }
+    /* what the backend cannot provide at all: skipped before anything runs */
+    for (size_t i = 0; i < s->count; i++) {
+        const char *why = NULL;
+        unsigned need = scn_stmt_requires(s, &s->stmts[i], options && options->provider, &why);
+        if (need & ~be->caps) {
+            out->verdict = SCN_SKIPPED;
+            out->line = s->stmts[i].line;
+            snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", be->name, s->stmts[i].line,
+                     why);
+            return;
+        }
+    }
+    scn_exec r;
+    if (!scn_exec_begin(&r, s, options)) {
         out->verdict = SCN_FAILED;
         snprintf(out->message, sizeof out->message, "the simulation could not be created (bad options?)");
         return;
     }
-    r.previous_sim = prjsim_sim_set_current(r.sim);
-    memtree_create_ex(&r.tree, &s->setup.tree);
-    scn_provider_init(&r.prov, r.tree, &s->setup);
-    prjsim_client_set_caller(NULL);
-    r.caller = prjsim_client_get_caller();
-    wcsncpy(r.caller_image, r.caller.image_file_name ? r.caller.image_file_name : L"", MAX_PATH);
-    r.caller.image_file_name = r.caller_image;
 
     FILE *log = r.options->log ? r.options->log : stdout;
     int last_line = 0;
-    for (size_t i = 0; i < s->count && !r.failed; i++) {
+    for (size_t i = 0; i < s->count && !r.failed && !r.skipped; i++) {
         const scn_stmt *st = &s->stmts[i];
         if (r.options->verbose)
             fprintf(log, "%s:%d: %s%s\n", s->origin, st->line, table[st->id].word, st->synthetic ? " (implicit)" : "");
-        table[st->id].run(&r, st);
+        scn_exec_statement(&r, st);
         last_line = st->line;
     }
-    if (!r.failed)
+    if (!r.failed && !r.skipped)
         check_leftover_diags(&r, last_line);
     if (r.failed)
         out->recent_trace = scn_recent_trace(&r, 12);
@@ -183,13 +251,14 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         fprintf(log, "%s: the whole trace:\n%s", s->origin, all);
         free(all);
     }
-    cleanup(&r);
-    memtree_destroy(r.tree);
-    scn_provider_free(&r.prov);
-    prjsim_sim_set_current(r.previous_sim);
-    prjsim_sim_destroy(r.sim);
+    scn_exec_end(&r);
 
-    if (!r.failed) {
+    if (r.skipped && !r.failed) {
+        out->verdict = SCN_SKIPPED;
+        out->line = r.skip_line;
+        snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", r.be->name, r.skip_line,
+                 r.skip_reason);
+    } else if (!r.failed) {
         out->verdict = s->xfail ? SCN_XPASSED : SCN_PASSED;
         if (s->xfail) {
             out->line = s->xfail_line;
@@ -201,6 +270,32 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         out->line = r.fail_line;
         snprintf(out->message, sizeof out->message, "%s", r.message);
     }
+}
+
+/* Why scenarios were skipped, with how many each (for the report of a backend). */
+typedef struct skip_tally {
+    char **why;
+    size_t *n;
+    size_t count;
+} skip_tally;
+
+static void tally_add(skip_tally *t, const char *message)
+{
+    /* "backend B: line N: reason" counts under its reason */
+    const char *why = strstr(message, ": line ");
+    why = why ? strstr(why + 7, ": ") : NULL;
+    why = why ? why + 2 : message;
+    for (size_t i = 0; i < t->count; i++)
+        if (!strcmp(t->why[i], why)) {
+            t->n[i]++;
+            return;
+        }
+    t->why = realloc(t->why, (t->count + 1) * sizeof *t->why);
+    t->n = realloc(t->n, (t->count + 1) * sizeof *t->n);
+    if (!t->why || !t->n)
+        abort();
+    t->why[t->count] = scn_strdup(why);
+    t->n[t->count++] = 1;
 }
 
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
@@ -221,6 +316,7 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         return SCN_EXIT_MALFORMED;
     }
     size_t passed = 0, failed = 0, xfailed = 0, skipped = 0;
+    skip_tally tally = {NULL, NULL, 0};
     for (size_t i = 0; i < count; i++) {
         scn_outcome o;
         scn_run(scripts[i], options, &o);
@@ -236,6 +332,7 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
             break;
         case SCN_SKIPPED:
             fprintf(out, "SKIP %s: %s\n", paths[i], o.message);
+            tally_add(&tally, o.message);
             skipped++;
             break;
         case SCN_XPASSED:
@@ -270,5 +367,14 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         fprintf(out, " (%zu skipped)\n", skipped);
     else
         fprintf(out, "\n");
+    if (options && options->backend) {
+        fprintf(out, "backend %s: %zu ran, %zu skipped\n", options->backend, count - skipped, skipped);
+        for (size_t i = 0; i < tally.count; i++)
+            fprintf(out, "  %zu skipped: %s\n", tally.n[i], tally.why[i]);
+    }
+    for (size_t i = 0; i < tally.count; i++)
+        free(tally.why[i]);
+    free(tally.why);
+    free(tally.n);
     return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
 }

@@ -50,7 +50,8 @@ typedef enum scn_verdict {
     SCN_FAILED,      /**< an expectation failed (line and message say which) */
     SCN_XFAILED,     /**< marked xfail and an expectation failed, as announced */
     SCN_XPASSED,     /**< marked xfail but everything held: counts as a failure */
-    SCN_SKIPPED      /**< not run: it needs the reference provider and a provider program was given */
+    SCN_SKIPPED      /**< not run: it needs the reference provider and a provider program was given,
+                          or something the backend cannot do */
 } scn_verdict;
 
 typedef struct scn_outcome {
@@ -81,6 +82,16 @@ typedef struct scn_run_options {
     const char *provider;
     int provider_argc;
     char *const *provider_argv;
+    /**
+     * Write the run's trace, with the state of every item the client touched sampled after each
+     * statement, to this trace file (tools/tracepic/tracepic.h; `prjsim trace` draws it). NULL: none.
+     */
+    const char *trace_file;
+    /**
+     * The backend client operations go through (conformance/backend/backend.h): "sim" (NULL:
+     * the default) or "win32". Scenarios that need what the backend lacks are skipped.
+     */
+    const char *backend;
 } scn_run_options;
 
 /**

@@ -5,6 +5,8 @@
  */
 #include "internal.h"
 
+#include <fault.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -45,6 +47,9 @@ bool scn_parse_xfail(scn_parser *p, scn_stmt *st, scn_line *l)
 
 bool scn_parse_root(scn_parser *p, scn_stmt *st, scn_line *l)
 {
+    if (l->count >= 3 && !l->tok[1].quoted && !l->tok[1].key && !strchr(l->tok[1].text, ':') &&
+        !strchr(l->tok[1].text, '\\') && !strchr(l->tok[1].text, '/'))
+        return scn_parse_named_root(p, st, l); /* root NAME PATH */
     if (!scn_want_full_path(p, l->count > 1 ? &l->tok[1] : NULL, st, false))
         return false;
     size_t n = wcslen(st->path);
@@ -137,16 +142,22 @@ static const char *strip_origin(const char *err)
 
 bool scn_parse_item(scn_parser *p, scn_stmt *st, scn_line *l)
 {
-    if (l->count < 3 || (strcmp(l->tok[1].text, "file") != 0 && strcmp(l->tok[1].text, "dir") != 0))
-        return scn_error(p, "item needs a manifest line: item file PATH [content=..] | item dir PATH");
+    int first = 1; /* item @NAME file ...: an item of a named root */
+    if (l->count > 1 && !l->tok[1].quoted && l->tok[1].text[0] == '@') {
+        if (!scn_want_root_name(p, &l->tok[1], st))
+            return false;
+        first = 2;
+    }
+    if (l->count < first + 2 || (strcmp(l->tok[first].text, "file") != 0 && strcmp(l->tok[first].text, "dir") != 0))
+        return scn_error(p, "item needs a manifest line: item [@ROOT] file PATH [content=..] | item [@ROOT] dir PATH");
     scn_needs_reference(p, "item");
-    const char *rest = p->raw + l->tok[1].col - 1;
+    const char *rest = p->raw + l->tok[first].col - 1;
     st->text = scn_strdup(rest);
     char err[512] = "";
     memtree *check = p->scratch;
     memtree *fresh = NULL;
-    if (p->started) {
-        /* a store change while running: check only its syntax here */
+    if (p->started || first == 2) {
+        /* a store change while running, or another root's store: check only its syntax here */
         memtree_create(&fresh);
         check = fresh;
     }
@@ -160,7 +171,7 @@ bool scn_parse_item(scn_parser *p, scn_stmt *st, scn_line *l)
 void scn_run_item(scn_exec *r, const scn_stmt *st)
 {
     char err[512] = "";
-    if (FAILED(memtree_parse_manifest(r->tree, st->text, NULL, err, sizeof err)))
+    if (FAILED(memtree_parse_manifest(scn_root_tree(r, st->root_index), st->text, NULL, err, sizeof err)))
         scn_fail(r, st->line, "item: %s", strip_origin(err));
 }
 
@@ -271,7 +282,8 @@ static bool bool_value(const scn_tok *t, bool *out)
 
 static const char *option_names =
     "negative-path-cache, thread-pool, pool-threads=N, concurrent-threads=N, query-file-name=on|off, "
-    "notifications=on|off, cancel=on|off, chunk-size=N, query-buffer=N, write-alignment=N, watchdog=MS";
+    "notifications=on|off, cancel=on|off, chunk-size=N, query-buffer=N, write-alignment=N, watchdog=MS, "
+    "faults=SPEC";
 
 bool scn_parse_option(scn_parser *p, scn_stmt *st, scn_line *l)
 {
@@ -287,6 +299,18 @@ bool scn_parse_option(scn_parser *p, scn_stmt *st, scn_line *l)
         if (strcmp(name, "thread-pool") && strcmp(name, "query-buffer") && strcmp(name, "write-alignment") &&
             strcmp(name, "watchdog"))
             scn_needs_reference(p, "an option of the provider or its start");
+        if (!strcmp(name, "faults")) {
+            /* the fault wrapper (fixtures/fault) in front of the reference provider */
+            char err[512];
+            if (!t->key || !t->value[0])
+                return scn_error(p, "option faults needs a spec: faults=\"GetFileData:nth=2:delay=50\"");
+            if (FAILED(fault_spec_check(t->value, err, sizeof err)))
+                return scn_error(p, "option faults: %s", err);
+            if (strlen(t->value) >= sizeof s->faults)
+                return scn_error(p, "option faults: the spec is too long");
+            snprintf(s->faults, sizeof s->faults, "%s", t->value);
+            continue;
+        }
         if (!strcmp(name, "negative-path-cache") || !strcmp(name, "thread-pool") ||
             !strcmp(name, "query-file-name") || !strcmp(name, "notifications") || !strcmp(name, "cancel")) {
             if (!bool_value(t, &b))
@@ -356,16 +380,18 @@ bool scn_parse_mapping(scn_parser *p, scn_stmt *st, scn_line *l)
 
 bool scn_parse_start(scn_parser *p, scn_stmt *st, scn_line *l)
 {
-    (void)st;
     scn_needs_reference(p, "start");
-    return no_more(p, l, 1);
+    if (l->count > 1 && !scn_want_root_name(p, &l->tok[1], st)) /* start NAME */
+        return false;
+    return no_more(p, l, l->count > 1 ? 2 : 1);
 }
 
 bool scn_parse_stop(scn_parser *p, scn_stmt *st, scn_line *l)
 {
-    (void)st;
     scn_needs_reference(p, "stop");
-    return no_more(p, l, 1);
+    if (l->count > 1 && !scn_want_root_name(p, &l->tok[1], st)) /* stop NAME */
+        return false;
+    return no_more(p, l, l->count > 1 ? 2 : 1);
 }
 
 HRESULT scn_start_instance(scn_exec *r)
@@ -388,7 +414,15 @@ HRESULT scn_start_instance(scn_exec *r)
     opts.NotificationMappings = s->mappings;
     opts.NotificationMappingsCount = (UINT32)s->mapping_count;
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx = NULL;
-    HRESULT hr = PrjStartVirtualizing(s->root, &r->prov.outer, &r->prov, &opts, &ctx);
+    const PRJ_CALLBACKS *callbacks = &r->prov.outer;
+    void *context = &r->prov;
+    if (s->faults[0]) {
+        if (!r->prov.fault && FAILED(fault_wrap(&r->prov.outer, &r->prov, s->faults, &r->prov.fault, NULL, 0)))
+            return E_INVALIDARG; /* checked when parsed */
+        callbacks = fault_callbacks(r->prov.fault);
+        context = fault_context(r->prov.fault);
+    }
+    HRESULT hr = PrjStartVirtualizing(s->root, callbacks, context, &opts, &ctx);
     if (SUCCEEDED(hr)) {
         r->ctx = ctx;
         r->running = true;
@@ -399,6 +433,16 @@ HRESULT scn_start_instance(scn_exec *r)
 
 void scn_run_start(scn_exec *r, const scn_stmt *st)
 {
+    if (st->root_index) {
+        HRESULT hr = scn_root_start(r, st->root_index);
+        scn_set_result(r, st, 'H', hr);
+        if (!st->checked && FAILED(hr)) {
+            char got[256];
+            scn_result_str(&r->result, false, got, sizeof got);
+            scn_fail(r, st->line, "start failed: %s (put 'expect ...' after it if that is intended)", got);
+        }
+        return;
+    }
     if (r->external) {
         if (scn_external_start(r, st->line))
             scn_mark_all(r);
@@ -437,7 +481,10 @@ void scn_stop_instance(scn_exec *r)
 
 void scn_run_stop(scn_exec *r, const scn_stmt *st)
 {
-    (void)st;
+    if (st->root_index) {
+        scn_root_stop(r, st->root_index);
+        return;
+    }
     if (r->running)
         scn_stop_instance(r);
     else if (r->started_once)
@@ -485,7 +532,7 @@ void scn_run_as(scn_exec *r, const scn_stmt *st)
 {
     if (st->sub == AS_CLIENT) {
         r->caller = prjsim_client_get_caller();
-        prjsim_client_set_caller(NULL);
+        r->be->set_caller(NULL);
         r->caller = prjsim_client_get_caller();
         r->caller_image[0] = 0;
         if (r->caller.image_file_name)
@@ -500,7 +547,7 @@ void scn_run_as(scn_exec *r, const scn_stmt *st)
     r->caller.process_id = (UINT32)st->a;
     r->caller.image_file_name = r->caller_image;
     r->caller.is_provider = st->sub == AS_PROVIDER;
-    prjsim_client_set_caller(&r->caller);
+    r->be->set_caller(&r->caller);
 }
 
 /* ---- marks and dumps ---- */

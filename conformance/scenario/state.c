@@ -17,8 +17,8 @@
 /* Is the item at @p rel a tombstone? (Only asked when PrjGetOnDiskFileState found nothing.) */
 static bool probe_tombstone(scn_exec *r, const WCHAR *rel)
 {
-    if (!r->running)
-        return false;
+    if (!r->running || r->external)
+        return false; /* a provider program's context is its own */
     size_t from = prjsim_trace_count(r->sim);
     PRJ_UPDATE_FAILURE_CAUSES causes = PRJ_UPDATE_FAILURE_CAUSE_NONE;
     HRESULT hr = PrjDeleteFile(r->ctx, rel, PRJ_UPDATE_NONE, &causes);

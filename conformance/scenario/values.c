@@ -39,6 +39,15 @@ const scn_name scn_access_names[] = {
     {NULL, 0},
 };
 
+const scn_name scn_share_names[] = {
+    {"read", FILE_SHARE_READ},
+    {"write", FILE_SHARE_WRITE},
+    {"delete", FILE_SHARE_DELETE},
+    {"all", FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE},
+    {"none", 0},
+    {NULL, 0},
+};
+
 const scn_name scn_disp_names[] = {
     {"create_new", CREATE_NEW},
     {"create_always", CREATE_ALWAYS},
@@ -489,6 +498,32 @@ const char *scn_notification_name(uint32_t type)
 
 /* ---- Result codes ---- */
 
+/*
+ * Where kernel32 reports an NTSTATUS as another Win32 error than the generic mapping (section
+ * 11 of the semantics reference): a win32-backend result matches the NTSTATUS through either.
+ */
+static const struct { NTSTATUS status; uint32_t error; } kernel32_also[] = {
+    {STATUS_OBJECT_NAME_COLLISION, ERROR_FILE_EXISTS}, /* CreateFileW(CREATE_NEW) */
+};
+
+/* Does a Win32 error @p c (the win32 backend's result) stand for the NTSTATUS @p v? */
+static bool win32_matches_status(uint32_t c, uint32_t v)
+{
+    if (v == 0 || (int32_t)v >= 0)
+        return c == 0 && (v == 0 || prjsim_status_to_win32((NTSTATUS)v) == 0);
+    if (c == prjsim_status_to_win32((NTSTATUS)v))
+        return true;
+    for (size_t i = 0; i < sizeof kernel32_also / sizeof kernel32_also[0]; i++)
+        if ((uint32_t)kernel32_also[i].status == v && kernel32_also[i].error == c)
+            return true;
+    return false;
+}
+
+bool scn_result_failed(const scn_result *r)
+{
+    return r->kind == 'W' ? r->code != 0 : r->code < 0;
+}
+
 bool scn_code_matches(const scn_result *r, int32_t value, char kind)
 {
     uint32_t v = (uint32_t)value, c = (uint32_t)r->code;
@@ -497,7 +532,22 @@ bool scn_code_matches(const scn_result *r, int32_t value, char kind)
     if (r->pending)
         return false;
     if (kind == 's')
-        return r->kind == 'S' ? (int32_t)c >= 0 : (int32_t)c >= 0;
+        return r->kind == 'W' ? c == 0 : (int32_t)c >= 0;
+    if (r->kind == 'W') {
+        switch (kind) {
+        case 'W': return c == v;
+        case 'S': return win32_matches_status(c, v);
+        case 'H':
+            if (v == 0)
+                return c == 0;
+            if (v & 0x10000000u)
+                return win32_matches_status(c, v & ~0x10000000u);
+            if ((v & 0xFFFF0000u) == 0x80070000u)
+                return c == (v & 0xFFFFu);
+            return false;
+        }
+        return false;
+    }
     if (r->kind == 'S') {
         switch (kind) {
         case 'S': return c == v;
@@ -539,6 +589,11 @@ void scn_result_str(const scn_result *r, bool win32, char *buf, size_t size)
     }
     if (r->pending) {
         snprintf(buf, size, "pending (the operation waits on a pended callback)");
+        return;
+    }
+    if (r->kind == 'W') {
+        const char *wn = prjsim_win32_error_name((DWORD)r->code);
+        snprintf(buf, size, "%s (%u, a Win32 error)", wn ? wn : "?", (unsigned)r->code);
         return;
     }
     const char *name = r->kind == 'S' ? prjsim_status_name(r->code) : prjsim_hresult_name(r->code);

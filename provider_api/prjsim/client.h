@@ -54,7 +54,8 @@ void prjsim_client_set_caller(const prjsim_caller *caller);
 prjsim_caller prjsim_client_get_caller(void);
 
 /**
- * Opens or creates an item, like NtCreateFile.
+ * Opens or creates an item, like NtCreateFile with every share bit (FILE_SHARE_READ |
+ * FILE_SHARE_WRITE | FILE_SHARE_DELETE); prjsim_client_open_shared takes a share mode.
  * @param out receives the handle on success.
  * @param access GENERIC_READ, GENERIC_WRITE, DELETE, FILE_*_DATA, FILE_*_ATTRIBUTES, ...
  * @param disposition CREATE_NEW, CREATE_ALWAYS, OPEN_EXISTING, OPEN_ALWAYS, TRUNCATE_EXISTING.
@@ -67,6 +68,20 @@ prjsim_caller prjsim_client_get_caller(void);
  */
 NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                             UINT32 disposition, UINT32 flags, UINT32 attributes);
+
+/**
+ * Opens or creates an item with a share mode, like NtCreateFile's ShareAccess.
+ * @param share FILE_SHARE_READ, FILE_SHARE_WRITE, FILE_SHARE_DELETE (0: exclusive). An open that
+ *  asks for data access (read/execute, write/append, delete) conflicting with the share mode of
+ *  the handles already open on the file, or whose share mode denies what they have, fails with
+ *  STATUS_SHARING_VIOLATION; opens for attributes only never conflict. Deleting (delete-on-close,
+ *  set disposition) and renaming need DELETE access, so they need FILE_SHARE_DELETE from every
+ *  other handle. prjsim_client_open shares everything.
+ * @return as prjsim_client_open, plus STATUS_SHARING_VIOLATION; STATUS_INVALID_PARAMETER for
+ *  other bits in @p share.
+ */
+NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
+                                   UINT32 share, UINT32 disposition, UINT32 flags, UINT32 attributes);
 
 /** What an open did, as NtCreateFile's IoStatus.Information reports it. */
 typedef enum prjsim_open_result {
@@ -119,7 +134,7 @@ NTSTATUS prjsim_client_set_basic_info(prjsim_handle *handle, INT64 creation_time
  * Marks the item for deletion when the handle closes (FileDispositionInformation).
  * @return STATUS_DIRECTORY_NOT_EMPTY for a directory that still has children (on disk or
  *  projected), STATUS_CANNOT_DELETE for a read-only item, STATUS_ACCESS_DENIED without DELETE
- *  access.
+ *  access, STATUS_NOT_SUPPORTED for a root whose instance runs (docs/behaviour/lifecycle.md).
  */
 NTSTATUS prjsim_client_set_disposition(prjsim_handle *handle, bool delete_file);
 
@@ -127,7 +142,9 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *handle, bool delete_file);
  * Renames or moves the item to @p new_path (FileRenameInformation).
  * @return STATUS_OBJECT_NAME_COLLISION when the target exists (even only virtually) and
  *  replace is false, STATUS_OBJECT_PATH_NOT_FOUND for a missing target parent,
- *  STATUS_ACCESS_DENIED when replacing a directory.
+ *  STATUS_ACCESS_DENIED when replacing a directory, STATUS_NOT_SUPPORTED for a directory under a
+ *  root that is not entirely full (virtual, placeholder, or projected content below it:
+ *  docs/behaviour/renames.md).
  */
 NTSTATUS prjsim_client_rename(prjsim_handle *handle, PCWSTR new_path, bool replace_existing);
 
@@ -173,7 +190,8 @@ NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32
  * Creates a hard link @p new_path to the file @p existing_path (CreateHardLinkW).
  * @return STATUS_SUCCESS; STATUS_OBJECT_NAME_NOT_FOUND / STATUS_OBJECT_PATH_NOT_FOUND for a
  *  missing source; STATUS_OBJECT_NAME_COLLISION when the new name exists, even only virtually;
- *  STATUS_FILE_IS_A_DIRECTORY for a directory; STATUS_NOT_SAME_DEVICE across roots.
+ *  STATUS_FILE_IS_A_DIRECTORY for a directory; STATUS_NOT_SAME_DEVICE across drives or between
+ *  two roots (a root and a directory outside every root on one drive link fine).
  */
 NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_path);
 

@@ -16,7 +16,8 @@
  * Differences from Windows (see DEVIATIONS.md, "Win32 file API"):
  *   - Outside virtualization roots names are case-sensitive (the host file system decides);
  *     inside roots they are case-insensitive, as on Windows.
- *   - Share modes are accepted and ignored: no open fails with ERROR_SHARING_VIOLATION.
+ *   - Share modes are enforced (ERROR_SHARING_VIOLATION); outside roots only among this
+ *     process's handles.
  *   - I/O is synchronous. With an OVERLAPPED, ReadFile/WriteFile use its offset and complete
  *     before returning TRUE; the event is not signalled.
  *   - Outside roots: creation times cannot be set, FILE_ATTRIBUTE_READONLY of a file is the

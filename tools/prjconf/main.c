@@ -5,6 +5,7 @@
  * failed (or an expected failure passed), 2 usage or setup error.
  */
 #include <prjconf.h>
+#include <prjconf_random.h>
 
 #include <prjsim/host.h>
 
@@ -12,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int usage(FILE *out)
@@ -36,12 +39,31 @@ static int usage(FILE *out)
             "  --tap             TAP instead of the human report\n"
             "  --junit FILE      also write a JUnit XML report\n"
             "  --json FILE       also write JSON lines, one per case as it ends\n"
+            "  --trace-dir DIR   write each case's trace file to DIR/CASE.trace and, for a\n"
+            "                    failing case, its picture DIR/CASE.html (linked in the report)\n"
             "  --drives DIR      drives folder shared by every case (as `prjsim exec --drives`)\n"
             "  --state DIR       every case starts from the volume saved in DIR by\n"
             "                    `prjsim exec --drives DIR` (read only)\n"
             "  --mkdir WINPATH   create this directory on the drives before the program starts\n"
             "  --max-depth N     crawl depth (default 4)\n"
-            "  --max-items N     crawl size (default 300)\n");
+            "  --max-items N     crawl size (default 300)\n"
+            "\n"
+            "random testing (see conformance/prjconf/README.md):\n"
+            "  --random          weighted random client operations over the crawled tree, each\n"
+            "                    checked against a model of ProjFS; a finding is shrunk to a .scn\n"
+            "  --ops N           operations to run (default 10000)\n"
+            "  --time T          run for T seconds instead\n"
+            "  --threads K       K threads at once on the thread pool (no total order: checks no\n"
+            "                    crash, hang or diagnostic and a consistent final state)\n"
+            "  --replay FILE     replay an operation log instead of generating\n"
+            "  --log FILE        where the operation log goes (default prjconf-random-SEED.log)\n"
+            "  --scn FILE        where the shrunk scenario goes (default prjconf-random-SEED.scn)\n"
+            "  --epoch N         start afresh (new simulation, provider, crawl) every N operations\n"
+            "                    (default 200; 0: never)\n"
+            "  --shrink-budget N replays delta debugging may make (default 400)\n"
+            "  --weights K=N,... weights of the operation kinds (open read write truncate\n"
+            "                    setattr delete rename list mkdir stat restart query\n"
+            "                    provider-update provider-delete)\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -87,7 +109,9 @@ int main(int argc, char **argv)
     o.seed = (unsigned long)time(NULL) % 1000000ul;
     const char *caps_text = getenv("PRJCONF_CAPS");
     const char *xfail_path = NULL, *json_path = NULL;
-    bool list = false, timeout_given = false;
+    bool list = false, timeout_given = false, random_mode = false, epoch_given = false;
+    prjconf_random_options ro;
+    memset(&ro, 0, sizeof ro);
     /* Static: they live as long as the process, whichever return ends it. */
     static const char **filters;
     static char **mkdirs;
@@ -109,6 +133,47 @@ int main(int argc, char **argv)
             break;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             return usage(stdout);
+        } else if (!strcmp(a, "--random")) {
+            random_mode = true;
+        } else if (!strcmp(a, "--epoch") && has) {
+            ro.epoch = strtoull(argv[++i], &end, 0);
+            epoch_given = true;
+            if (*end || argv[i][0] == '-') {
+                fprintf(stderr, "prjconf: bad --epoch '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if ((!strcmp(a, "--ops") || !strcmp(a, "--threads") || !strcmp(a, "--shrink-budget")) &&
+                   has) {
+            unsigned long long v = strtoull(argv[++i], &end, 0);
+            if (*end || v < 1 || (!strcmp(a, "--threads") && v > 256) || v > 1000000000000ull) {
+                fprintf(stderr, "prjconf: bad %s '%s'\n", a, argv[i]);
+                return 2;
+            }
+            if (!strcmp(a, "--ops"))
+                ro.ops = v;
+            else if (!strcmp(a, "--threads"))
+                ro.threads = (unsigned)v;
+            else
+                ro.shrink_budget = (unsigned)v;
+        } else if (!strcmp(a, "--time") && has) {
+            ro.seconds = strtod(argv[++i], &end);
+            if (*end || ro.seconds <= 0) {
+                fprintf(stderr, "prjconf: bad --time '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--replay") && has) {
+            ro.replay = argv[++i];
+        } else if (!strcmp(a, "--weights") && has) {
+            if (!prjconf_random_set_weights(argv[++i])) {
+                fprintf(stderr, "prjconf: bad --weights '%s' (KIND=N,...; kinds: open, read, write, "
+                                "truncate, setattr, delete, rename, list, mkdir, stat, restart, query, provider-update, "
+                                "provider-delete)\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--log") && has) {
+            ro.log_path = argv[++i];
+        } else if (!strcmp(a, "--scn") && has) {
+            ro.scn_path = argv[++i];
         } else if (!strcmp(a, "--list")) {
             list = true;
         } else if (!strcmp(a, "--tap")) {
@@ -152,6 +217,12 @@ int main(int argc, char **argv)
             o.junit_path = argv[++i];
         } else if (!strcmp(a, "--json") && has) {
             json_path = argv[++i];
+        } else if (!strcmp(a, "--trace-dir") && has) {
+            o.target.trace_dir = argv[++i];
+            if (mkdir(o.target.trace_dir, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "prjconf: cannot create %s\n", o.target.trace_dir);
+                return 2;
+            }
         } else if (!strcmp(a, "--drives") && has) {
             o.target.drives = argv[++i];
         } else if (!strcmp(a, "--state") && has) {
@@ -276,7 +347,35 @@ int main(int argc, char **argv)
     o.repro_prefix = prefix;
     o.repro_suffix = suffix;
 
-    int status = prjconf_run(&o, stdout);
+    if (!random_mode && (ro.ops || ro.seconds > 0 || ro.threads || ro.replay || ro.log_path || ro.scn_path ||
+                         epoch_given)) {
+        fprintf(stderr, "prjconf: --ops, --time, --threads, --replay, --log, --scn and --epoch need --random\n");
+        return 2;
+    }
+    if (random_mode && ro.ops && ro.seconds > 0) {
+        fprintf(stderr, "prjconf: give --ops or --time, not both\n");
+        return 2;
+    }
+    if (random_mode && ro.replay && ro.threads > 1) {
+        fprintf(stderr, "prjconf: --replay runs on one thread\n");
+        return 2;
+    }
+    int status;
+    if (random_mode) {
+        ro.target = o.target;
+        if (!timeout_given)
+            ro.target.timeout = 600;
+        ro.seed = o.seed;
+        if (!epoch_given)
+            ro.epoch = 200;
+        ro.json = o.json;
+        ro.junit_path = o.junit_path;
+        ro.repro_prefix = prefix;
+        ro.repro_suffix = suffix;
+        status = prjconf_random_main(&ro, stdout);
+    } else {
+        status = prjconf_run(&o, stdout);
+    }
     if (o.json)
         fclose(o.json);
     prjconf_xfail_free(&xfail);

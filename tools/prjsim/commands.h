@@ -5,5 +5,8 @@
 int prjsim_cmd_demo(int argc, char **argv);
 int prjsim_cmd_exec(int argc, char **argv);
 int prjsim_cmd_run(int argc, char **argv);
+int prjsim_cmd_shell(int argc, char **argv);
+int prjsim_cmd_explain(int argc, char **argv);
+int prjsim_cmd_trace(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@
 #include <fault.h>
 
 #include <prjsim.h>
+#include <tracepic.h>
 #include <prjsim/drives.h>
 #include <prjsim/host.h>
 #include <prjsim/state.h>
@@ -44,6 +45,8 @@ static int usage(FILE *out)
             "                     program ends and loaded again by the next program\n"
             "  --time-scale X     multiply the program's Sleep and wait times by X\n"
             "  --trace            print the simulator's trace to stderr at the end\n"
+            "  --trace-file FILE  at the end, write the trace with the final state of every item\n"
+            "                     touched to FILE (`prjsim trace FILE --html OUT` draws it)\n"
             "  --                 end of options\n");
     return out == stdout ? 0 : 2;
 }
@@ -156,12 +159,23 @@ static void forward_signals(prjsim_host *host)
     sigaction(SIGHUP, &sa, NULL);
 }
 
+/* The trace with the final state of every item a client operation named. */
+static bool write_trace_file(const char *path, const char *program)
+{
+    tracepic_samples samples;
+    memset(&samples, 0, sizeof samples);
+    tracepic_sample(&samples, prjsim_sim_current(), NULL, NULL);
+    bool ok = tracepic_write(path, program, prjsim_sim_current(), &samples, NULL, NULL);
+    tracepic_samples_free(&samples);
+    return ok;
+}
+
 /* ---- The command ---- */
 
 int prjsim_cmd_exec(int argc, char **argv)
 {
     double timeout = -1, time_scale = -1;
-    const char *drives = NULL;
+    const char *drives = NULL, *trace_file = NULL;
     bool trace = false;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -191,6 +205,8 @@ int prjsim_cmd_exec(int argc, char **argv)
                 fprintf(stderr, "prjsim exec: bad --time-scale '%s'\n", argv[i]);
                 return 2;
             }
+        } else if (!strcmp(o, "--trace-file") && has_value) {
+            trace_file = argv[++i];
         } else if (!strcmp(o, "--drives") && has_value) {
             drives = argv[++i];
         } else {
@@ -252,6 +268,8 @@ int prjsim_cmd_exec(int argc, char **argv)
     rc = prjsim_host_wait(host, ms, &code);
     if (trace)
         prjsim_trace_print(prjsim_sim_current(), stderr);
+    if (trace_file && !write_trace_file(trace_file, argv[i]))
+        fprintf(stderr, "prjsim exec: cannot write %s\n", trace_file);
     if (rc == PRJSIM_HOST_TIMEOUT) {
         fprintf(stderr, "prjsim exec: %s did not finish within %g s\n", argv[i], timeout);
         save_state(true);

@@ -12,6 +12,9 @@ static const struct {
     {"demo", prjsim_cmd_demo, "walk the ProjFS cache states against the reference provider"},
     {"exec", prjsim_cmd_exec, "run a provider program built with prjsim-cc or prjsim-c++"},
     {"run", prjsim_cmd_run, "run scenario scripts (conformance/README.md)"},
+    {"shell", prjsim_cmd_shell, "an interactive shell over a live root, showing what ProjFS asks"},
+    {"explain", prjsim_cmd_explain, "what a diagnostic means"},
+    {"trace", prjsim_cmd_trace, "draw a recorded run: an HTML page and Mermaid text"},
 };
 
 static int usage(FILE *out)

@@ -31,8 +31,13 @@ static int usage(FILE *out)
             "                prjsim_add_provider) started with PROVIDER-ARGS, instead of the\n"
             "                reference provider; scenarios that script the reference provider\n"
             "                are skipped\n"
+            "  --backend B   run client operations through backend B: sim (the simulator's\n"
+            "                client operations, the default) or win32 (the Win32 calls a\n"
+            "                Windows program makes); scenarios needing what B lacks are skipped\n"
             "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
             "  --verbose     print each statement as it runs, and the whole trace\n"
+            "  --trace-file F  write the run's trace with item states to F (one script only;\n"
+            "                `prjsim trace F --html OUT` draws it)\n"
             "  --            end of options\n"
             "\n"
             "exit status: 0 all passed, 1 a scenario failed, 2 a malformed, empty or unreadable\n"
@@ -42,7 +47,9 @@ static int usage(FILE *out)
 
 int prjsim_cmd_run(int argc, char **argv)
 {
-    scn_run_options opts = {false, false, stderr, NULL, 0, NULL};
+    scn_run_options opts;
+    memset(&opts, 0, sizeof opts);
+    opts.log = stderr;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
         return 2;
@@ -67,6 +74,15 @@ int prjsim_cmd_run(int argc, char **argv)
                 provider = argv[++i];
             } else if (!strncmp(a, "--provider=", 11)) {
                 provider = a + 11;
+            } else if ((!strcmp(a, "--backend") && i + 1 < argc) || !strncmp(a, "--backend=", 10)) {
+                opts.backend = a[9] == '=' ? a + 10 : argv[++i];
+                if (strcmp(opts.backend, "sim") && strcmp(opts.backend, "win32")) {
+                    fprintf(stderr, "prjsim run: unknown backend '%s' (sim, win32)\n", opts.backend);
+                    free(files);
+                    return usage(stderr);
+                }
+            } else if (!strcmp(a, "--trace-file") && i + 1 < argc) {
+                opts.trace_file = argv[++i];
             } else if (!strcmp(a, "--bless")) {
                 opts.bless = true;
             } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
@@ -104,6 +120,12 @@ int prjsim_cmd_run(int argc, char **argv)
         free(files);
         free(pargv);
         return usage(stderr);
+    }
+    if (opts.trace_file && count != 1) {
+        fprintf(stderr, "prjsim run: --trace-file takes one scenario script\n");
+        free(files);
+        free(pargv);
+        return 2;
     }
     if (provider) {
         /* A bad program is a setup error, whether or not a scenario would get to start it. */

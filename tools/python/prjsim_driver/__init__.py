@@ -10,12 +10,15 @@ The driver runs the project's own programs:
 * ``Prjsim.prjconf(...)`` runs the generic suite, optionally against a provider program, and
   returns a ``PrjconfResult`` with the exit code, the output and, when asked, the parsed JUnit,
   TAP and JSON reports.
+* ``Prjsim.random(seed=, ops=|time=, threads=, replay=, provider=...)`` runs ``prjconf --random``
+  and returns a ``RandomResult``: the seed, the operations and ops/s, the finding and, when one
+  was shrunk, the scenario's path and text (kept when ``workdir`` is given).
 * ``Prjsim.exec(program, *args, stdin=...)`` runs a provider program as ``prjsim exec`` does.
 
 The fixtures in ``prjsim_driver.fixtures`` give tests a ``prjsim`` object configured from the
 build tree (``PRJSIM_BUILD_DIR``, set by ctest).
 """
 
-from .driver import Prjsim, PrjconfResult, ScenarioResult, parse_junit, parse_tap, parse_json_lines
+from .driver import Prjsim, PrjconfResult, RandomResult, ScenarioResult, parse_junit, parse_tap, parse_json_lines
 
-__all__ = ["Prjsim", "PrjconfResult", "ScenarioResult", "parse_junit", "parse_tap", "parse_json_lines"]
+__all__ = ["Prjsim", "PrjconfResult", "RandomResult", "ScenarioResult", "parse_junit", "parse_tap", "parse_json_lines"]

@@ -2,6 +2,8 @@
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
@@ -30,6 +32,45 @@ class PrjconfResult:
         """The closing "N passed, N failed" line."""
         lines = [l for l in self.output.splitlines() if " passed, " in l]
         return lines[-1] if lines else ""
+
+
+@dataclass
+class RandomResult:
+    """What `prjconf --random` did: the seed, the rate, and on a finding the shrunk scenario."""
+    returncode: int
+    output: str
+    seed: int = 0
+    operations: int = 0
+    ops_per_s: float = 0.0
+    finding: str = ""           # the report's message ("" when there was none)
+    scenario: str = ""          # path of the shrunk .scn (kept in the directory given)
+    scenario_text: str = ""
+    log: str = ""               # path of the operation log
+    json: list = field(default_factory=list)
+    junit: list = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.returncode == 0
+
+
+def parse_random_output(text: str) -> dict:
+    """The seed, operations, rate, log and scenario paths from `prjconf --random`'s output."""
+    out = {}
+    for line in text.splitlines():
+        m = re.match(r"prjconf --random: seed (\d+)", line) or re.search(r"\(seed (\d+)\)$", line)
+        if m and "seed" not in out:
+            out["seed"] = int(m.group(1))
+        m = re.match(r"(\d+) operations checked in [\d.]+ s: (\d+) ops/s", line)
+        if m:
+            out["operations"], out["ops_per_s"] = int(m.group(1)), float(m.group(2))
+        m = re.match(r"operation log: (.+)$", line)
+        if m:
+            out["log"] = m.group(1)
+        m = re.match(r"shrunk to \d+ of \d+ operations in \d+ replays: (.+?) \(log ", line)
+        if m:
+            out["scenario"] = m.group(1)
+    return out
 
 
 def parse_junit(text: str) -> list:
@@ -118,6 +159,58 @@ class Prjsim:
                 t = self._run(argv + ["--tap"] + tail, env=env)
                 result.tap = parse_tap(t.stdout)
             return result
+
+    def random(self, seed: int = 1, ops: int = None, time: float = None, threads: int = 1,
+               replay: str = None, provider: str = None, program_args=(), args=(), weights: str = None,
+               workdir: str = None, env=None) -> RandomResult:
+        """Runs `prjconf --random` (in `workdir`, where the log and any shrunk scenario stay; a
+        temporary directory when None) and parses what it printed and its JSON and JUnit reports."""
+        own = workdir is None
+        tmp = tempfile.mkdtemp() if own else workdir
+        try:
+            argv = [self.prjconf_path, *args, "--random", "--seed", str(seed)]
+            if ops is not None:
+                argv += ["--ops", str(ops)]
+            if time is not None:
+                argv += ["--time", str(time)]
+            if threads and threads > 1:
+                argv += ["--threads", str(threads)]
+            if replay:
+                argv += ["--replay", os.path.abspath(replay)]
+            if weights:
+                argv += ["--weights", weights]
+            if provider:
+                argv += ["--provider", provider]
+            jsonl = os.path.join(tmp, "random.jsonl")
+            junit = os.path.join(tmp, "random.xml")
+            argv += ["--json", jsonl, "--junit", junit]
+            tail = ["--", *program_args] if program_args else []
+            full_env = dict(os.environ)
+            full_env.update(env or {})
+            p = subprocess.run(argv + tail, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               timeout=self.timeout, env=full_env, cwd=tmp)
+            info = parse_random_output(p.stdout)
+            r = RandomResult(p.returncode, p.stdout, seed=info.get("seed", seed),
+                             operations=info.get("operations", 0), ops_per_s=info.get("ops_per_s", 0.0))
+            if info.get("log") and not info["log"].startswith("("):
+                r.log = os.path.join(tmp, info["log"])
+            if os.path.exists(jsonl):
+                with open(jsonl, encoding="utf-8") as f:
+                    r.json = parse_json_lines(f.read())
+                if r.json and r.json[0].get("outcome") != "pass":
+                    r.finding = r.json[0].get("message", "")
+            if os.path.exists(junit):
+                with open(junit, encoding="utf-8") as f:
+                    r.junit = parse_junit(f.read())
+            if info.get("scenario"):
+                r.scenario = os.path.join(tmp, info["scenario"])
+                if os.path.exists(r.scenario):
+                    with open(r.scenario, encoding="utf-8") as f:
+                        r.scenario_text = f.read()
+            return r
+        finally:
+            if own:
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def exec(self, program: str, *args, stdin: str = "", env=None) -> subprocess.CompletedProcess:
         """Runs a provider program as `prjsim exec` does, feeding it `stdin`."""

@@ -1,0 +1,49 @@
+/*
+ * What statements need that a backend may lack (conformance/README.md, "Backends"). A backend
+ * without the capability skips the whole scenario before it runs, naming the first statement
+ * that needs it. Everything not listed here runs on every backend.
+ */
+#include "internal.h"
+
+unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, const char **why)
+{
+    (void)s;
+    *why = NULL;
+    switch (st->id) {
+    case SCN_EXPECT:
+        switch (st->sub) {
+        case EX_TRACE:
+            *why = "'expect trace' reads the simulator's trace of internal events";
+            return PRJSIM_BACKEND_CAP_SIMULATOR;
+        case EX_DIAG:
+            /* until the recording layer's checker decides them from the provider's calls;
+             * `expect no diagnostics` runs everywhere, like the check at the end of a run */
+            *why = "'expect diag' reads the diagnostics the simulator decides";
+            return PRJSIM_BACKEND_CAP_SIMULATOR;
+        case EX_IN_FLIGHT:
+            *why = "'expect in-flight' counts the simulator's commands in flight";
+            return PRJSIM_BACKEND_CAP_SIMULATOR;
+        case EX_RUNNING:
+            *why = "'expect instances' counts the simulator's running instances";
+            return PRJSIM_BACKEND_CAP_SIMULATOR;
+        case EX_CALLBACKS:
+        case EX_NOTIFICATIONS:
+            if (external) {
+                *why = "with --provider, the callbacks are read from the simulator's trace (the recording layer "
+                       "is not built yet)";
+                return PRJSIM_BACKEND_CAP_SIMULATOR;
+            }
+            return 0;
+        default:
+            return 0;
+        }
+    case SCN_CANCEL:
+        *why = "'cancel' cancels a command by its id, which only the simulator offers to a client";
+        return PRJSIM_BACKEND_CAP_SIMULATOR;
+    case SCN_AS:
+        *why = "'as' runs operations as another process";
+        return PRJSIM_BACKEND_CAP_CALLER;
+    default:
+        return 0;
+    }
+}
