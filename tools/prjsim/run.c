@@ -65,6 +65,10 @@ int prjsim_cmd_run(int argc, char **argv)
             } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
                 free(files);
                 return usage(stdout);
+            } else if ((!strcmp(a, "--backend") || !strcmp(a, "--trace-file")) && i + 1 >= argc) {
+                fprintf(stderr, "prjsim run: option %s needs an argument\n", a);
+                free(files);
+                return usage(stderr);
             } else if (!strcmp(a, "--provider")) {
                 if (i + 1 >= argc) {
                     fprintf(stderr, "prjsim run: option --provider needs an argument\n");
