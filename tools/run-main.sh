@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The main job: install dependencies, build, walk the reference provider through the ProjFS
 # cache states (printing the trace of every step), then run every conformance scenario and the
 # generic suite (prjconf) against it. Exits non-zero if anything fails.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Every test: install dependencies, then build and run the whole suite twice, once plain and
 # once under AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors in both); then
 # valgrind's memcheck over the scenarios and prjconf, a smoke run of every fuzz target, and
@@ -12,6 +13,9 @@ echo "== build and test (warnings are errors)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== prjsim as a dependency: installed prefix, copied; example consumer; Debian package; Python driver"
+bash tools/package-test.sh
 
 echo "== build and test under ASan+UBSan"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPRJSIM_WERROR=ON -DPRJSIM_SANITIZE=address,undefined >/dev/null

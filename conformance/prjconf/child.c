@@ -7,6 +7,7 @@
  *   diag NAME N TEXT a simulator diagnostic recorded N times during the case
  *   trace TEXT       one of the last trace records (on failure and timeout)
  *   inflight TEXT    the callbacks still in flight (on timeout)
+ *   started          the provider started (a case whose provider never starts is a setup error)
  *   timeout          the worker did not finish in time
  *   crash SIGNAL     a fatal signal; the stack follows, one frame a line
  *   verdict pass|fail|skip|setup [TEXT]
@@ -128,8 +129,21 @@ static void *run_job(void *arg)
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
         return NULL;
     }
-    dprintf(c->report_fd, "step %s started on %ls\n", c->host ? "the program" : "the reference provider",
-            c->root);
+    dprintf(c->report_fd, "started\nstep %s started on %ls\n",
+            c->host ? "the program" : "the reference provider", c->root);
+    /* Capabilities: as declared (--caps), else as registered when the provider started. */
+    unsigned needs = j->k->caps & PRJCONF_CAP_MASK;
+    unsigned missing = needs & ~(c->opts->caps_declared ? c->opts->caps : c->registered);
+    if (missing) {
+        char caps[128];
+        prjconf_caps_format(missing, caps, sizeof caps);
+        dprintf(c->report_fd, "verdict skip needs capability %s: the provider registered no %s "
+                "(--caps %s runs it anyway)\n", caps,
+                missing & PRJCONF_CAP_NOTIFICATIONS ? "NotificationCallback" : "CancelCommandCallback",
+                caps);
+        __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
+        return NULL;
+    }
     j->k->run(c);
     if (prjconf_target_self_driven(c)) {
         dprintf(c->report_fd, "verdict selfdriving %s\n", c->message);
@@ -168,6 +182,10 @@ static void child_main(const prjconf_case *k, const prjconf_target_options *t, u
                        int fd)
 {
     catch_crashes(fd);
+    /* The host's private module copies go there, and the runner removes it: a case that is
+     * killed or ends with _exit leaves nothing behind. */
+    if (t->tmpdir)
+        setenv("TMPDIR", t->tmpdir, 1);
     prjconf_ctx *c = calloc(1, sizeof *c);
     if (!c)
         _exit(3);
@@ -314,7 +332,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
     r->seconds = prjconf_now() - ch->started;
     char *fail = NULL, *details = NULL, *diags = NULL, *stack = NULL, *trace = NULL;
     char *verdict = NULL, *last_step = NULL, *inflight = NULL, *first_diag = NULL, *warnings = NULL;
-    bool timeout = false, crashed = false;
+    bool timeout = false, crashed = false, started = false;
     size_t diag_count = 0;
     const char *p = ch->buf ? ch->buf : "";
     const char *end = p + ch->len;
@@ -367,6 +385,8 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
         } else if (IS("inflight ")) {
             free(inflight);
             inflight = dup_n(p + 9, n - 9);
+        } else if (IS("started")) {
+            started = true;
         } else if (IS("timeout")) {
             timeout = true;
         } else if (IS("crash ")) {
@@ -438,6 +458,7 @@ void prjconf_child_finish(prjconf_child *ch, prjconf_result *r)
         append(&details, "", "stack:", 6);
         append(&details, "", stack, strlen(stack) - 1);
     }
+    r->not_started = !started && r->outcome == PRJCONF_ERROR;
     r->message = strdup(msg);
     r->details = details ? details : strdup("");
     r->diagnostics = diags ? diags : strdup("");

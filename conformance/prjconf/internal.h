@@ -37,6 +37,8 @@ struct prjconf_ctx {
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT instance;
     /* A provider program. */
     prjsim_host *host;
+    /** PRJCONF_CAP_* for the callbacks the provider registered when it last started. */
+    unsigned registered;
     bool finishing;     /* prjconf told it to finish (a restart) */
     bool self_driving;  /* it started, stopped and ended on its own: message says so */
     /* The crawl. */

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,8 +72,15 @@ typedef struct prjconf_target_options {
     /** Windows directories to create (on the drives folder) before the program starts. */
     char **mkdirs;
     size_t mkdir_count;
-    /** Capabilities the provider declares. */
+    /** Capabilities the provider declares (--caps), when caps_declared. */
     unsigned caps;
+    /**
+     * Whether caps was given. If not, each case uses what the provider registered when it
+     * started: notifications with a NotificationCallback, pending with a CancelCommandCallback.
+     */
+    bool caps_declared;
+    /** TMPDIR for the provider's temporary files (the host's module copies), or NULL. */
+    const char *tmpdir;
     /** Crawl limits. */
     unsigned max_depth;
     unsigned max_items;
@@ -168,6 +176,8 @@ typedef struct prjconf_result {
     double seconds;
     /** The one-line command that runs this case alone. */
     char *repro;
+    /** The provider could not start (a setup error, or it exited or crashed before starting). */
+    bool not_started;
     /** The provider program drives its own roots: the whole run is a setup error. */
     bool self_driving;
 } prjconf_result;
@@ -190,9 +200,14 @@ void prjconf_tap_case(FILE *out, size_t number, const prjconf_result *r);
 /** One JSON object on one line. */
 void prjconf_json_case(FILE *out, const prjconf_result *r);
 
-/** A whole JUnit document; crashes and timeouts are `<error>`, failures `<failure>`. */
+/**
+ * A whole JUnit document; crashes and timeouts are `<error>`, failures `<failure>`, each with
+ * a message and a type (the first diagnostic, "expectation", "crash", "timeout", "setup",
+ * "xpass"); diagnostics, trace and repro command in the case's `<system-out>`. @p started is
+ * the suite's timestamp.
+ */
 void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *results,
-                         size_t count);
+                         size_t count, time_t started);
 
 /* ---- Running (child.c, runner.c) ---------------------------------------------------------- */
 
@@ -240,7 +255,10 @@ typedef struct prjconf_run_options {
     const char *repro_suffix;
 } prjconf_run_options;
 
-/** Runs the selected cases; returns the exit status (0, 1, or 2 on a setup error). */
+/**
+ * Runs the selected cases; returns the exit status: 0, 1, or 2 on a setup error, including a
+ * provider that cannot start at all (then the cases still to run are left out).
+ */
 int prjconf_run(const prjconf_run_options *o, FILE *out);
 
 /** Whether @p name is selected by the filters (no filter selects all). */

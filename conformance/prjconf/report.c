@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const outcome_names[] = {"pass", "fail", "error", "skip", "xfail", "xpass"};
 
@@ -195,8 +196,27 @@ void prjconf_json_case(FILE *out, const prjconf_result *r)
     fflush(out);
 }
 
+/* The JUnit type of a failure or error: what a CI reader groups failures by. */
+static void junit_type(FILE *out, const prjconf_result *r)
+{
+    if (r->outcome == PRJCONF_XPASS) {
+        fputs("xpass", out);
+    } else if (r->outcome == PRJCONF_FAIL) {
+        const char *d = r->diagnostics ? r->diagnostics : "";
+        if (*d)
+            fprintf(out, "%.*s", (int)strcspn(d, ","), d);
+        else
+            fputs("expectation", out);
+    } else if (r->not_started) {
+        fputs("setup", out);
+    } else {
+        const char *m = r->message ? r->message : "";
+        fputs(!strncmp(m, "crash", 5) ? "crash" : !strncmp(m, "timeout", 7) ? "timeout" : "error", out);
+    }
+}
+
 void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *results,
-                         size_t count)
+                         size_t count, time_t started)
 {
     size_t failures = 0, errors = 0, skipped = 0;
     double total = 0;
@@ -207,10 +227,18 @@ void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *res
         skipped += r->outcome == PRJCONF_SKIP || r->outcome == PRJCONF_XFAIL;
         total += r->seconds;
     }
+    char host[256] = "localhost", stamp[32] = "";
+    if (gethostname(host, sizeof host - 1) != 0)
+        snprintf(host, sizeof host, "localhost");
+    struct tm tm;
+    if (gmtime_r(&started, &tm))
+        strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"", out);
     prjconf_xml_escape(out, suite);
-    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n",
-            count, failures, errors, skipped, total);
+    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\" "
+                 "timestamp=\"%s\" hostname=\"", count, failures, errors, skipped, total, stamp);
+    prjconf_xml_escape(out, host);
+    fputs("\">\n", out);
     for (size_t i = 0; i < count; i++) {
         const prjconf_result *r = &results[i];
         fputs("  <testcase classname=\"", out);
@@ -223,6 +251,7 @@ void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *res
             continue;
         }
         fputs(">\n", out);
+        bool failed = r->outcome == PRJCONF_FAIL || r->outcome == PRJCONF_ERROR || r->outcome == PRJCONF_XPASS;
         const char *tag = r->outcome == PRJCONF_ERROR                                  ? "error"
                           : r->outcome == PRJCONF_SKIP || r->outcome == PRJCONF_XFAIL ? "skipped"
                                                                                        : "failure";
@@ -230,8 +259,25 @@ void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *res
         prjconf_xml_escape(out, r->outcome == PRJCONF_XPASS
                                     ? "passed, but the expected-failures file says it fails"
                                     : r->message);
+        if (failed) {
+            fputs("\" type=\"", out);
+            junit_type(out, r);
+        }
         fputs("\">", out);
-        if (r->outcome == PRJCONF_FAIL || r->outcome == PRJCONF_ERROR || r->outcome == PRJCONF_XPASS) {
+        if (failed) {
+            /* The body: what failed in one place; the whole story is in system-out. */
+            if (r->diagnostics && *r->diagnostics) {
+                fputs("diagnostics: ", out);
+                prjconf_xml_escape(out, r->diagnostics);
+                fputc('\n', out);
+            }
+            fprintf(out, "seed %lu; repro: ", r->seed);
+            prjconf_xml_escape(out, r->repro);
+            fputc('\n', out);
+        }
+        fprintf(out, "</%s>\n", tag);
+        if (failed) {
+            fputs("    <system-out>", out);
             if (r->diagnostics && *r->diagnostics) {
                 fputs("diagnostics: ", out);
                 prjconf_xml_escape(out, r->diagnostics);
@@ -240,9 +286,9 @@ void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *res
             prjconf_xml_escape(out, r->details);
             fprintf(out, "seed %lu; repro: ", r->seed);
             prjconf_xml_escape(out, r->repro);
-            fputc('\n', out);
+            fputs("\n</system-out>\n", out);
         }
-        fprintf(out, "</%s>\n  </testcase>\n", tag);
+        fputs("  </testcase>\n", out);
     }
     fputs("</testsuite>\n</testsuites>\n", out);
 }

@@ -10,6 +10,8 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -107,9 +109,10 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
     if (o->tap)
         prjconf_tap_plan(out, count);
 
-    /* A provider program without --drives gets a fresh drives folder per case, removed here. */
-    char tmp[4096] = "";
-    if (o->target.provider && !o->target.drives) {
+    /* A provider program gets a temporary folder, removed here: a fresh drives folder per case
+     * (without --drives) and TMPDIR for its module copies. */
+    char tmp[4096] = "", tmpdir[4200] = "";
+    if (o->target.provider) {
         const char *base = getenv("TMPDIR");
         snprintf(tmp, sizeof tmp, "%s/prjconf-XXXXXX", base && *base ? base : "/tmp");
         if (!mkdtemp(tmp)) {
@@ -118,7 +121,13 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
             free(results);
             return 2;
         }
+        snprintf(tmpdir, sizeof tmpdir, "%s/tmp", tmp);
+        if (mkdir(tmpdir, 0700) != 0)
+            tmpdir[0] = 0;
     }
+    time_t started = time(NULL);
+    bool any_started = false, never_started = false;
+    const char *start_error = NULL;
 
     unsigned jobs = o->jobs ? o->jobs : 1;
     prjconf_child *running = calloc(jobs, sizeof *running);
@@ -140,8 +149,9 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
             if (asprintf(&r->repro, "%s --case %s --seed %lu%s", o->repro_prefix, c->name, o->seed,
                          o->repro_suffix) < 0)
                 r->repro = NULL;
+            /* Undeclared capabilities are checked in the child, once the provider has started. */
             unsigned missing = c->caps & PRJCONF_CAP_MASK & ~o->target.caps;
-            if (missing) {
+            if (missing && o->target.caps_declared) {
                 char caps[128];
                 r->outcome = PRJCONF_SKIP;
                 if (asprintf(&r->message, "needs capability %s, which the provider does not declare (--caps)",
@@ -156,8 +166,10 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
                 continue;
             }
             prjconf_target_options t = o->target;
+            if (*tmpdir)
+                t.tmpdir = tmpdir;
             char drives[4200];
-            if (*tmp) {
+            if (*tmp && !o->target.drives) {
                 snprintf(drives, sizeof drives, "%s/%zu", tmp, idx);
                 t.drives = drives;
             }
@@ -203,6 +215,13 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
                 finish_result(&s, r);
                 busy[k] = false;
                 active--;
+                any_started |= !r->not_started;
+                if (r->not_started && !any_started && !never_started) {
+                    /* The provider cannot start at all: the other cases would only repeat it. */
+                    never_started = true;
+                    start_error = r->message;
+                    count = next;
+                }
                 continue;
             }
             if (!ch->killed && now > ch->deadline) {
@@ -226,13 +245,19 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
         return 2;
     }
 
+    if (never_started && !any_started) {
+        fprintf(stderr, "prjconf: the provider could not start: %s\n", start_error ? start_error : "?");
+        if (o->tap)
+            fprintf(out, "Bail out! the provider could not start\n");
+        status = 2;
+    }
     if (o->junit_path) {
         FILE *j = fopen(o->junit_path, "w");
         if (!j) {
             fprintf(stderr, "prjconf: cannot write %s\n", o->junit_path);
             status = 2;
         } else {
-            prjconf_junit_write(j, "prjconf", results, count);
+            prjconf_junit_write(j, "prjconf", results, count, started);
             fclose(j);
         }
     }

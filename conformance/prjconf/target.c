@@ -2,8 +2,14 @@
  * The provider a case runs against, started afresh in each case's child: the bundled reference
  * provider (memtree over a built-in tree, started in process), or a provider program started
  * through the host exactly as `prjsim exec` starts it, whose root the host tells us.
+ *
+ * A start hook sees every PrjStartVirtualizing: it notes which optional callbacks the provider
+ * registered (the capabilities a case may need) and, when PRJSIM_FAULTS is set, wraps the
+ * provider in the fault wrapper, as `prjsim exec` does.
  */
 #include "internal.h"
+
+#include <fault.h>
 
 #include <errno.h>
 #include <stdarg.h>
@@ -48,6 +54,32 @@ static HRESULT build_tree(memtree *t)
 {
     char err[256];
     return memtree_parse_manifest(t, prjconf_reference_manifest(), "reference tree", err, sizeof err);
+}
+
+/* What the provider registered when it last started (one case per process). */
+static unsigned registered_caps;
+
+static HRESULT on_start(PCWSTR root, const PRJ_CALLBACKS **callbacks, const void **instance_context,
+                        void **cookie, void *payload)
+{
+    (void)payload;
+    unsigned caps = 0;
+    if ((*callbacks)->NotificationCallback)
+        caps |= PRJCONF_CAP_NOTIFICATIONS;
+    if ((*callbacks)->CancelCommandCallback)
+        caps |= PRJCONF_CAP_PENDING;
+    __atomic_store_n(&registered_caps, caps, __ATOMIC_RELEASE);
+    *cookie = NULL;
+    const char *spec = getenv("PRJSIM_FAULTS");
+    if (spec && *spec)
+        return fault_env_on_start(root, callbacks, instance_context, cookie, (void *)spec);
+    return S_OK;
+}
+
+static void on_stop(void *cookie, void *payload)
+{
+    if (cookie)
+        fault_env_on_stop(cookie, payload);
 }
 
 static bool setup_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -225,7 +257,11 @@ bool prjconf_target_start(prjconf_ctx *c)
     }
     if (t->provider)
         prjsim_win_files_init();
-    return t->provider ? start_program(c) : start_reference(c);
+    static const prjsim_start_hook hook = {on_start, on_stop, NULL};
+    prjsim_set_start_hook(&hook);
+    bool started = t->provider ? start_program(c) : start_reference(c);
+    c->registered = __atomic_load_n(&registered_caps, __ATOMIC_ACQUIRE);
+    return started;
 }
 
 void prjconf_target_stop(prjconf_ctx *c)

@@ -62,8 +62,16 @@ Test(report, junit_errors_failures_and_skips)
 {
     prjconf_result r[4] = {sample(PRJCONF_PASS), sample(PRJCONF_FAIL), sample(PRJCONF_ERROR),
                            sample(PRJCONF_SKIP)};
-    CAPTURE(s, prjconf_junit_write(out, "prjconf", r, 4));
+    r[2].not_started = true;
+    CAPTURE(s, prjconf_junit_write(out, "prjconf", r, 4, (time_t)1700000000));
     cr_expect(strstr(s, "tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\"") != NULL, "%s", s);
+    /* What CI readers use: when and where, time per case, type and message, system-out. */
+    cr_expect(strstr(s, "timestamp=\"2023-11-14T22:13:20\" hostname=\"") != NULL, "%s", s);
+    cr_expect(strstr(s, "<testcase classname=\"prjconf\" name=\"enum.sorted\" time=\"") != NULL, "%s", s);
+    cr_expect(strstr(s, "\" type=\"unsorted-entries\">") != NULL, "the first diagnostic: %s", s);
+    cr_expect(strstr(s, "<error message=") != NULL && strstr(s, "type=\"setup\">") != NULL, "%s", s);
+    cr_expect(strstr(s, "<system-out>diagnostics: unsorted-entries,duplicate-entry\n"
+                        "diagnostic unsorted-entries 1 x\nstack:\n  frame\nseed 123") != NULL, "%s", s);
     cr_expect(strstr(s, "<failure message=\"a &lt;b&gt; &amp; &quot;c&quot;") != NULL, "%s", s);
     cr_expect(strstr(s, "<error message=") != NULL, "%s", s);
     cr_expect(strstr(s, "<skipped message=") != NULL, "%s", s);

@@ -15,6 +15,7 @@
 #include <ftw.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const prjconf_case random_case = {"random", 0, "random operations checked against the model",
@@ -162,7 +163,8 @@ static void report(const prjconf_random_options *o, FILE *out, prjconf_result *r
     if (o->junit_path) {
         FILE *f = fopen(o->junit_path, "w");
         if (f) {
-            prjconf_junit_write(f, "prjconf-random", r, 1);
+            /* The run began r->seconds ago. */
+            prjconf_junit_write(f, "prjconf-random", r, 1, time(NULL) - (time_t)r->seconds);
             fclose(f);
         } else {
             fprintf(stderr, "prjconf: cannot write %s\n", o->junit_path);

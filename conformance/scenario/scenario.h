@@ -110,6 +110,15 @@ void scn_run(const scn_script *script, const scn_run_options *options, scn_outco
  */
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err);
 
+/**
+ * The bundled data folder @p what ("trees": the manifests; "scenarios") into @p buf: in
+ * <prefix>/share/prjsim beside an installed program, in the source tree for one run from the
+ * build tree. NULL when there is none.
+ */
+const char *scn_data_dir(const char *what, char *buf, size_t size);
+/** Whether this program runs from an installation (<prefix>/share/prjsim beside it). */
+bool scn_installed(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -80,13 +80,28 @@ static bool find_file(scn_parser *p, const char *name, char **out)
         *out = scn_strdup(name);
         return true;
     }
+    if (name[0] == '/')
+        return false;
 #ifdef PRJSIM_SOURCE_DIR
-    snprintf(path, sizeof path, "%s/%s", PRJSIM_SOURCE_DIR, name);
-    if (name[0] != '/' && access(path, R_OK) == 0) {
-        *out = scn_strdup(path);
-        return true;
+    /* Run from the build tree: a path relative to the source tree. */
+    if (!scn_installed()) {
+        snprintf(path, sizeof path, "%s/%s", PRJSIM_SOURCE_DIR, name);
+        if (access(path, R_OK) == 0) {
+            *out = scn_strdup(path);
+            return true;
+        }
     }
 #endif
+    /* The bundled manifests, by name: walk.manifest or fixtures/trees/walk.manifest. */
+    char dir[3000];
+    const char *base = strrchr(name, '/');
+    if (scn_data_dir("trees", dir, sizeof dir)) {
+        snprintf(path, sizeof path, "%s/%s", dir, base ? base + 1 : name);
+        if (access(path, R_OK) == 0) {
+            *out = scn_strdup(path);
+            return true;
+        }
+    }
     return false;
 }
 
@@ -97,7 +112,7 @@ bool scn_parse_manifest(scn_parser *p, scn_stmt *st, scn_line *l)
     scn_needs_reference(p, "manifest");
     if (!find_file(p, l->tok[1].text, &st->text))
         return scn_error(p, "manifest file '%s' not found (looked beside the script, in the current "
-                            "directory and in the source tree)", l->tok[1].text);
+                            "directory, in the source tree and among the bundled manifests)", l->tok[1].text);
     char err[512] = "";
     if (FAILED(memtree_load_manifest(p->scratch, st->text, err, sizeof err)))
         return scn_error(p, "manifest: %s", err);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim-bench: shared declarations of the benchmark driver and its figures.
  *

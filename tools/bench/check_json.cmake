@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Runs prjsim-bench --quick --json JSON and checks that the file is valid JSON with every key.
 execute_process(COMMAND ${BENCH} --quick --json ${JSON} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The FUSE baseline of p1: the same open+close of distinct files in one large directory, through
  * a libfuse3 file system served by this process, with every kernel cache that would spare the

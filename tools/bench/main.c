@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim-bench: how fast prjsim is, against baselines measured in the same run.
  *
@@ -179,7 +180,8 @@ static void usage(FILE *out)
     fprintf(out, "usage: prjsim-bench [--quick] [--only p1,p2,p3,p4,p5,mem] [--json FILE]\n"
                  "  --quick      small sizes (a smoke test of a few seconds)\n"
                  "  --only LIST  run only these figures\n"
-                 "  --json FILE  write the figures as JSON (null = not measured)\n");
+                 "  --json FILE  write the figures as JSON (null = not measured)\n"
+                 "  --version    print the version and exit\n");
 }
 
 int main(int argc, char **argv)
@@ -196,6 +198,9 @@ int main(int argc, char **argv)
             only = argv[++i];
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
+            return 0;
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("prjsim-bench %s\n", PRJSIM_VERSION);
             return 0;
         } else {
             usage(stderr);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mem_bytes_per_item: heap the simulator holds per item once placeholders exist for 1M items
  * (1000 directories of 1000 files, each file opened and closed once). The provider's tree is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * p1: the callback round trip. Each open of a not-yet-seen name in a large projected directory
  * asks the provider for placeholder info (GetPlaceholderInfo) and writes the placeholder; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * p2: listing a projected directory of 1k .. 1M entries with the default query buffer, as a
  * FindFirstFile/FindNextFile loop does (open, NtQueryDirectoryFile until the end, close), against

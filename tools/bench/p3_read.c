@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * p3: reading a 256 MiB placeholder file that the provider supplies in 1 MiB chunks through
  * PrjWriteFileData, against a memcpy of the same size in the same process.

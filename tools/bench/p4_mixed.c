@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * p4: a single-threaded mix of client operations over a tree of 100 directories of 100 files,
  * in deterministic mode. The mix, by iteration: 30% open+close, 25% open+read+close, 15%

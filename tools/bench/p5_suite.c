@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * p5: wall time of the whole prjconf suite against the reference provider. prjconf is a
  * separate program; it is looked for where the build puts it and run as it is (no arguments:

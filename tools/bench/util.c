@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Timing, memory and result helpers shared by the figures. */
 #include "bench.h"
 

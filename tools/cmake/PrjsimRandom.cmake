@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # prjsim_add_random_test(NAME [PROVIDER target-or-path] [OPS N | TIME SECONDS] [SEED S]
 #                        [THREADS K] [OPTIONS prjconf-options...] [ARGS program-args...])
 #

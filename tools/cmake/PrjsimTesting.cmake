@@ -1,9 +1,16 @@
+# SPDX-License-Identifier: MIT
 # Criterion unit tests: prjsim_add_test(NAME SOURCES a.c [b.c] [LIBS x y]).
-# Criterion installs only a pkg-config file.
-find_package(PkgConfig REQUIRED)
-pkg_check_modules(CRITERION REQUIRED IMPORTED_TARGET criterion>=2.4)
+# Criterion installs only a pkg-config file. Only looked for when the tests are built
+# (PRJSIM_BUILD_TESTS): the library and the tools build without it.
+if(PRJSIM_BUILD_TESTS)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(CRITERION REQUIRED IMPORTED_TARGET criterion>=2.4)
+endif()
 
 function(prjsim_add_test name)
+  if(NOT PRJSIM_BUILD_TESTS)
+    message(FATAL_ERROR "prjsim_add_test(${name}) outside if(PRJSIM_BUILD_TESTS)")
+  endif()
   cmake_parse_arguments(T "" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE PkgConfig::CRITERION ${T_LIBS})

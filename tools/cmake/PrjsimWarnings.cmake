@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Warning and sanitizer flags shared by every target of the project.
 add_compile_options(-Wall -Wextra)
 if(PRJSIM_WERROR)

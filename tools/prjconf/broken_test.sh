@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # prjconf fails (exit 1) on broken providers and names the case and the diagnostic or symptom;
 # passes on their bug-free control; and its reports (TAP, JUnit, JSON) and the expected-failures
 # file behave. usage: broken_test.sh PRJCONF BROKEN_DIR WORK_DIR

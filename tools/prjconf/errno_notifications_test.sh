@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Post-operation notification results are ignored (docs/behaviour/notifications.md): a provider
 # returning an errno-style code from them passes every case, with a warning naming it.
 # usage: errno_notifications_test.sh PRJCONF PROVIDER

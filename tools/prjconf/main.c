@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjconf [OPTIONS] [GLOB...] [-- ARGS...]`: the generic conformance suite. Without
  * --provider it runs against the bundled reference provider; with one, against that provider
@@ -7,6 +8,7 @@
 #include <prjconf.h>
 #include <prjconf_random.h>
 
+#include <fault.h>
 #include <prjsim/host.h>
 
 #include <stdio.h>
@@ -28,7 +30,9 @@ static int usage(FILE *out)
             "options:\n"
             "  --provider P      a provider program (.so from prjsim-cc or prjsim_add_provider),\n"
             "                    started as `prjsim exec P ARGS...` starts it\n"
-            "  --caps LIST       capabilities it declares: notifications,pending (or $PRJCONF_CAPS)\n"
+            "  --caps LIST       capabilities to assume: notifications,pending (or $PRJCONF_CAPS);\n"
+            "                    default: those the provider registers (a NotificationCallback,\n"
+            "                    a CancelCommandCallback) when it starts\n"
             "  --case NAME       run one case (a glob, as the positional GLOBs)\n"
             "  --list            list the cases that would run, and exit\n"
             "  --seed N          seed of the generated names (default: from the clock)\n"
@@ -63,7 +67,12 @@ static int usage(FILE *out)
             "  --shrink-budget N replays delta debugging may make (default 400)\n"
             "  --weights K=N,... weights of the operation kinds (open read write truncate\n"
             "                    setattr delete rename list mkdir stat restart query\n"
-            "                    provider-update provider-delete)\n");
+            "                    provider-update provider-delete)\n"
+            "\n"
+            "environment: PRJSIM_FAULTS=SPEC wraps the provider in the fault wrapper\n"
+            "(fixtures/fault/README.md); PRJCONF_CAPS as --caps.\n"
+            "exit status: 0 all passed, 1 a case failed, 2 usage or setup error (including a\n"
+            "provider that cannot start at all)\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -133,6 +142,9 @@ int main(int argc, char **argv)
             break;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             return usage(stdout);
+        } else if (!strcmp(a, "--version")) {
+            printf("prjconf %s\n", PRJSIM_VERSION);
+            return 0;
         } else if (!strcmp(a, "--random")) {
             random_mode = true;
         } else if (!strcmp(a, "--epoch") && has) {
@@ -250,10 +262,15 @@ int main(int argc, char **argv)
     o.target.mkdirs = mkdirs;
     o.target.argc = argc - i;
     o.target.argv = argv + i;
+    o.target.caps_declared = caps_text != NULL;
     if (caps_text && !prjconf_caps_parse(caps_text, &o.target.caps)) {
         fprintf(stderr, "prjconf: unknown capability in '%s'\n", caps_text);
         return 2;
     }
+    /* PRJSIM_FAULTS=spec wraps the provider in every case (fixtures/fault/README.md); a bad
+     * spec is a usage error. */
+    if (fault_install_from_env() == E_INVALIDARG)
+        return 2;
     if (o.target.state) {
         char err[1024] = "";
         if (access(o.target.state, R_OK) != 0) {

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # prjconf against mirror.so: a small backing tree on the C: drive (mixed case, nesting, an
 # empty file and directory, a file bigger than one write alignment), mirrored into C:\virt.
 # usage: mirror_test.sh PRJCONF MIRROR_SO WORK_DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # prjconf --random: the reference provider runs clean; each bug of the broken-provider catalog
 # that a diagnostic or the model can see is found within BOUND operations for fixed seeds, shrunk
 # to a scenario that fails against that provider and passes against the bug-free control; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The subcommands of the prjsim command-line tool. Each returns the process exit status. */
 #ifndef PRJSIM_COMMANDS_H
 #define PRJSIM_COMMANDS_H

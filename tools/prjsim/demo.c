@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim demo`: the walk-through of the ProjFS guide's cache-state page (section 6.2) against
  * the reference provider, printing each step, the item's state and the trace it produced.
@@ -7,6 +8,7 @@
 
 #include <memtree.h>
 #include <prjsim.h>
+#include <scenario.h>
 #include <ntstatus.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,18 +58,46 @@ static int check(prjsim_sim *sim, size_t *mark, int n, const step *s, NTSTATUS s
     return got == s->expected_state && st == STATUS_SUCCESS ? 0 : 1;
 }
 
+static int usage(FILE *out)
+{
+    fprintf(out,
+            "usage: prjsim demo [--manifest FILE]\n"
+            "\n"
+            "Walks the ProjFS cache states (virtual, placeholder, hydrated, dirty, full,\n"
+            "tombstone) against the reference provider, printing each step, the item's state\n"
+            "and the trace it produced. Exits 1 when a state differs from the expected one.\n"
+            "\n"
+            "options:\n"
+            "  --manifest FILE  the tree to project (default: the bundled walk.manifest); it must\n"
+            "                   hold a file foo.txt at its root\n");
+    return out == stdout ? 0 : 2;
+}
+
 int prjsim_cmd_demo(int argc, char **argv)
 {
-    const char *manifest = PRJSIM_SOURCE_DIR "/fixtures/trees/walk.manifest";
+    /* The bundled walk.manifest: installed in <prefix>/share/prjsim/trees. */
+    char bundled[4096], dir[3000];
+    const char *manifest = NULL;
+    if (scn_data_dir("trees", dir, sizeof dir)) {
+        snprintf(bundled, sizeof bundled, "%s/walk.manifest", dir);
+        manifest = bundled;
+    }
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--manifest") && i + 1 < argc) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            return usage(stdout);
+        } else if (!strcmp(argv[i], "--manifest") && i + 1 < argc) {
             manifest = argv[++i];
         } else {
             if (!strcmp(argv[i], "--manifest"))
                 fprintf(stderr, "prjsim demo: option --manifest needs an argument\n");
-            fprintf(stderr, "usage: prjsim demo [--manifest FILE]\n");
-            return 2;
+            else
+                fprintf(stderr, "prjsim demo: unknown argument '%s'\n", argv[i]);
+            return usage(stderr);
         }
+    }
+    if (!manifest) {
+        fprintf(stderr, "prjsim demo: no bundled manifest found: give one with --manifest FILE\n");
+        return 2;
     }
     prjsim_sim *sim = prjsim_sim_current();
     memtree *tree;

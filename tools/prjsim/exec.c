@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim exec [OPTIONS] PROGRAM [ARGS...]`: runs a provider program (a module built with
  * prjsim-cc / prjsim-c++ or prjsim_add_provider) in this process, as Windows runs a console

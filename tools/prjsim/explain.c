@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim explain DIAGNOSTIC...`: what a diagnostic of prjsim/diagnostics.h means, the section of
  * the behaviour reference it comes from, and its anchor in docs/behaviour/diagnostics.md (the anchor of a

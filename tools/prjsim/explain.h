@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Explanations of diagnostics, shared by `prjsim explain` and the shell's `explain`. */
 #ifndef PRJSIM_EXPLAIN_H
 #define PRJSIM_EXPLAIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* prjsim: the command-line front end of the simulator. */
 #include "commands.h"
 
@@ -16,13 +17,26 @@ static const struct {
     {"explain", prjsim_cmd_explain, "what a diagnostic means"},
     {"trace", prjsim_cmd_trace, "draw a recorded run: an HTML page and Mermaid text"},
 };
+enum { command_count = sizeof commands / sizeof commands[0] };
 
 static int usage(FILE *out)
 {
-    fprintf(out, "usage: prjsim COMMAND [ARGS...]\n\ncommands:\n");
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(out, "usage: prjsim COMMAND [ARGS...]\n"
+                 "       prjsim help [COMMAND] | --help | --version\n\ncommands:\n");
+    for (size_t i = 0; i < command_count; i++)
         fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+    fprintf(out, "  %-8s %s\n", "help", "this list, or a command's own usage");
+    fprintf(out, "\n`prjsim COMMAND --help` prints a command's usage.\n");
     return out == stdout ? 0 : 2;
+}
+
+static int find(const char *name)
+{
+    for (int i = 0; i < command_count; i++)
+        if (!strcmp(name, commands[i].name))
+            return i;
+    fprintf(stderr, "prjsim: unknown command '%s'\n", name);
+    return -1;
 }
 
 int main(int argc, char **argv)
@@ -31,9 +45,17 @@ int main(int argc, char **argv)
         return usage(stderr);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
         return usage(stdout);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].run(argc - 2, argv + 2);
-    fprintf(stderr, "prjsim: unknown command '%s'\n", argv[1]);
-    return usage(stderr);
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+        printf("prjsim %s\n", PRJSIM_VERSION);
+        return 0;
+    }
+    if (!strcmp(argv[1], "help")) {
+        if (argc < 3 || !strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))
+            return usage(stdout);
+        int i = find(argv[2]);
+        char *help[] = {"--help", NULL};
+        return i < 0 ? usage(stderr) : commands[i].run(1, help);
+    }
+    int i = find(argv[1]);
+    return i < 0 ? usage(stderr) : commands[i].run(argc - 2, argv + 2);
 }

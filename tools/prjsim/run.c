@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim run SCRIPT... [--provider P [-- ARGS...]]`: runs scenario scripts
  * (conformance/README.md) against the reference provider, or against provider program P run

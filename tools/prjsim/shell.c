@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim shell [--provider P.so [-- ARGS...] | --manifest FILE] [ROOT] [--drives DIR]`: an
  * interactive shell over a live virtualization root. Each command is one or more client
@@ -14,6 +15,7 @@
 #include "shell.h"
 
 #include <prjsim/drives.h>
+#include <scenario.h>
 
 #include <editline/readline.h>
 #include <stdarg.h>
@@ -363,7 +365,11 @@ static char *manifest_path(const char *given)
 
 int prjsim_cmd_shell(int argc, char **argv)
 {
-    const char *manifest = PRJSIM_SOURCE_DIR "/fixtures/trees/walk.manifest", *provider = NULL, *drives = NULL;
+    /* The bundled walk.manifest: in <prefix>/share/prjsim/trees once installed. */
+    char bundled[4096], trees[3000];
+    snprintf(bundled, sizeof bundled, "%s/walk.manifest",
+             scn_data_dir("trees", trees, sizeof trees) ? trees : PRJSIM_SOURCE_DIR "/fixtures/trees");
+    const char *manifest = bundled, *provider = NULL, *drives = NULL;
     const char *root = "C:\\root";
     const char *trace_file = NULL;
     bool trace = true, manifest_given = false;

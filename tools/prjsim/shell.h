@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim shell`: what its commands (shell_commands.c) share with the loop around them
  * (shell.c). Every command that touches the simulation becomes scenario statements run in a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The commands of `prjsim shell`, one function each and one table. A command that touches the
  * root writes scenario statements (conformance/README.md) and, after each operation, the

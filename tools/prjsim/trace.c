@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `prjsim trace FILE [--html OUT] [--mermaid OUT]`: draws a recorded run (a trace file from
  * `prjsim run --trace-file`, `prjsim exec --trace-file`, `prjsim shell --trace-file` or

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The picture of a failing prjconf case in a real browser: prjconf --trace-dir writes the page
 # and links it from the failure report; headless Chromium (Debian's) loads it with no script
 # error and no console message, the diagram holds as many messages as the trace file, the

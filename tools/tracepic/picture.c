@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pictures of a trace file: a self-contained HTML page (inline CSS, SVG and a few lines of
  * script; nothing from the network) with a sequence diagram of the client, ProjFS and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Writing trace files: the trace's text lines with the sampled states of the items the client
  * touched (tracepic.h describes the format).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // The C runtime's file calls with Windows paths, from C++ built with prjsim-c++: std::fopen
 // and ::stat reach the C: drive (the wrapper links with --wrap), std::remove the algorithm is
 // untouched, and wmain falls off its end (exit 0, as MSVC makes it).

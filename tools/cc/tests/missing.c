@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Calls a function nobody defines: the wrapper's -Wl,-z,defs makes that a link error. */
 int NoSuchWindowsFunction(void);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Built with -UUNICODE: TCHAR is char and _tmain-style code takes the narrow path. */
 #include <windows.h>
 #include <stdio.h>

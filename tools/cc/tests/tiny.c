@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A tiny C provider program for the wrapper test: a Windows-style wmain that needs the
  * wrapper's defaults (UNICODE, gnu11, the prjsim headers and library) and the -D and -I flags

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // A tiny C++ provider program for the wrapper test: a wmain with C++ linkage using the
 // standard library, DEFINE_ENUM_FLAG_OPERATORS from the SDK header, and a -D flag passed
 // through. Prints its arguments sorted the way ProjFS sorts names, and returns 10 + argc.

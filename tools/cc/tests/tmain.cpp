@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // _tmain through <tchar.h>: with the wrapper's UNICODE and _UNICODE it is wmain, with wide
 // arguments. Prints the length of each argument and returns argc.
 #include <windows.h>

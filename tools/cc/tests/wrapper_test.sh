@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The compiler wrappers end to end: build tiny C and C++ provider programs with prjsim-cc and
 # prjsim-c++ (with -D, -I, -c and -U flags passed through) and run them with `prjsim exec`.
 # usage: wrapper_test.sh BIN_DIR SOURCE_DIR WORK_DIR
@@ -83,6 +84,22 @@ printf 'int helper(void);\nint helper(void) { return 1; }\n' >noentry.c
 "$bin/prjsim-cc" -o noentry.so noentry.c || fail "prjsim-cc noentry.c"
 expect no_entry 2 "" "$bin/prjsim" exec ./noentry.so
 grep -q "wmain or main" "$work/no_entry.err" || fail "no message for a missing entry point"
+
+# Its own --help (then: the rest goes to the compiler), --version, and no input is an error.
+for w in prjsim-cc prjsim-c++; do
+    "$bin/$w" --help >help.txt 2>help.err && [ ! -s help.err ] && head -n 1 help.txt | grep -q "^usage: $w" &&
+        grep -q 'Every other option and file goes to the compiler' help.txt || fail "$w --help"
+    "$bin/$w" --version >version.txt 2>&1 && head -n 1 version.txt | grep -q "^$w (prjsim) [0-9]" &&
+        [ "$(wc -l <version.txt)" -gt 1 ] || fail "$w --version: $(cat version.txt)"
+    if "$bin/$w" -o nothing.so 2>noinput.err; then
+        fail "$w without input files succeeded"
+    else
+        grep -q "$w: fatal error: no input files" noinput.err || fail "$w without input: $(cat noinput.err)"
+    fi
+    [ ! -e nothing.so ] || fail "$w without input wrote nothing.so"
+    # A file after an option that takes a value is not an input.
+    if "$bin/$w" -o x.so -I "$src" 2>noinput2.err; then fail "$w -I dir counted as an input"; fi
+done
 
 [ "$failures" = 0 ] && echo "all wrapper checks passed"
 exit "$failures"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A provider ported from Linux: its NotificationCallback returns errno-style codes (5, EIO)
  * from the post-operation notifications, which ProjFS ignores (docs/behaviour/notifications.md).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every diagnostic's explanation and every line of the shell's help is translated in each
 # language (their lines differ from the English ones), LANGUAGE or LANG picks the language, and
 # an unknown language falls back to English.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `prjsim exec` end to end: exit codes, stdin forwarding, --timeout, signals as console
 # control events, exit() in the program, load errors, and a self-testing provider whose
 # PASS/FAIL output must be right.

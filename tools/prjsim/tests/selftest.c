@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * selftest: a provider that tests itself, as provider authors write them: it projects a small
  * tree into C:\SelfTestRoot, then does file I/O under its own root with the Win32 API (from

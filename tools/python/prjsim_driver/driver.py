@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The driver: subprocess calls of prjsim, prjconf and prjsim exec, and report parsers."""
 
 import json
@@ -110,16 +111,51 @@ def parse_json_lines(text: str) -> list:
 
 
 class Prjsim:
-    """The programs of one build tree."""
+    """The programs of one build tree or one installation.
 
-    def __init__(self, build_dir: str, timeout: float = 300):
-        self.build_dir = os.path.abspath(build_dir)
+    ``Prjsim(build_dir)`` uses a build tree; ``Prjsim(prefix=...)`` an installation prefix;
+    ``Prjsim.locate()`` finds them as the pytest fixture does (see ``locate``).
+    """
+
+    def __init__(self, build_dir: str = None, timeout: float = 300, prefix: str = None,
+                 prjsim: str = None, prjconf: str = None):
         self.timeout = timeout
-        self.prjsim = os.path.join(self.build_dir, "bin", "prjsim")
-        self.prjconf_path = os.path.join(self.build_dir, "tools", "prjconf", "prjconf")
+        self.build_dir = os.path.abspath(build_dir) if build_dir else None
+        self.prefix = os.path.abspath(prefix) if prefix else None
+        if self.build_dir:
+            self.prjsim = os.path.join(self.build_dir, "bin", "prjsim")
+            self.prjconf_path = os.path.join(self.build_dir, "tools", "prjconf", "prjconf")
+        elif self.prefix:
+            self.prjsim = os.path.join(self.prefix, "bin", "prjsim")
+            self.prjconf_path = os.path.join(self.prefix, "bin", "prjconf")
+        else:
+            self.prjsim, self.prjconf_path = prjsim, prjconf
         for path in (self.prjsim, self.prjconf_path):
-            if not os.access(path, os.X_OK):
-                raise FileNotFoundError(f"{path} is not built (build the project first)")
+            if not path or not os.access(path, os.X_OK):
+                raise FileNotFoundError(f"{path} is not built or not installed")
+
+    @classmethod
+    def locate(cls, timeout: float = 300) -> "Prjsim":
+        """The programs named by PRJSIM_BUILD_DIR (a build tree) or PRJSIM_PREFIX (an
+        installation), else those of the prefix this package is installed in, else prjsim and
+        prjconf on PATH. Raises FileNotFoundError saying where it looked."""
+        build = os.environ.get("PRJSIM_BUILD_DIR")
+        if build:
+            return cls(build, timeout=timeout)
+        prefix = os.environ.get("PRJSIM_PREFIX")
+        if prefix:
+            return cls(prefix=prefix, timeout=timeout)
+        # <prefix>/lib/python3/dist-packages/prjsim_driver/driver.py
+        own = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 4))
+        if os.access(os.path.join(own, "bin", "prjsim"), os.X_OK) and \
+                os.access(os.path.join(own, "bin", "prjconf"), os.X_OK):
+            return cls(prefix=own, timeout=timeout)
+        found = shutil.which("prjsim"), shutil.which("prjconf")
+        if all(found):
+            return cls(prjsim=found[0], prjconf=found[1], timeout=timeout)
+        raise FileNotFoundError(
+            "prjsim and prjconf not found: set PRJSIM_PREFIX to an installation prefix or "
+            "PRJSIM_BUILD_DIR to a build tree, or put the installed tools on PATH")
 
     def _run(self, argv, stdin=None, env=None):
         full_env = dict(os.environ)
@@ -127,13 +163,22 @@ class Prjsim:
         return subprocess.run(argv, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, timeout=self.timeout, env=full_env)
 
-    def run_scenario(self, text: str, name: str = "driver.scn") -> ScenarioResult:
-        """Runs a scenario given as text; file:line messages name `name`."""
+    def run_scenario(self, text: str, name: str = "driver.scn", provider: str = None,
+                     provider_args=(), env=None) -> ScenarioResult:
+        """Runs a scenario given as text; file:line messages name `name`. Against the reference
+        provider, or with `provider` against that provider program (a .so from prjsim-cc or
+        prjsim_add_provider) started with `provider_args`, as `prjsim run --provider` does."""
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, name)
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
-            p = self._run([self.prjsim, "run", path])
+            argv = [self.prjsim, "run"]
+            if provider:
+                argv += ["--provider", os.path.abspath(provider)]
+            argv.append(path)
+            if provider and provider_args:
+                argv += ["--", *provider_args]
+            p = self._run(argv, env=env)
             return ScenarioResult(p.returncode, p.stdout)
 
     def prjconf(self, *args, provider=None, program_args=(), caps=None, reports=False, env=None) -> PrjconfResult:

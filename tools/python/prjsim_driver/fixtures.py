@@ -1,21 +1,17 @@
-"""pytest fixtures: `prjsim` for the build tree named by PRJSIM_BUILD_DIR."""
+# SPDX-License-Identifier: MIT
+"""pytest fixtures for prjsim's own tests: `prjsim` (the plugin's) and `fixture_dir`, the build
+tree's fixture providers (PRJSIM_BUILD_DIR, set by ctest)."""
 
 import os
 
 import pytest
 
-from .driver import Prjsim
+from .plugin import prjsim  # noqa: F401  (a fixture)
 
 
 @pytest.fixture(scope="session")
-def prjsim() -> Prjsim:
-    build = os.environ.get("PRJSIM_BUILD_DIR")
-    if not build:
-        pytest.fail("PRJSIM_BUILD_DIR is not set: run these tests through ctest, or set it to a build tree")
-    return Prjsim(build)
-
-
-@pytest.fixture(scope="session")
-def fixture_dir(prjsim) -> str:
+def fixture_dir(prjsim) -> str:  # noqa: F811
     """Where the fixture provider programs (.so) of the build tree are."""
+    if not prjsim.build_dir:
+        pytest.fail("PRJSIM_BUILD_DIR is not set: run these tests through ctest, or set it to a build tree")
     return os.path.join(prjsim.build_dir, "fixtures")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """prjconf over every fixture provider, its reports, and the broken-provider catalog."""
 
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """prjconf --random through the driver: a clean run, a finding shrunk to a scenario, replay."""
 
 import os

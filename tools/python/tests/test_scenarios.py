@@ -1,4 +1,7 @@
+# SPDX-License-Identifier: MIT
 """Client operations, trace and notification assertions through scenarios."""
+
+import os
 
 
 def test_walk_with_trace(prjsim):
@@ -33,3 +36,16 @@ def test_malformed_script_exits_2(prjsim):
     r = prjsim.run_scenario("frobnicate everything\n", name="bad.scn")
     assert r.returncode == 2
     assert "bad.scn:1:" in r.output
+
+
+def test_scenario_against_a_provider_program(prjsim, fixture_dir):
+    hello = os.path.join(fixture_dir, "hello", "hello.so")
+    r = prjsim.run_scenario("root C:\\HelloRoot\n"
+                            "list C:\\HelloRoot\\docs\n"
+                            "expect listing . .. hello.txt\n"
+                            "expect no diags\n",
+                            provider=hello, provider_args=["C:\\HelloRoot"])
+    assert r.passed, r.output
+    r = prjsim.run_scenario("root C:\\HelloRoot\nlist C:\\HelloRoot\\docs\nexpect listing . .. other.txt\n",
+                            provider=hello, provider_args=["C:\\HelloRoot"], name="other.scn")
+    assert r.returncode == 1 and "other.scn:3:" in r.output, r.output

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `prjsim shell` through a pipe: the transcript of session.in is exactly session.expected (so
 # piped input gives the same output on every run, without colour), `record` saves a scenario
 # that `prjsim run` replays and that fails when what it recorded changes, a provider program

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `prjsim shell` through a real terminal: tmux runs it in a pane; keys typed with send-keys,
 # the screen read with capture-pane. Checks the prompt, a read that hydrates a file with its
 # trace in colour, history (Up repeats the last command), line editing (Ctrl+A, Ctrl+K) and
