@@ -9,7 +9,6 @@
 #include <prjconf_random.h>
 
 #include <fault.h>
-#include <prjsim/host.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,14 +278,6 @@ int main(int argc, char **argv)
         }
         if (FAILED(prjsim_state_check(o.target.state, err, sizeof err))) {
             fprintf(stderr, "prjconf: %s\n", err);
-            return 2;
-        }
-    }
-    if (o.target.provider) {
-        /* A program that cannot be loaded is a setup error, not a failure of every case. */
-        char error[1024];
-        if (prjsim_host_check(o.target.provider, error, sizeof error) != PRJSIM_HOST_OK) {
-            fprintf(stderr, "prjconf: %s\n", error);
             return 2;
         }
     }
