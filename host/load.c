@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /*
@@ -205,4 +206,77 @@ int prjsim__host_open_module(prjsim_host *h, char *error, size_t error_size)
     }
     make_image_name(h);
     return PRJSIM_HOST_OK;
+}
+
+int prjsim_host_check(const char *path, char *error, size_t error_size)
+{
+    if (!path || !*path) {
+        prjsim__host_set_error(error, error_size, "prjsim_host_check: invalid argument");
+        return PRJSIM_HOST_INVALID_ARGUMENT;
+    }
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        prjsim__host_set_error(error, error_size, "pipe: %s", strerror(errno));
+        return PRJSIM_HOST_SYSTEM_ERROR;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        int err = errno;
+        close(fds[0]);
+        close(fds[1]);
+        prjsim__host_set_error(error, error_size, "fork: %s", strerror(err));
+        return PRJSIM_HOST_SYSTEM_ERROR;
+    }
+    if (pid == 0) {
+        /* The child: the module's constructors may print; what it says is not ours to show. */
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0)
+            dup2(null, 1);
+        char message[1024] = "";
+        prjsim_host *h = NULL;
+        int rc = prjsim_host_load(&h, path, NULL, message, sizeof message);
+        (void)!write(fds[1], &rc, sizeof rc);
+        (void)!write(fds[1], message, strlen(message));
+        _exit(0);
+    }
+    close(fds[1]);
+    int rc = PRJSIM_HOST_OK;
+    char message[1024];
+    size_t got = 0;
+    ssize_t n;
+    bool have_rc = false;
+    char buf[sizeof message + sizeof rc];
+    while ((n = read(fds[0], buf + got, sizeof buf - 1 - got)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        got += (size_t)n;
+        if (got == sizeof buf - 1)
+            break;
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (got >= sizeof rc) {
+        memcpy(&rc, buf, sizeof rc);
+        have_rc = true;
+    }
+    size_t len = got >= sizeof rc ? got - sizeof rc : 0;
+    memcpy(message, buf + sizeof rc, len);
+    message[len] = 0;
+    if (!have_rc) {
+        if (WIFSIGNALED(status))
+            prjsim__host_set_error(error, error_size, "loading %s crashed (signal %d)", path, WTERMSIG(status));
+        else
+            prjsim__host_set_error(error, error_size, "loading %s ended the process (status %d)", path,
+                                   WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        return PRJSIM_HOST_LOAD_FAILED;
+    }
+    if (rc != PRJSIM_HOST_OK)
+        prjsim__host_set_error(error, error_size, "%s", message);
+    return rc;
 }

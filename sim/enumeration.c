@@ -93,6 +93,15 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
         return E_INVALIDARG;
     }
     size_t len = wcslen(name);
+    if (prjsim__name_utf16_units(name, len) > PRJSIM__MAX_COMPONENT_UNITS) {
+        /* No file system holds such a name: refuse it rather than list a cut-down one. */
+        pthread_mutex_unlock(&buffers_lock);
+        prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_NAME_TOO_LONG,
+                     "PrjFillDirEntryBuffer with a name of %zu UTF-16 units (at most %d)",
+                     prjsim__name_utf16_units(name, len), PRJSIM__MAX_COMPONENT_UNITS);
+        prjsim__note_api_result(E_INVALIDARG);
+        return E_INVALIDARG;
+    }
     uint32_t cost = prjsim__entry_cost(name, len);
     HRESULT hr = S_OK;
     if (b->full || cost > b->budget - b->used) {

@@ -645,6 +645,7 @@ typedef struct list_provider {
     bool null_info;                  /* passes NULL basic info */
     bool keep_handle;                /* keeps the first Get's buffer handle and fills it later */
     bool bad_names;                  /* tries a NULL and an empty name first */
+    bool long_names;                 /* tries names of 300 and 256 UTF-16 units, then one of 255 */
     bool symlinks;                   /* PrjFillDirEntryBuffer2 with a symlink target */
     bool unknown_ext;                /* PrjFillDirEntryBuffer2 with an unknown InfoType first */
     /* The one session's state. */
@@ -654,6 +655,7 @@ typedef struct list_provider {
     int starts, gets, ends;
     int added[64], insufficient[64];
     HRESULT null_name_hr, empty_name_hr, stale_hr, unknown_ext_hr;
+    HRESULT long_hr, long_pairs_hr, longest_hr;
     PRJ_DIR_ENTRY_BUFFER_HANDLE saved;
 } list_provider;
 
@@ -697,6 +699,19 @@ static HRESULT CALLBACK lp_get(const PRJ_CALLBACK_DATA *d, const GUID *id, PCWST
     if (lp.bad_names) {
         lp.null_name_hr = PrjFillDirEntryBuffer(NULL, &b, buffer);
         lp.empty_name_hr = PrjFillDirEntryBuffer(L"", &b, buffer);
+    }
+    if (lp.long_names && lp.gets == 1) {
+        WCHAR name[301];
+        wmemset(name, L'0', 300);
+        name[300] = 0;
+        lp.long_hr = PrjFillDirEntryBuffer(name, &b, buffer);
+        /* 128 characters above U+FFFF: 256 UTF-16 units */
+        wmemset(name, (WCHAR)0x1F600, 128);
+        name[128] = 0;
+        lp.long_pairs_hr = PrjFillDirEntryBuffer(name, &b, buffer);
+        wmemset(name, L'0', 255);
+        name[255] = 0;
+        lp.longest_hr = PrjFillDirEntryBuffer(name, &b, buffer);
     }
     if (lp.unknown_ext) {
         PRJ_EXTENDED_INFO x;
@@ -827,6 +842,27 @@ Test(enumeration, fill_rejects_null_and_empty_names)
     ASSERT_NAMES(list(L"C:\\root", NULL, NULL, NULL), ".,..,a.txt,b.dat,c.txt", "listing");
     ASSERT_HR_AS(lp.null_name_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(NULL name)");
     ASSERT_HR_AS(lp.empty_name_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(empty name)");
+}
+
+/* A name no component may have is refused with a diagnostic, never listed cut down. */
+Test(enumeration, fill_rejects_names_longer_than_a_component)
+{
+    start_lp();
+    lp.long_names = true;
+    run_lp();
+    prjsim_dir_entry *e;
+    size_t n;
+    list(L"C:\\root", NULL, &e, &n);
+    ASSERT_HR_AS(lp.long_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(300-character name)");
+    ASSERT_HR_AS(lp.long_pairs_hr, E_INVALIDARG, "PrjFillDirEntryBuffer(256 UTF-16 units)");
+    ASSERT_HR_AS(lp.longest_hr, S_OK, "PrjFillDirEntryBuffer(255-character name)");
+    ASSERT_COUNT(prjsim_trace_count_diag(sim, PRJSIM_DIAG_NAME_TOO_LONG), 2, "name-too-long diagnostics");
+    /* ., .., the 255-character name whole, a.txt, b.dat, c.txt: nothing truncated */
+    ASSERT_COUNT(n, 6, "entries");
+    ASSERT_COUNT(wcslen(e[2].name), 255, "length of the longest name");
+    for (size_t i = 0; i < n; i++)
+        cr_expect(wcslen(e[i].name) != MAX_PATH, "a name cut to MAX_PATH: %ls", e[i].name);
+    free(e);
 }
 
 Test(enumeration, a_buffer_handle_from_an_earlier_get_is_stale)

@@ -49,4 +49,7 @@ bool prjsim__name_has_wildcards(const wchar_t *s);
  */
 size_t prjsim__name_utf16_units(const wchar_t *s, size_t len);
 
+/* The longest name one path component may have: 255 UTF-16 units, as on NTFS. */
+#define PRJSIM__MAX_COMPONENT_UNITS 255
+
 #endif /* PRJSIM_NAMES_H */

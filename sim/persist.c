@@ -470,6 +470,7 @@ static HRESULT parse_file(const char *file, parsed *out, char *error, size_t err
         set_error(error, error_size, "%s: cannot read it", file);
         return HRESULT_FROM_WIN32(ERROR_FILE_CORRUPT);
     }
+    data[size] = 0; /* sscanf below reads lines as strings: they must end inside the buffer */
     reader r = {file, data, data + size, 0, error, error_size};
     HRESULT hr = HRESULT_FROM_WIN32(ERROR_FILE_CORRUPT);
     size_t len;

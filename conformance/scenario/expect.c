@@ -109,6 +109,23 @@ static void pattern_init(scn_event_pattern *e)
     e->pid = e->offset = e->length = -1;
 }
 
+static bool pattern_drop(scn_event_pattern *e)
+{
+    free(e->path);
+    free(e->dest);
+    free(e->image);
+    free(e->search);
+    free(e->content_id);
+    return false;
+}
+
+/* A string field given once: a second `image=` replaces the first rather than leaking it. */
+static void set_text(char **field, const char *value)
+{
+    free(*field);
+    *field = scn_strdup(value);
+}
+
 /* ITEM [, ITEM...] where ITEM is NAME ["path"] [attributes]. */
 static bool event_patterns(scn_parser *p, scn_stmt *st, scn_line *l, int from, bool notes)
 {
@@ -150,7 +167,7 @@ static bool event_patterns(scn_parser *p, scn_stmt *st, scn_line *l, int from, b
             if (a->quoted && !a->key && !e.path) {
                 e.path = scn_strdup(a->text);
             } else if (!a->key && !strcmp(a->text, "to") && notes && i + 1 < l->count && !l->tok[i + 1].comma) {
-                e.dest = scn_strdup(l->tok[++i].text);
+                set_text(&e.dest, l->tok[++i].text);
             } else if (!a->key && !strcmp(a->text, "dir") && notes) {
                 e.is_dir = 1;
             } else if (!a->key && !strcmp(a->text, "file") && notes) {
@@ -174,23 +191,23 @@ static bool event_patterns(scn_parser *p, scn_stmt *st, scn_line *l, int from, b
             } else if (a->key && !strcmp(a->key, "pid")) {
                 scn_needs_reference(p, "pid= in a callback or notification");
                 if (!scn_want_number(p, a, "process id", false, &n))
-                    return false;
+                    return pattern_drop(&e);
                 e.pid = (int64_t)n;
             } else if (a->key && !strcmp(a->key, "image")) {
                 scn_needs_reference(p, "image= in a callback or notification");
-                e.image = scn_strdup(a->value);
+                set_text(&e.image, a->value);
             } else if (a->key && !strcmp(a->key, "content-id")) {
                 scn_needs_reference(p, "content-id= in a callback");
-                e.content_id = scn_strdup(a->value);
+                set_text(&e.content_id, a->value);
             } else if (a->key && !strcmp(a->key, "search") && !notes) {
-                e.search = scn_strdup(a->value);
+                set_text(&e.search, a->value);
             } else if (a->key && !strcmp(a->key, "offset") && !notes) {
                 if (!scn_want_number(p, a, "offset", true, &n))
-                    return false;
+                    return pattern_drop(&e);
                 e.offset = (int64_t)n;
             } else if (a->key && !strcmp(a->key, "length") && !notes) {
                 if (!scn_want_number(p, a, "length", true, &n))
-                    return false;
+                    return pattern_drop(&e);
                 e.length = (int64_t)n;
             } else if (!a->key && !a->quoted && !e.path) {
                 e.path = scn_strdup(a->text);
@@ -199,12 +216,7 @@ static bool event_patterns(scn_parser *p, scn_stmt *st, scn_line *l, int from, b
                           a->text, a->col, notes ? "notification" : "callback",
                           notes ? ", to \"dest\", dir, file, modified, pid=, image=, content-id=" :
                                   ", search=, restart, single, offset=, length=, pid=, image=, content-id=");
-                free(e.path);
-                free(e.dest);
-                free(e.image);
-                free(e.search);
-                free(e.content_id);
-                return false;
+                return pattern_drop(&e);
             }
         }
         st->events = realloc(st->events, (st->event_count + 1) * sizeof *st->events);
@@ -377,11 +389,11 @@ bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
             if (t->comma)
                 continue;
             if (prjsim_diag_from_name(t->text) == PRJSIM_DIAG_COUNT_) {
-                char known[1024] = "";
-                for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
-                    strcat(known, d ? ", " : "");
-                    strcat(known, prjsim_diag_name((prjsim_diag)d));
-                }
+                char known[2048] = "";
+                size_t at = 0;
+                for (int d = 0; d < PRJSIM_DIAG_COUNT_ && at < sizeof known; d++)
+                    at += (size_t)snprintf(known + at, sizeof known - at, "%s%s", d ? ", " : "",
+                                           prjsim_diag_name((prjsim_diag)d));
                 return scn_error(p, "unknown diagnostic '%s' (known: %s)", t->text, known);
             }
             add_name(st, t->text);
@@ -421,8 +433,12 @@ bool scn_parse_expect(scn_parser *p, scn_stmt *st, scn_line *l)
             st->opt = true;
             return done_args(p, l, i + 2);
         }
+        /* only a word that starts with << opens a block: `expect trace op X` is no block */
+        if (l->tok[i].quoted || l->tok[i].key || strncmp(l->tok[i].text, "<<", 2))
+            return scn_error(p, "expected <<END or file PATH after 'expect trace%s', got '%s' in column %d",
+                             i > 2 ? " KINDS" : "", l->tok[i].text, l->tok[i].col);
         const char *term = l->tok[i].text + 2;
-        if (!*term || l->tok[i].quoted)
+        if (!*term)
             return scn_error(p, "a block needs a terminator word: expect trace <<END");
         if (!done_args(p, l, i + 1))
             return false;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static const struct {
     const char *word;
@@ -515,6 +516,11 @@ int scn_parse_text(scn_script **out, const char *text, const char *origin, const
         parse_line(&p, raw);
     }
     cur_lines = saved;
+    if (!s->count && !p.errors) {
+        /* nothing but blank lines and comments: a PASS would claim a check that never ran */
+        p.line = 1;
+        scn_error(&p, "empty scenario: no statement to run");
+    }
     if (!p.started && s->count) {
         /* only setup statements: start anyway, so that the setup itself is checked */
         scn_stmt *st = append(s);
@@ -547,6 +553,14 @@ int scn_parse_file(scn_script **out, const char *path, FILE *err)
             fprintf(err, "%s: cannot open: %s\n", path, strerror(errno));
         return SCN_EXIT_MALFORMED;
     }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* fopen opens a directory on Linux and reads it as empty */
+        if (err)
+            fprintf(err, "%s: is a directory (give its scenario files, such as %s/*.scn)\n", path, path);
+        fclose(f);
+        return SCN_EXIT_MALFORMED;
+    }
     size_t cap = 4096, len = 0;
     char *text = malloc(cap);
     if (!text)
@@ -561,7 +575,15 @@ int scn_parse_file(scn_script **out, const char *path, FILE *err)
                 abort();
         }
     }
+    bool read_error = ferror(f);
+    int read_errno = errno;
     fclose(f);
+    if (read_error) {
+        if (err)
+            fprintf(err, "%s: cannot read: %s\n", path, strerror(read_errno));
+        free(text);
+        return SCN_EXIT_MALFORMED;
+    }
     text[len] = 0;
     if (memchr(text, 0, len)) {
         if (err)

@@ -8,6 +8,7 @@
 #include <prjsim/host.h>
 
 #include <criterion/criterion.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,30 @@ Test(host_load, no_entry_point)
     cr_expect_eq(rc, PRJSIM_HOST_NO_ENTRY, "%s", prjsim_host_result_name(rc));
     cr_expect(strstr(error, "wmain or main"), "%s", error);
     cr_expect_null(h);
+}
+
+/* The check loads in a child: the answers of prjsim_host_load, and nothing loaded here. */
+Test(host_check, answers_as_load_does)
+{
+    cr_expect_eq(prjsim_host_check(PROGRAM("args"), error, sizeof error), PRJSIM_HOST_OK, "%s", error);
+    int rc = prjsim_host_check(HOSTPROG_DIR "/no-such-program.so", error, sizeof error);
+    cr_expect_eq(rc, PRJSIM_HOST_NOT_FOUND, "%s", prjsim_host_result_name(rc));
+    cr_expect(strstr(error, "no-such-program.so") && strstr(error, "No such file"), "%s", error);
+    rc = prjsim_host_check(PROGRAM("noentry"), error, sizeof error);
+    cr_expect_eq(rc, PRJSIM_HOST_NO_ENTRY, "%s", prjsim_host_result_name(rc));
+    cr_expect(strstr(error, "wmain or main"), "%s", error);
+    char path[] = "/tmp/prjsim-host-test-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, "not ELF\n", 8), 8);
+    close(fd);
+    rc = prjsim_host_check(path, error, sizeof error);
+    unlink(path);
+    cr_expect_eq(rc, PRJSIM_HOST_LOAD_FAILED, "%s", prjsim_host_result_name(rc));
+    cr_expect(strstr(error, "cannot load"), "%s", error);
+    cr_expect_eq(prjsim_host_check("", error, sizeof error), PRJSIM_HOST_INVALID_ARGUMENT);
+    /* nothing of the module was loaded into this process */
+    cr_expect_null(dlopen(PROGRAM("args"), RTLD_NOW | RTLD_NOLOAD));
 }
 
 Test(host_load, invalid_arguments)

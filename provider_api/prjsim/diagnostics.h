@@ -22,6 +22,8 @@
       "GetDirectoryEnumeration returned ERROR_INSUFFICIENT_BUFFER after adding entries; it must return S_OK and resume with the entry that did not fit") \
     X(STALE_ENUM_BUFFER, "stale-enum-buffer", "docs/behaviour/enumeration.md", \
       "PrjFillDirEntryBuffer was given a buffer handle whose GetDirectoryEnumeration has completed") \
+    X(NAME_TOO_LONG, "name-too-long", "docs/behaviour/enumeration.md", \
+      "PrjFillDirEntryBuffer was given a name longer than a path component may be (255 UTF-16 units); the entry is refused") \
     X(END_RESULT, "end-enumeration-result", "docs/behaviour/enumeration.md", \
       "EndDirectoryEnumeration returned something other than S_OK or ERROR_IO_PENDING") \
     X(PLACEHOLDER_NAME_MISMATCH, "placeholder-name-mismatch", "docs/behaviour/paths.md", \

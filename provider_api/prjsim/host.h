@@ -158,6 +158,15 @@ typedef struct prjsim_host_options {
 int prjsim_host_load(prjsim_host **out, const char *path, const prjsim_host_options *options,
                      char *error, size_t error_size);
 
+/**
+ * Checks that @p path is a program prjsim_host_load would load (the file exists, is a shared
+ * object, exports wmain or main), without loading it into this process: the load is tried in
+ * a forked child, so nothing of the module stays here. For tools that must reject a bad
+ * program up front (a usage error) before they run anything. Call it before starting threads.
+ * @return as prjsim_host_load; LOAD_FAILED also when loading crashed the child.
+ */
+int prjsim_host_check(const char *path, char *error, size_t error_size);
+
 /** The entry point found by prjsim_host_load. */
 prjsim_host_entry prjsim_host_entry_kind(const prjsim_host *host);
 

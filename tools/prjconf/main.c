@@ -96,6 +96,19 @@ static void quote(char *buf, size_t size, const char *s)
     snprintf(buf + used, size - used, "'");
 }
 
+/* The options that take the next argument as their value. */
+static bool takes_value(const char *a)
+{
+    static const char *const with_value[] = {"--provider", "--caps",   "--case",  "--seed",
+                                             "--timeout",  "-j",       "--jobs",  "--shard",
+                                             "--xfail",    "--junit",  "--json",  "--drives",
+                                             "--mkdir",    "--max-depth", "--max-items", "--state"};
+    for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
+        if (!strcmp(a, with_value[k]))
+            return true;
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     prjconf_run_options o;
@@ -123,6 +136,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         bool has = i + 1 < argc;
         char *end = NULL;
+        if (!has && takes_value(a)) {
+            fprintf(stderr, "prjconf: option %s needs an argument\n", a);
+            return usage(stderr);
+        }
         if (!strcmp(a, "--")) {
             i++;
             break;
@@ -269,10 +286,6 @@ int main(int argc, char **argv)
             fprintf(stderr, "prjconf: %s\n", err);
             return 2;
         }
-    }
-    if (o.target.provider && access(o.target.provider, R_OK) != 0) {
-        fprintf(stderr, "prjconf: cannot read the provider program '%s'\n", o.target.provider);
-        return 2;
     }
 
     /* Loaded once here: every case's process starts from this content. */

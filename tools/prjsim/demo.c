@@ -88,7 +88,10 @@ int prjsim_cmd_demo(int argc, char **argv)
         } else if (!strcmp(argv[i], "--manifest") && i + 1 < argc) {
             manifest = argv[++i];
         } else {
-            fprintf(stderr, "prjsim demo: unknown argument '%s'\n", argv[i]);
+            if (!strcmp(argv[i], "--manifest"))
+                fprintf(stderr, "prjsim demo: option --manifest needs an argument\n");
+            else
+                fprintf(stderr, "prjsim demo: unknown argument '%s'\n", argv[i]);
             return usage(stderr);
         }
     }

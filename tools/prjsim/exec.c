@@ -186,6 +186,10 @@ int prjsim_cmd_exec(int argc, char **argv)
         const char *o = argv[i];
         bool has_value = i + 1 < argc;
         char *end = NULL;
+        if (!has_value && (!strcmp(o, "--timeout") || !strcmp(o, "--time-scale") || !strcmp(o, "--drives"))) {
+            fprintf(stderr, "prjsim exec: option %s needs an argument\n", o);
+            return usage(stderr);
+        }
         if (!strcmp(o, "--")) {
             i++;
             break;

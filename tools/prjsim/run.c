@@ -6,11 +6,14 @@
  * `N passed, N failed` line.
  *
  * Exit status: 0 every scenario passed (expected failures included), 1 a failure (or an xfail
- * scenario that passed), 2 a malformed script or a usage error (nothing runs).
+ * scenario that passed), 2 a malformed, empty or unreadable script, a provider program that
+ * cannot be loaded, or a usage error (nothing runs).
  */
 #include "commands.h"
 
 #include <scenario.h>
+
+#include <prjsim/host.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +41,8 @@ static int usage(FILE *out)
             "                `prjsim trace F --html OUT` draws it)\n"
             "  --            end of options\n"
             "\n"
-            "exit status: 0 all passed, 1 a scenario failed, 2 a malformed script or bad usage\n");
+            "exit status: 0 all passed, 1 a scenario failed, 2 a malformed, empty or unreadable\n"
+            "script, a provider program that cannot be loaded, or bad usage\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -62,7 +66,16 @@ int prjsim_cmd_run(int argc, char **argv)
             } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
                 free(files);
                 return usage(stdout);
-            } else if (!strcmp(a, "--provider") && i + 1 < argc) {
+            } else if ((!strcmp(a, "--backend") || !strcmp(a, "--trace-file")) && i + 1 >= argc) {
+                fprintf(stderr, "prjsim run: option %s needs an argument\n", a);
+                free(files);
+                return usage(stderr);
+            } else if (!strcmp(a, "--provider")) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "prjsim run: option --provider needs an argument\n");
+                    free(files);
+                    return usage(stderr);
+                }
                 provider = argv[++i];
             } else if (!strncmp(a, "--provider=", 11)) {
                 provider = a + 11;
@@ -110,6 +123,7 @@ int prjsim_cmd_run(int argc, char **argv)
     if (!count) {
         fprintf(stderr, "prjsim run: no scenario script given\n");
         free(files);
+        free(pargv);
         return usage(stderr);
     }
     if (opts.trace_file && count != 1) {
@@ -117,6 +131,16 @@ int prjsim_cmd_run(int argc, char **argv)
         free(files);
         free(pargv);
         return 2;
+    }
+    if (provider) {
+        /* A bad program is a setup error, whether or not a scenario would get to start it. */
+        char error[1024];
+        if (!*provider || prjsim_host_check(provider, error, sizeof error) != PRJSIM_HOST_OK) {
+            fprintf(stderr, "prjsim run: %s\n", *provider ? error : "option --provider needs a program");
+            free(files);
+            free(pargv);
+            return 2;
+        }
     }
     int rc = scn_run_files(files, count, &opts, stdout, stderr);
     free(files);

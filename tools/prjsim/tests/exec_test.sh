@@ -129,6 +129,9 @@ run bad_option --no-such-option "$lines"
 expect_code bad_option 2
 run bad_timeout --timeout soon "$lines"
 expect_code bad_timeout 2
+run timeout_without_value --timeout
+expect_code timeout_without_value 2
+grep -q "option --timeout needs an argument" "$work/timeout_without_value.err" || fail "timeout_without_value: no message"
 "$bin/prjsim" exec --help | grep -q "usage: prjsim exec" || fail "--help"
 
 [ "$failures" = 0 ] && echo "all exec checks passed"
