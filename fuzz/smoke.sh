@@ -29,5 +29,14 @@ for corpus in "$here"/corpus/*/; do
     status=1
   fi
 done
+# The reproducers of fixed bugs, replayed as they were found (with huge sizes on).
+for finding in "$here"/findings/api_sequence-*; do
+  [ -e "$finding" ] || continue
+  if ! PRJSIM_FUZZ_HUGE_SIZES=1 "$build/fuzz/fuzz_api_sequence" -runs=1 -timeout=20 "$finding" >"$scratch/finding.log" 2>&1; then
+    echo "fuzz smoke: $(basename "$finding") fails again; log in $scratch/finding.log" >&2
+    status=1
+  fi
+done
+echo "fuzz smoke: $(ls "$here"/findings/api_sequence-* 2>/dev/null | wc -l) findings replayed"
 [ "$status" = 0 ] && rm -rf "$scratch"
 exit "$status"
