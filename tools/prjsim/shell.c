@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `prjsim shell [--provider P.so [-- ARGS...] | --manifest FILE] [ROOT] [--drives DIR]`: an
+ * `prjsim shell [--provider P.so [-- ARGS...] | --manifest FILE] [ROOT] [--drives DIR] [--registry FILE]`: an
  * interactive shell over a live virtualization root. Each command is one or more client
  * operations (the commands are in shell_commands.c); after it the shell prints, indented, the
  * trace it caused: callbacks, Prj* calls, notifications with their results, and diagnostics.
@@ -15,6 +15,7 @@
 #include "shell.h"
 
 #include <prjsim/drives.h>
+#include <prjsim/registry.h>
 #include <scenario.h>
 
 #include <editline/readline.h>
@@ -39,6 +40,7 @@ static int usage(FILE *out)
             "                    with PROVIDER-ARGS (default: ROOT) instead of the reference provider;\n"
             "                    it must virtualize ROOT\n"
             "  --drives DIR      host folder holding the drive letters (DIR/C is C:\\)\n"
+            "  --registry FILE   seed the registry from a .reg file (or $PRJSIM_REGISTRY)\n"
             "  --no-trace        start with 'trace off'\n"
             "  --trace-file F    at the end, write the session's trace with item states to F\n"
             "                    (`prjsim trace F --html OUT` draws it)\n"
@@ -370,6 +372,7 @@ int prjsim_cmd_shell(int argc, char **argv)
     snprintf(bundled, sizeof bundled, "%s/walk.manifest",
              scn_data_dir("trees", trees, sizeof trees) ? trees : PRJSIM_SOURCE_DIR "/fixtures/trees");
     const char *manifest = bundled, *provider = NULL, *drives = NULL;
+    const char *registry = getenv("PRJSIM_REGISTRY");
     const char *root = "C:\\root";
     const char *trace_file = NULL;
     bool trace = true, manifest_given = false;
@@ -389,6 +392,8 @@ int prjsim_cmd_shell(int argc, char **argv)
             provider = argv[++i];
         } else if (!strcmp(a, "--drives") && has_value) {
             drives = argv[++i];
+        } else if (!strcmp(a, "--registry") && has_value) {
+            registry = argv[++i];
         } else if (!strcmp(a, "--trace-file") && has_value) {
             trace_file = argv[++i];
         } else if (!strcmp(a, "--no-trace")) {
@@ -414,6 +419,13 @@ int prjsim_cmd_shell(int argc, char **argv)
     if (drives && FAILED(prjsim_drives_set_root(drives))) {
         fprintf(stderr, "prjsim shell: cannot use '%s' as the drives folder\n", drives);
         return 2;
+    }
+    if (registry && *registry) {
+        char error[1024];
+        if (FAILED(prjsim_registry_load_file(registry, error, sizeof error))) {
+            fprintf(stderr, "prjsim shell: %s\n", error);
+            return 2;
+        }
     }
     char *mpath = NULL;
     if (!provider && !(mpath = manifest_path(manifest))) {
