@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: sequences of Prj* calls and client operations, with valid and invalid
  * arguments, against the reference provider (memtree), in a fresh deterministic simulation

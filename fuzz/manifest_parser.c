@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: the manifest parser of the reference provider (fixtures/memtree). Any text is
  * either applied or refused with a message, and a refused manifest leaves the tree unchanged.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: PrjFileNameMatch, PrjFileNameCompare and PrjDoesNameContainWildCards against a
  * small brute-force reference written from the documented semantics (section 6.15 of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: Win32 path parsing. GetFullPathNameW (win32/paths.c: drive letters, UNC, `\\?\`,
  * `.` and `..`, trailing dots and spaces) keeps its buffer contract and never leaves `.` or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: the scenario parser (conformance/scenario). Any text parses to a script or to
  * `file:line: message` errors, without reading out of bounds or leaking. Nothing runs.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The CI smoke run of every fuzz target: each replays its seed corpus (fuzz/corpus/<target>/)
 # and then fuzzes for a few seconds from it, writing new inputs to a scratch folder so that the
 # repository's corpus stays as committed. A finding fails the run and leaves its input

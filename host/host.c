@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The host's run of a provider program: its entry on a thread of its own, the waits, the ways
  * to ask it to finish, and its exit code. Loading is in load.c, the file descriptors in

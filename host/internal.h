@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The host's internals, shared by host.c (the run), load.c (the module) and redirect.c (fds). */
 #ifndef PRJSIM_HOST_INTERNAL_H
 #define PRJSIM_HOST_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Loading a provider program: dlopen the module, find its entry point, and give every load a
  * fresh copy of the module's static data, as a new process would have.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The program's standard descriptors. They are the process's: while a program runs, fd 0 is a
  * pipe the host writes to, and fd 1 and fd 2 may be pipes drained into buffers. When the entry

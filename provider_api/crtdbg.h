@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * crtdbg.h: the debug CRT's assertions and reports. _ASSERT/_ASSERTE check their condition
  * (through assert(), so NDEBUG removes them, as a release build of MSVC's does); the _RPT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * intrin.h: the MSVC compiler intrinsics providers use, mapped to GCC's builtins: bit scans,
  * population counts, rotations, byte swaps, 128-bit multiplication, barriers, __debugbreak,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * io.h: MSVC's low-level file calls (_access, _chmod, _open, _read, _close, _findfirst, the
  * _S_IREAD/_S_IWRITE and _O_* constants). They take Windows paths and are declared, with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * malloc.h: the C library's <malloc.h> with MSVC's names for stack allocation and aligned
  * memory: _alloca, _malloca/_freea, _aligned_malloc/_aligned_free, _msize.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ntstatus.h: prjsim's Linux stand-in for the Windows SDK's <ntstatus.h>.
  *

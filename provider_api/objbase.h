@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * objbase.h: COM's base header. On Linux it brings <windows.h>, whose combaseapi part
  * declares CoInitializeEx, CoTaskMemAlloc, StringFromGUID2, CLSIDFromString and (from guid.h)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim.h
  * @brief prjsim's own API: simulations, client operations, the trace, status names, the host for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * process.h: the CRT's thread functions, _beginthreadex and _endthreadex, on CreateThread and
  * ExitThread. The returned value is a thread HANDLE (close it with CloseHandle).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * projectedfslib.h: the Windows Projected File System (ProjFS) provider API,
  * as declared by the Windows SDK, for prjsim on Linux.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * psapi.h: the process status API. GetProcessMemoryInfo reports the calling process (the
  * pseudo handle GetCurrentProcess() or its process id's handle is all it accepts) from Linux's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rpc.h: the RPC runtime's header. Providers include it for UuidCreate, UuidToString,
  * UuidFromString and RpcStringFree, declared in prjsim_win/rpcdce.h (which <windows.h> also

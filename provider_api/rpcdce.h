@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rpcdce.h: the UUID functions; see prjsim_win/rpcdce.h. */
 #ifndef PRJSIM_RPCDCE_H
 #define PRJSIM_RPCDCE_H

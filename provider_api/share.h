@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * share.h: the _SH_* sharing modes of _sopen_s/_wsopen_s, declared in prjsim_win/crtfile.h
  * (through <windows.h>).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * shlwapi.h: the one shell light-weight utility providers use, PathFileExists.
  * (Windows also spells this header Shlwapi.h; Linux include names are case-sensitive.)

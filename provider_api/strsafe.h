@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * strsafe.h: the safer string functions (StringCchCopyW, StringCbPrintfW, ...).
  *

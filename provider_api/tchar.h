@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tchar.h: the CRT's generic-text mappings. With _UNICODE defined, _TCHAR is wchar_t, _T("x")
  * is L"x" and the _tcs and _t names map to the wide functions; without it, to the narrow

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * windows.h: prjsim's Linux stand-in for the Windows SDK's <windows.h>.
  *

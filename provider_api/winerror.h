@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * winerror.h: prjsim's Linux stand-in for the Windows SDK's <winerror.h>.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * winreg.h: the registry functions (RegOpenKeyEx, RegQueryValueEx, ...). <windows.h> brings
  * them, as on Windows; see prjsim_win/winreg.h and prjsim/registry.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * winternl.h: the NT native types providers use beside ProjFS: UNICODE_STRING and
  * ANSI_STRING with their Rtl initialisers, OBJECT_ATTRIBUTES with InitializeObjectAttributes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Invalid arguments, one row per function and argument: each of the 19 Prj* functions is
  * given each argument the documentation (behaviour reference, section 4) calls invalid, and

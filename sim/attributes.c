@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Attributes ProjFS adds or hides (docs/behaviour/attributes.md): what a caller sees is not
  * always what the provider gave or what is stored. One place decides it for listings and for

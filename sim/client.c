@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Client operations (section 6.2): the I/O of another process on paths under a root. Each
  * takes the simulation lock, advances the virtual clock, drives the state machine of the items

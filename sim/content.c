@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The bytes of a file on the simulated disk: item->data, and the buffer a hydration fills.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sizes a provider declares or a client writes that are far larger than memory (content.c):
  * data never written is sparse and reads as zeros; what cannot be held fails the operation with

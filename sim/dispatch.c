@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The dispatcher: the one seam through which every call into the provider goes. It builds
  * PRJ_CALLBACK_DATA, records the call, runs it (on the calling thread in this version) with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The dispatcher: pended callbacks completed with PrjCompleteCommand (sections 4.13, 6.7). */
 #include <criterion/criterion.h>
 #include <pthread.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Directory enumeration (sections 4.14, 4.15, 5.1-5.3, 6.4). A directory handle owns a
  * session: Start on its first query, Get whenever the merge runs out of provider entries, End

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Directory enumeration (sections 4.14, 4.15, 5.1-5.3, 6.4): the Start/Get/End session of each
  * handle, search expressions and restarts, the caller's buffer budget, the merge of the

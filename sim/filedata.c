@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Providing file data (sections 4.10, 6.5): the first read of a placeholder asks the provider
  * for the whole file with GetFileData; the provider answers with PrjWriteFileData, in one or

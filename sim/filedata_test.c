@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Providing file data (sections 4.10, 4.12, 5.5, 6.5, 6.9): hydration of a placeholder on its
  * first read through GetFileData and PrjWriteFileData, the errors PrjWriteFileData returns, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Virtualization roots and instances (sections 4.1-4.5, 6.1, 8): marking, starting, stopping,
  * instance info, the negative path cache and aligned buffers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Roots and instances: marking, starting, stopping, instance info (sections 4.1-4.5, 6.1, 8). */
 #include <criterion/criterion.h>
 #include <stdlib.h>

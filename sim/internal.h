@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internal structures of the simulator, shared by the files of sim/. Nothing here is API.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Hard links that cross the root boundary (docs/behaviour/links.md): on NTFS a link is another
  * name of the same file record, so a placeholder linked to a name outside its root is still a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Symbolic-link placeholders and hard links (section 6.13). */
 #include <criterion/criterion.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * File-name semantics: collation (PrjFileNameCompare), DOS wildcard matching
  * (PrjFileNameMatch) and the wildcard detector (PrjDoesNameContainWildCards).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * File-name semantics shared by the simulator: the file system's case-insensitive collation,
  * DOS wildcard matching (FsRtlIsNameInExpression), and the UTF-16 length of a name.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tests of file-name semantics: PrjFileNameMatch, PrjFileNameCompare,
  * PrjDoesNameContainWildCards and the internal helpers of names.h.

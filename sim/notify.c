@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Notifications (section 6.6): which notifications an instance receives (mappings, per-file
  * overrides, SUPPRESS), sending one through the dispatcher, and turning a veto into the

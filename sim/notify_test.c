@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Notifications: which are sent, in what order, vetoes, mappings and per-file masks (6.6). */
 #include <criterion/criterion.h>
 #include <stdlib.h>

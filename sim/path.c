@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Parsing Windows paths into components: `\` and `/` separate, `.` and `..` fold lexically. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pended callbacks (section 6.7): every callback kind pended, then completed from another
  * thread (doing the original work at completion) or cancelled.

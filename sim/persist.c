@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Saved volumes (prjsim/state.h): each virtualization root's subtree written to a file of its
  * own and read back into a later process. The format is specified in STATE-FORMAT.md; this file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Saved volumes (prjsim/state.h, STATE-FORMAT.md): a root saved by one simulation comes back
  * in another as Windows keeps it on NTFS (reference section 11.6), and a damaged or newer file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The callback thread pool (section 6.8): PoolThreadCount workers take callbacks from a queue,
  * at most ConcurrentThreadCount of them running at once. A client operation whose callback is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Path resolution and placeholder creation (sections 4.6, 4.7, 6.3): every missing component
  * of a path under a root is asked of the provider, top-down, with GetPlaceholderInfo; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Path resolution and placeholder creation (sections 4.6, 4.7, 6.3, 6.12). */
 #include <criterion/criterion.h>
 #include <stdlib.h>

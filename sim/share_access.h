@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The NTFS share-access rule (docs/behaviour/sharing.md), shared by the simulator (sharing.c)
  * and the Win32 layer's host files (win32/host_sharing.c): the counts of the handles open on one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * NTFS share access (docs/behaviour/sharing.md): every open that asks for data access (read or
  * execute, write or append, delete) declares what it lets later opens do, and an open conflicts

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A simulation: options, the lock, the virtual clock, GUIDs and the current simulation. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Item states and their transitions under client operations (sections 6.2, 6.10, 6.11). */
 #include <criterion/criterion.h>
 #include <stdlib.h>

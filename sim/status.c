@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Names of NTSTATUS, Win32 and HRESULT codes, and the NTSTATUS -> Win32 mapping a caller
  * sees (RtlNtStatusToDosError). One table per code space.

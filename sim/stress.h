@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The stress check's modes (stress_main.c runs them). */
 #ifndef PRJSIM_STRESS_H
 #define PRJSIM_STRESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The threaded stress check (section 6.8): 8 client threads run seeded sequences of mixed
  * operations on a shared tree served by the reference provider, on the thread pool and inline.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The provider side of the stress check (issue 10, volume.c "Ownership of items"): while 8
  * client threads run seeded mixes of operations over one shared tree, provider threads call

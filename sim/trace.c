@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The trace: records of client operations, callbacks, Prj* calls and diagnostics. */
 #include "internal.h"
 

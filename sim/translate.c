@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Translating a callback's HRESULT into what the client sees (section 6.9): NT-facility codes
  * pass through as their NTSTATUS, the allowed list and codes a Prj* function returned during

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Translating callback results for the caller (section 6.9). */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Provider-initiated view changes (sections 4.8, 4.9, 4.11, 6.10, 6.11): PrjUpdateFileIfNeeded,
  * PrjDeleteFile and PrjGetOnDiskFileState. None of these asks the provider anything.

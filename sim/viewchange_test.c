@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * View changes under running I/O (volume.c, "Ownership of items"): the provider calls
  * PrjDeleteFile, PrjUpdateFileIfNeeded or PrjWritePlaceholderInfo from inside a callback, on

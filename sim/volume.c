@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The simulated disk: a tree of items. A directory keeps its children sorted in
  * PrjFileNameCompare order, which gives O(log n) lookup and the order the enumeration merge

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The simulated disk: directories stay ordered and searchable however their children change. */
 #include <criterion/criterion.h>
 #include <stdlib.h>

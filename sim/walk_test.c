@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The walk-through of the ProjFS cache-state page (section 6.2) against the reference provider:
  * enumerate, open, read, change a time, write, delete. After each step the item's state and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Memcheck over `prjsim run` of every scenario (the reference provider, and the hello provider
 # program for its own scenarios) and over prjconf against the fixture providers (reference,
 # hello, mirror). Passes when valgrind reports no error and no definitely lost block in any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The console: the standard handles, modes and colours (remembered, without effect), reading
  * and writing through the C streams, and console control handlers.

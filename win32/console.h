@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The console's standard handles, for the rest of the Win32 layer (the file API's WriteFile,
  * ReadFile and GetFileType accept them). Internal to libprjsim.

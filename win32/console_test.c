@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The console: standard handles that cannot be closed, modes and attributes, WriteConsoleW
  * reaching stdout in order with printf, ReadConsoleW reading stdin lines, and the order in

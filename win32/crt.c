@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parts of Microsoft's C runtime that glibc lacks: case-insensitive comparison, the
  * bounds-checked *_s string functions and number conversions, with MSVC's results. Where MSVC

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The secure CRT names of prjsim_win/crt_secure.h.
  */

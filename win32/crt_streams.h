@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internal: what the CRT's path calls (crtpath.c) share with its stream openers (crtfile.c).
  */

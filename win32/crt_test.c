@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The wide CRT extras: case-insensitive comparison, the *_s functions and their error returns,
  * number conversions, kernel32's lstr* functions, and _wfopen through the file API.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The CRT's file openers with Windows names: _wfopen, _wfopen_s, fopen_s, _fileno.
  *

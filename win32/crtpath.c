@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The CRT's file calls that take paths (prjsim_win/crtfile.h): stat, _access, _chmod, _mkdir,
  * _rmdir, remove, rename, fopen, freopen, _open and its descriptors, _findfirst. Each is the

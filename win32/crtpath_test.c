@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The CRT's path calls (prjsim_win/crtfile.h) on the host and inside a virtualization root
  * with the same paths (file_test_common.h): MSVC's CRT gives the same answers in both places.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // The C++ library included before <windows.h>: std::swprintf must still reach the MSVC
 // family (the redirect adds its names to namespace std), and nothing may clash.
 #include <cwchar>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // The Win32 surface from C++17: <windows.h> first and the C++ library after it (the order
 // Windows code uses), strict -std=c++17 -pedantic, std:: names reaching the MSVC-semantics
 // printf family, the C++-only overloads (array templates, Interlocked on long/unsigned), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Drive letters and routing: where `X:\...` lives on the host (`<drives>/X/...`), which paths
  * belong to the simulator (those inside a virtualization root), and the missing-path hook

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Drive letters and paths: the drives directory (PRJSIM_DRIVES, the default temporary one,
  * prjsim_drives_set_root), the mapping of `X:\...` to the host, both separators, the case of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A helper process of drives_test.c: uses the default drives directory (no PRJSIM_DRIVES),
  * creates a file there, prints the directory and exits normally, so that the test can check

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Win32 error a caller sees for a failed host call (errno) or client operation (NTSTATUS).
  * The errno table is the one place host errors are translated.

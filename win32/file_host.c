@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The host backend: the Win32 file API outside virtualization roots, on the host folder a
  * drive letter maps to. POSIX calls do the work; the Windows rules they do not enforce

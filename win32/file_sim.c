@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The simulator backend: the Win32 file API inside virtualization roots. Each call becomes the
  * client operation that the matching NT call becomes on Windows, so the provider sees the same

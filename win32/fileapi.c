@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Win32 file API: each function resolves its paths, picks the backend (host or
  * simulator, files.h), and turns the backend's result into a BOOL/HANDLE plus the last error,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * SetFileInformationByHandle and GetFileInformationByHandleEx: the handle-based basic
  * information, delete disposition and rename a Windows program sets through NtSetInformationFile.

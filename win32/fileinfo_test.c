@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * SetFileInformationByHandle and GetFileInformationByHandleEx, on the host and inside a root:
  * basic information, delete disposition (the item goes at the last close, and can be taken back),

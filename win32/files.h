@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals of the Win32 file API: resolved paths, the two backends (the host file system and
  * the simulator's client operations) behind one table of operations, file and find objects,

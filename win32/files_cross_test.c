@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Routing between the host and virtualization roots: the missing-path hook that brings a host
  * directory onto the simulated volume when a provider marks it, I/O under a root reaching the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * FindFirstFile/FindNextFile/FindClose: patterns, order, `.` and `..`, and the errors, on the
  * host and inside a root (file_test_common.h). Inside the root the pattern reaches the provider

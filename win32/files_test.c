@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Win32 file API: the documented error of each function for each failure cause, and the
  * success behaviour around it, run on the host and inside a virtualization root with the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Directory listings: FindFirstFile(Ex)W/A, FindNextFileW/A, FindClose.
  *

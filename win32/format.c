@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The printf engine with Microsoft's rules. Strings and characters are handled here (their
  * type depends on the format's width and the size prefix, as in MSVC); numbers are rendered by

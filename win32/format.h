@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The printf engine with Microsoft's rules (see prjsim_win/msvc_printf.h for the rules
  * themselves). One engine formats both narrow and wide format strings; the output has the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The registry of live Win32 objects, CloseHandle, and the thread's last error. */
 #include "handles.h"
 

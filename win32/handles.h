@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel-object handles of the Win32 layer. Every HANDLE it hands out points to an object that
  * starts with this header; a registry of live objects lets CloseHandle and the other functions

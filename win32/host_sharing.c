@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Share modes of host files (outside every root): the same rule as the simulator's
  * (sim/share_access.h, docs/behaviour/sharing.md), kept per file (device and inode) for the

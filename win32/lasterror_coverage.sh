@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every Win32, COM and RPC function the headers declare has a row in lasterror_test.c (the
 # ProjFS API reports through its HRESULT and is not listed). A few cannot be called there.
 # usage: lasterror_coverage.sh PROVIDER_API_DIR LASTERROR_TEST_C

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The last error on success (reference section 11.7), for every Win32 function we provide: set
  * a stale value, make a call that succeeds, compare. Windows leaves the last error alone on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The user-mode locks: critical sections, slim reader/writer locks, condition variables and
  * one-time initialisation.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The user-mode locks and atomics: critical sections (recursion, try-enter, exclusion),
  * SRW locks (shared and exclusive), condition variables with both lock kinds and timeouts,

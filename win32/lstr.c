@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kernel32's string functions: lstrlen, lstrcpy(n), lstrcat and the comparisons lstrcmp(i),
  * which order strings as CompareString does in spirit (see prjsim_win/winstring.h).

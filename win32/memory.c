@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Heaps (GetProcessHeap, HeapCreate, HeapAlloc...), LocalAlloc/GlobalAlloc and the COM task
  * allocator. Every heap block is a malloc'd allocation with a header that names its heap, its

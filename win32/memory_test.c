@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Heaps, LocalAlloc/GlobalAlloc and the memory macros: zeroing, sizes, resizing in place and
  * not, foreign pointers refused, and HeapDestroy freeing what is left.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * winternl.h's string initialisers and RtlNtStatusToDosError.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows path syntax: full paths as GetFullPathNameW builds them, the process's current
  * directory, and the UTF-8 conversions of the A functions.

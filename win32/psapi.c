@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * psapi.h's GetProcessMemoryInfo, from /proc/self/status.
  */

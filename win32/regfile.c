@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The `.reg` file reader (format: prjsim/registry.h). The text is decoded to wide characters,
  * parsed completely into a list of changes, and only then applied, so a malformed file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The registry: one in-process tree per predefined key, behind the Reg* functions of
  * prjsim_win/winreg.h. Keys keep their subkeys sorted by upper-cased name (the order a hive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals shared by the registry (registry.c) and its `.reg` file reader (regfile.c).
  */

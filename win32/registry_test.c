@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The registry: opening and creating keys, values of each type through the W and A forms,
  * Windows' error codes (ERROR_MORE_DATA with the size needed, ERROR_NO_MORE_ITEMS,

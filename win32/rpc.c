@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GUIDs as text: the RPC runtime's Uuid* functions and COM's StringFromGUID2/CLSIDFromString,
  * plus COM's per-thread initialisation count.

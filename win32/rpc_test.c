@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GUIDs as text: UuidToString/UuidFromString round trips, the RPC status codes, StringFromGUID2
  * and CLSIDFromString, and COM's initialisation count.

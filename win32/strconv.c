@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text conversion: MultiByteToWideChar, WideCharToMultiByte and the code page queries, on one
  * UTF-8 decoder and encoder that the rest of the Win32 layer shares (utf.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * MultiByteToWideChar and WideCharToMultiByte: UTF-8 of every length, the size queries, -1
  * lengths, invalid input with and without the strict flags, small buffers and bad arguments.

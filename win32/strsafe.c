@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * strsafe.h's functions, following the SDK's definitions: validate the destination size, copy
  * or format what fits, always terminate, and report truncation as

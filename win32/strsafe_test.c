@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * strsafe.h: copies, concatenations, printf and lengths in characters and bytes, with their
  * truncation and parameter errors.

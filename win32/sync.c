@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The waitable kernel objects (events, mutexes, semaphores; threads are created in threads.c),
  * named objects, and WaitForSingleObject/WaitForMultipleObjects.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Waitable kernel objects (events, mutexes, semaphores, threads) and the one lock and condition
  * variable every wait uses. Internal to libprjsim: sync.c owns the objects and the waits,

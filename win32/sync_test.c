@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel objects and waits: events (manual and auto-reset), mutexes (recursion, ownership,
  * abandonment), semaphores (counts, limits), threads (exit codes, suspended start), named

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tchar.h and TEXT(): compiled twice, with UNICODE/_UNICODE (test_win32_tchar_unicode) and
  * without (test_win32_tchar_ansi). The same source must work both ways, as on Windows.

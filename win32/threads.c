@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Threads: CreateThread on POSIX threads, their exit codes and handles, ExitThread,
  * ExitProcess, and the CRT's _beginthreadex.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Time: the scaled clock behind Sleep, the wait timeouts, GetTickCount and
  * QueryPerformanceCounter (prjsim/win.h), and the wall clock.

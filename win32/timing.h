@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Win32 layer's scaled clock (prjsim/win.h): what Sleep, the wait timeouts, GetTickCount
  * and QueryPerformanceCounter measure. Internal to libprjsim.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Time: Sleep and the wait timeouts under the time scale (the C API and PRJSIM_TIME_SCALE),
  * the tick counts and performance counter moving with the scaled clock, and the wall clock.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * UTF-8 <-> wide (UTF-32) conversion helpers shared by the Win32 layer's string functions
  * (strconv.c), the printf engine (format.c) and the console (console.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The printf family with MSVC's rules: the standard wide names (reached through the macros of
  * prjsim_win/msvc_printf.h), MSVC's own wide and narrow names, and user32's wsprintf. Each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The MSVC printf family: what each conversion prints in a wide and a narrow format, the
  * return counts and truncation rules of each function, and wprintf and printf sharing stdout

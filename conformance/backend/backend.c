@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The seam's shared part: choosing a backend by name and building results.
  */

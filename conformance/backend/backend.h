@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The backend seam: what conformance cases and scenarios DO to files under a root, and what they
  * OBSERVE, behind one table of operations, so the same suite runs through the simulator's client

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The backend differential: every scenario run with --backend win32 must give the verdict it
 # gives with --backend sim (a pass, an expected failure, or a failure), or be skipped with a
 # reason. A difference is a bug in the Win32 layer, the win32 backend or the seam.

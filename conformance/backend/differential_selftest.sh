@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # differential.sh must fail on a verdict that differs and pass on equal ones or skips: runs it
 # against a stand-in for prjsim that answers per backend.
 set -u

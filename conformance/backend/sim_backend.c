@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Backend "sim": every operation is the simulator's client operation (prjsim/client.h), the
  * results are NTSTATUS codes, and everything the simulator knows is observable. A

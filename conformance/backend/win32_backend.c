@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Backend "win32": every operation is the Win32 call a Windows program makes (CreateFileW,
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle

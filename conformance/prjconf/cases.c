@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The case table, expanded from cases.h, and the capability names.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The case table: X(function, "name", capabilities needed, "what it checks"). The one place a
  * case is named; cases.c expands it into prjconf_cases[] and internal.h into declarations.

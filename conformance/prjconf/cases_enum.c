@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The enumeration cases: order, uniqueness, resumption with small buffers, restart (with and
  * without a new filter), wildcards and concurrent sessions. Each compares what a client sees

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The cases about items rather than listings: placeholder info against the enumeration entry,
  * file data against the size, names that do not exist, allowed results, leaks, stop and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What ProjFS refuses and providers ported from Linux file systems do not expect
  * (docs/behaviour/renames.md, docs/behaviour/lifecycle.md): renaming a directory with projected

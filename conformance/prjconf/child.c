@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One case in one forked child. The child starts the provider on a fresh simulation, runs the
  * case on a worker thread and reports over a pipe, one line each:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A bounded crawl of the projection (breadth first, at most max_depth levels and max_items
  * items), which gives the generic cases the names they test, and the small helpers every case

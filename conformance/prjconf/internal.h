@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the case bodies share, in the child process: the context (the simulation, the root and
  * how the provider was started), the crawl, and the failure helpers.

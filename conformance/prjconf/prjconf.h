@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjconf.h
  * @brief prjconf: the generic conformance suite, runnable against any provider.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reporters: the human summary with progress, TAP, JSON lines (streamed, one object per
  * case) and JUnit XML (crashes and timeouts as <error>, failures as <failure>).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The runner: selects the cases (globs, shard), skips those needing capabilities the provider
  * does not declare, runs the others in forked children, -j at a time, applies the expected

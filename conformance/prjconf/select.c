@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Which cases run: shell-style globs on case names, shards (every Nth selected case), and the
  * per-provider expected-failures file.

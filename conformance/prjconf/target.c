@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The provider a case runs against, started afresh in each case's child: the bundled reference
  * provider (memtree over a built-in tree, started in process), or a provider program started

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjconf's pure parts: reporter escaping (TAP, JUnit, JSON), globs, shards, the
  * expected-failures file and capability names.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parent of `prjconf --random`: prints the seed, runs the operations in a forked child
  * (prjconf/child.c), and on a finding shrinks the failing sequence by delta debugging (each

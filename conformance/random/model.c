@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * An executable model of what a client sees under a virtualization root, written from the
  * behaviour reference (shared/spec/projfs-semantics.md §6.2-6.4, §6.11) and DEVIATIONS.md alone:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The operation log: one operation a line, fields separated by tabs (paths never hold one),
  * UTF-8; `#` lines are comments (the header names the seed). `--replay FILE` reads it back.

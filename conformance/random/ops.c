@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The operations of a random run: drawn with weights from what the model knows, run on the
  * simulator through prjsim/client.h, and checked against the model: the status, the bytes read,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjconf_random.h
  * @brief `prjconf --random`: random client operations checked against a model of ProjFS.

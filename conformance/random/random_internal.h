@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjconf --random: weighted random client operations checked against an executable model of
  * ProjFS semantics. The pieces, one file each:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The random run inside prjconf's forked child (prjconf/child.c runs it like a case: a crash or
  * a hang is the parent's to report). One thread: each operation is checked against the model.

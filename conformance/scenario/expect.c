@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Expectations: `expect ...`, one per line. Each checks one thing: the last result (by name,
  * with alternatives), an item's state, the last listing or one of its entries, file content,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Running a scenario against a provider program (`prjsim run --provider P`) instead of the
  * reference provider: the host (prjsim/host.h) loads the program into this process and starts

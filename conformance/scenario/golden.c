@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Golden traces: the trace lines a run produced, scrubbed of what varies between runs (GUIDs,
  * times, command ids), compared with an expected block where a line `...` stands for any

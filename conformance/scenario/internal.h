@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals of the scenario interpreter shared by its files: tokens, statements, the run's
  * state. One concept per file: lexer.c (lines to tokens), parser.c (tokens to statements),

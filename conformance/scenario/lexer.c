@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The lexer: one line of a scenario into words. Words are separated by spaces or tabs;
  * double quotes ("a b") and single quotes ('a b') group words; a '#' at the start of an

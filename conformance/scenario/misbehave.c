@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `provider misbehave BUG`: the reference provider breaks one rule of the contract on purpose,
  * so that scenarios can show the simulator's contract diagnostics (conformance/README.md). The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Client operations: the I/O another process does under the root (open, read, write, list,
  * delete, rename...), each one call of the backend seam (backend/backend.h), and the statements

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parser: a whole script into statements before anything runs. Each line is one
  * statement; its first word picks the row of statements.h whose parse function reads the

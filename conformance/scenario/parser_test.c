@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parser's error messages: every malformed construct gives `file:line: message` and exit
  * status 2, and nothing runs.

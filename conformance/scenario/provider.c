@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The provider a scenario runs against: the reference provider memtree, wrapped. The wrapper
  * records every callback the provider receives (for `expect callbacks` and `expect

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `provider ...`: what the provider itself does. Its Prj* calls (view changes with
  * PrjUpdateFileIfNeeded and PrjDeleteFile, proactive PrjWritePlaceholderInfo, marking

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What statements need that a backend may lack (conformance/README.md, "Backends"). A backend
  * without the capability skips the whole scenario before it runs, naming the first statement

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * More roots than the scenario's own (`root NAME PATH`): each a memtree store of its own
  * (`item @NAME ...`), started and stopped by name (`start NAME`, `stop NAME`). They show how

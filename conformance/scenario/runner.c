@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The runner: runs a parsed script in a fresh simulation with the reference provider, stops at
  * the first failed expectation, and reports; and `prjsim run`'s loop over files.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The runner: what a failed expectation says, expected failures, implicit checks, leftover
  * diagnostics, golden traces, pended operations, and `prjsim run`'s output and exit status.

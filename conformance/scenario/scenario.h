@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file scenario.h
  * @brief The scenario interpreter: parses scenario scripts (conformance/README.md is the

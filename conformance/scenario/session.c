@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sessions: a scenario that grows while it runs. Each batch of lines is appended to the text
  * and the whole text parsed again (so handles, blocks and the implicit start are checked exactly

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file session.h
  * @brief A scenario run fed one statement at a time: what `prjsim shell` drives.

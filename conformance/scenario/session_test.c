@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sessions: statements run as they arrive in one simulation, a failed operation or
  * expectation is reported and the session goes on, malformed lines run nothing and are not

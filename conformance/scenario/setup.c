@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Setup and the instance: the root, the reference provider's tree (manifests, items, store
  * changes), options, notification mappings, starting and stopping the instance, who the

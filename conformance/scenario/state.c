@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The state of an item as `expect state` sees it: the on-disk bits of PrjGetOnDiskFileState
  * (placeholder, hydrated, dirty, full, tombstone), or virtual (the provider projects it and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The statements of the scenario language, one row each: the one table the parser, the runner
  * and the usage text expand. conformance/README.md documents each of them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Values: the names scenarios use for flags (access, dispositions, attributes, update flags,
  * notification types, states), numbers and times, data escapes, UTF-8, and result codes with

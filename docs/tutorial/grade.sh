@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Grades a lab: runs each check of LAB/checks (a scenario, see conformance/README.md) against
 # your provider program and says, in words, what still does not work and what to look at.
 # usage: sh docs/tutorial/grade.sh LAB-FOLDER YOUR-PROVIDER.so

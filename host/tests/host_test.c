@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The host (prjsim/host.h) against small programs built with prjsim_add_provider
  * (programs/): load errors, argv conversion, stdin, output, exit codes, the console control

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/client.h
  * @brief Client operations: the I/O another process performs on paths under a virtualization

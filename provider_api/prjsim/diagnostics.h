@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/diagnostics.h
  * @brief The named contract violations the simulator reports. One table, expanded where needed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/drives.h
  * @brief Drive letters of the Win32 layer: where `X:\...` lives on the host, and the routing

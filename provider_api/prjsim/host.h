@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/host.h
  * @brief The host: runs a provider program (a Windows-style `wmain`/`main`) in this process.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/registry.h
  * @brief The in-process registry behind RegOpenKeyEx and friends (prjsim_win/winreg.h), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/sim.h
  * @brief A simulation: one simulated volume, its virtualization roots and instances.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/state.h
  * @brief Saved volumes: the on-disk state of virtualization roots kept between processes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/status.h
  * @brief Names of NTSTATUS and HRESULT values, and the NTSTATUS to Win32 error mapping.

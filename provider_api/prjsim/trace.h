@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/trace.h
  * @brief The trace: every client operation, callback, Prj* call and diagnostic, in order.

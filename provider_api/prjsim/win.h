@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file prjsim/win.h
  * @brief prjsim's controls over the Win32 layer a provider program runs on: the clock of

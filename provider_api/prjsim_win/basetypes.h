@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/basetypes.h: the Windows base types with their Windows sizes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/combaseapi.h: the little of COM that providers touch: initialisation, the task
  * allocator, and GUID <-> string conversion. (CoCreateGuid itself is in guid.h.)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/compiler.h: compiler glue for the Windows types layer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/consoleapi.h: the console as a provider program sees it: the standard handles,
  * modes, colours, reading and writing, and console control (Ctrl+C) handlers.

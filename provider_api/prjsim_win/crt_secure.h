@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/crt_secure.h: MSVC's secure CRT names that <windows.h> code uses beyond the string
  * and printf ones (wcrt.h, msvc_printf.h): gets_s/_getws_s, getenv_s/_dupenv_s and their wide

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/crtfile.h: the CRT's file calls that take Windows paths (MSVC's <io.h>,
  * <direct.h>, <sys/stat.h> names), routed as the Win32 file API routes them: a path inside a

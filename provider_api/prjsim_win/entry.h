@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/entry.h: `wmain` as MSVC compiles it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/enum_flags.h: DEFINE_ENUM_FLAG_OPERATORS.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GetLastError / SetLastError: the calling thread's last Win32 error. */
 #ifndef PRJSIM_WIN_ERRHANDLINGAPI_H
 #define PRJSIM_WIN_ERRHANDLINGAPI_H

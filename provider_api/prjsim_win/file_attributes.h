@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/file_attributes.h: FILE_ATTRIBUTE_* bits and reparse tags.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/fileapi.h: the Win32 file API (fileapi.h, winbase.h and timezoneapi.h of the
  * Windows SDK) as prjsim supplies it on Linux.

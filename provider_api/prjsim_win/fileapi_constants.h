@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/fileapi_constants.h: access rights, share modes, creation
  * dispositions and flags of the Win32 file API (CreateFileW and friends).

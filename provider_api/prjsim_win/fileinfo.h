@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SetFileInformationByHandle and GetFileInformationByHandleEx: information classes and the
  * structures of the classes the Win32 layer implements (the others fail with
  * ERROR_INVALID_PARAMETER). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/guid.h: GUID, its comparison helpers, and CoCreateGuid.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CloseHandle: closes any handle the Win32 layer hands out (files, finds excluded, threads,
  * events, mutexes, semaphores). */
 #ifndef PRJSIM_WIN_HANDLEAPI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/heapapi.h: heaps (GetProcessHeap, HeapAlloc...) and the older LocalAlloc and
  * GlobalAlloc families, which Windows keeps for FormatMessage buffers and legacy code.

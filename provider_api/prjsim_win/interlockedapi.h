@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/interlockedapi.h: the Interlocked* functions and memory barriers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/memory_macros.h: ZeroMemory, CopyMemory and the other memory macros of
  * <winbase.h>/<winnt.h>, on the C library's memset, memcpy, memmove and memcmp.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/minwinbase.h: the structures the Win32 file API fills in and takes, as the Windows
  * SDK's <minwinbase.h> declares them: SECURITY_ATTRIBUTES, OVERLAPPED, SYSTEMTIME,

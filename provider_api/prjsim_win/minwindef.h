@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/minwindef.h: the small macros of the SDK's <minwindef.h> and <winnt.h> that
  * providers use for arithmetic on words and arrays.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/msvc.h: the Microsoft C/C++ compiler's own keywords and CRT base types, spelled
  * for GCC and Clang.

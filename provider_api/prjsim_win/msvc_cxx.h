@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/msvc_cxx.h: included before every C++ source that prjsim-c++ and
  * prjsim_add_provider build. MSVC's standard headers include one another more than

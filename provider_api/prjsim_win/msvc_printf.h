@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/msvc_printf.h: the printf family with Microsoft's rules.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/ntstatus_codes.h: the NTSTATUS values prjsim and its providers use.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/processthreadsapi.h: threads and the process's identity.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/rpcdce.h: the UUID functions of the RPC runtime (<rpc.h>), which providers use to
  * print and parse GUIDs.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/sal.h: Microsoft source-code annotations (SAL), all empty.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/stringapiset.h: MultiByteToWideChar and WideCharToMultiByte, and the code page
  * queries.

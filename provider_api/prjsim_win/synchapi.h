@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/synchapi.h: synchronisation: the waitable kernel objects (events, mutexes,
  * semaphores; threads are in processthreadsapi.h), the waits, critical sections, slim

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/sysinfoapi.h and profileapi.h: clocks and facts about the machine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/tchar_types.h: TCHAR and TEXT(), as <winnt.h> defines them, keyed on UNICODE.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/wcrt.h: the parts of Microsoft's C runtime that glibc lacks: case-insensitive
  * comparison, the bounds-checked *_s string functions, number conversions, and the file

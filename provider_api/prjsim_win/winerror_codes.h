@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/winerror_codes.h: Win32 error codes, HRESULTs and their macros.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/winreg.h: the registry (winreg.h), backed by an in-process registry that a user
  * seeds from a `.reg` file (prjsim/registry.h; `prjsim exec --registry FILE`, `PRJSIM_REGISTRY`).

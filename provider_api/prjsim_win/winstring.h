@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * prjsim_win/winstring.h: kernel32's string functions, lstrlen, lstrcpy, lstrcmp and friends.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * include_alone.c: <projectedfslib.h> must compile on its own. Real providers
  * include <windows.h> first; ours pulls it in itself, and this unit proves it.

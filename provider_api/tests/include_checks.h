@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * include_checks.h: functions defined by the translation units that include
  * the provider headers in unusual orders, so that the Criterion tests can

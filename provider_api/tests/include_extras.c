@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * include_extras.c: the SDK and CRT headers beyond <windows.h> that providers include compile
  * with -pedantic, in C and (through include_extras.cpp) strict C++17, and their inline

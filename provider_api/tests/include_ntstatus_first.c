@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * include_ntstatus_first.c: <ntstatus.h> before <windows.h>, with
  * WIN32_NO_STATUS left defined throughout, then the identical redefinitions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* prjsim's own API compiles as strict C11 with -pedantic. */
 #include <prjsim.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // prjsim's own API (prjsim.h and prjsim/*.h) compiles as C++17 with -pedantic, after the
 // standard library, as a C++ provider or test harness includes it. Nothing is called: this
 // target links no library.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_provider_api.c: the provider headers as a C11 provider sees them.
  *

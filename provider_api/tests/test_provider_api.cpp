@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_provider_api.cpp: the provider headers as a C++17 provider sees them.
  *

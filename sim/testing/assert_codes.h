@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Criterion assertions on NTSTATUS and HRESULT values whose failure messages name both codes:
  * "expected STATUS_SUCCESS (0x00000000), got STATUS_ACCESS_DENIED (0xC0000022)".

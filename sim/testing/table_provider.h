@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A test provider for the simulator's own tests: it projects a fixed table of items *in the
  * order given* (so tests can make it unsorted), and each misbehaviour a test needs is a

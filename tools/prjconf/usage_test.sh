@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # prjconf setup and usage errors: a provider program that is missing, not a shared object or
 # without wmain/main, and an option without its argument, all exit 2 with a message before
 # any case runs.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Lab 1, starter: project a listing. README.md beside this file says what to do.
  *

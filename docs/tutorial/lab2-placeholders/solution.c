@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Lab 2, reference solution: answer placeholders with the provider's spelling.
  *

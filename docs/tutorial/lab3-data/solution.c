@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Lab 3, reference solution: serve data in chunks with aligned buffers.
  *

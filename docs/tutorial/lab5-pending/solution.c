@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Lab 5, reference solution: pended commands and cancellation.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Lab 6, reference solution: keeping the view in sync with PrjUpdateFileIfNeeded and PrjDeleteFile.
  *

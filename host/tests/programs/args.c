@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Prints its arguments as code points, one argument a line, and returns argc. */
 #include <windows.h>
 #include <stdio.h>

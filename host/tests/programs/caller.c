@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Prints who this thread's client operations are: the host marks the entry thread's I/O as the provider's own. */
 #include <prjsim.h>
 #include <stdio.h>

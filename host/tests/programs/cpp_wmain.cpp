@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // A C++ wmain, which g++ mangles (MSVC would not): returns 40 + argc and prints its last
 // argument, reversed, through std::wstring.
 #include <windows.h>

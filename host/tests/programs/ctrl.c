@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Waits for Ctrl+C the Windows way: a console control handler sets an event the main thread
  * waits on. Returns 3 after CTRL_C_EVENT, 4 after any other event.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Ends with ExitProcess(5) from a nested call: only the program ends, the host lives on. */
 #include <windows.h>
 #include <stdio.h>

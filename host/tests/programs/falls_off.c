@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A wmain that ends without `return`, after a call that leaves 5 in the return register:
  * MSVC makes it exit 0, as main would (prjsim_win/entry.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // A C++ wmain that ends without `return`: exit code 0, as MSVC makes it (prjsim_win/entry.h).
 #include <windows.h>
 #include <cstdio>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Counts the lines of its stdin until end of file; prints and returns the count. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A program with a narrow main: prints its arguments joined by '|' and returns 7. */
 #include <stdio.h>
 

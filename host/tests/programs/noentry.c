@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A module without an entry point. */
 int not_an_entry(int x);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writes to stdout and stderr, without flushing (the host flushes when the entry returns). */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The smallest provider: projects an empty directory at argv[1] (which must exist) until a line
  * arrives on stdin or stdin ends, then stops and returns 0. Returns 1 if it cannot start.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `prjsim run` setup and usage errors: exit 2 with a message, never PASS. An empty script, a
 # directory given as a script, a provider program that is missing, not a shared object or
 # without wmain/main (checked up front, even when no scenario would start it), and --provider
