@@ -162,9 +162,31 @@ static prjsim_handle *new_handle(prjsim_sim *sim, prjsim__item *item, UINT32 acc
 
 static void free_handle(prjsim_handle *h)
 {
+    if (!h)
+        return;
     free(h->caller_rel);
     free(h->trace_name);
     free(h);
+}
+
+/*
+ * An operation that may release the lock (a callback, a wait) holds its handle. A close meanwhile
+ * does its work at once (sharing, delete, FILE_HANDLE_CLOSED), as Windows' cleanup does when the
+ * last handle goes, but the handle's memory and its pin on the item last until the last such
+ * operation ends, as a file object outlives its handle while an I/O request references it.
+ * Both run under the lock; handle_leave returns the handle to free after unlocking, or NULL.
+ */
+static void handle_enter(prjsim_handle *h)
+{
+    h->in_flight++;
+}
+
+static prjsim_handle *handle_leave(prjsim_handle *h)
+{
+    if (--h->in_flight || !h->closed)
+        return NULL;
+    prjsim__item_unpin(h->item);
+    return h;
 }
 
 /* The post-create notification of a new handle; a FILE_OPENED veto cancels the open. */
@@ -413,6 +435,7 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
+    handle_enter(h);
     prjsim__item *item = h->item;
     NTSTATUS st = STATUS_SUCCESS;
     if (!(h->access & DELETE)) {
@@ -437,7 +460,9 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *h, bool delete_file)
             item->delete_pending = true;
     }
     traced(sim, st, "set-disposition", h->trace_name, delete_file ? " delete" : " keep");
+    prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
+    free_handle(closed);
     return st;
 }
 
@@ -490,9 +515,14 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
     free(rel);
     if (item->open_count == 0 && item->rare)
         item->rare->has_notify_override = false; /* overrides last until the last handle closes */
-    prjsim__item_unpin(item); /* the handle's pin: frees an item the provider removed */
     /* Operations are recorded when they complete, after the callbacks they caused. */
     traced(sim, STATUS_SUCCESS, "close", h->trace_name, NULL);
+    if (h->in_flight) {
+        h->closed = true; /* the last operation in flight unpins and frees it */
+        prjsim__unlock(sim);
+        return STATUS_SUCCESS;
+    }
+    prjsim__item_unpin(item); /* the handle's pin: frees an item the provider removed */
     prjsim__unlock(sim);
     free_handle(h);
     return STATUS_SUCCESS;
@@ -510,6 +540,7 @@ NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT3
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
+    handle_enter(h);
     prjsim__item *item = h->item;
     bool unbuffered = (h->flags & PRJSIM_OPEN_UNBUFFERED) != 0;
     uint32_t align = sim->options.write_alignment;
@@ -550,7 +581,9 @@ NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT3
     char extra[64];
     snprintf(extra, sizeof extra, " offset=%llu length=%u read=%u", (unsigned long long)offset, length, n);
     traced(sim, st, "read", h->trace_name, extra);
+    prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
+    free_handle(closed);
     return st;
 }
 
@@ -581,6 +614,7 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
+    handle_enter(h);
     uint32_t align = sim->options.write_alignment;
     NTSTATUS st = !buffer && length ? STATUS_INVALID_PARAMETER
                   : (h->flags & PRJSIM_OPEN_UNBUFFERED) && (offset % align || length % align)
@@ -607,7 +641,9 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
     char extra[64];
     snprintf(extra, sizeof extra, " offset=%llu length=%u", (unsigned long long)offset, length);
     traced(sim, st, "write", h->trace_name, extra);
+    prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
+    free_handle(closed);
     return st;
 }
 
@@ -618,6 +654,7 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
+    handle_enter(h);
     NTSTATUS st = modify_begin(sim, h, size != 0);
     if (st == STATUS_SUCCESS)
         st = prjsim__item_set_data_size(sim, h->item, size);
@@ -629,7 +666,9 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
     char extra[48];
     snprintf(extra, sizeof extra, " size=%llu", (unsigned long long)size);
     traced(sim, st, "set-size", h->trace_name, extra);
+    prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
+    free_handle(closed);
     return st;
 }
 
@@ -878,6 +917,7 @@ NTSTATUS prjsim_client_rename(prjsim_handle *h, PCWSTR new_path, bool replace_ex
     prjsim_sim *sim = h->sim;
     prjsim__lock(sim);
     prjsim__tick(sim);
+    handle_enter(h);
     char *from = h->trace_name ? strdup(h->trace_name) : NULL;
     NTSTATUS st = do_rename(sim, h, new_path, replace_existing);
     if (sim->options.trace) {
@@ -890,7 +930,9 @@ NTSTATUS prjsim_client_rename(prjsim_handle *h, PCWSTR new_path, bool replace_ex
         free(to);
     }
     free(from);
+    prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
+    free_handle(closed);
     return st;
 }
 

@@ -565,6 +565,8 @@ struct prjsim_handle {
     char *trace_name; /* the path as opened, UTF-8, for trace lines */
     bool busy;        /* a query runs on this handle: its session's callbacks never overlap */
     prjsim_open_result open_result;
+    unsigned in_flight; /* operations on the handle that may release the lock (client.c) */
+    bool closed;        /* closed while some were in flight: freed when the last one ends */
 };
 
 #endif

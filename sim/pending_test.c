@@ -376,3 +376,41 @@ Test(pending, cancel_needs_a_cancel_callback)
     cr_assert_eq(client_result, STATUS_SUCCESS);
     teardown();
 }
+
+/* A read on its own handle, for closing the handle under it. */
+static prjsim_handle *read_handle;
+static UINT8 read_bytes[100];
+static UINT32 read_count;
+static void *read_on_handle(void *arg)
+{
+    (void)arg;
+    client_result = prjsim_client_read(read_handle, 0, read_bytes, sizeof read_bytes, &read_count);
+    return NULL;
+}
+
+/* Closing a handle while a read on it waits for a pended GetFileData: the close completes at once,
+ * the read still finishes with the data when the command completes, and nothing is used after it
+ * was freed (issue 10, "handle close"; this read freed memory under ASan). */
+Test(pending, close_while_a_read_on_the_handle_is_pended)
+{
+    setup(PRJSIM_CB_GET_FILE_DATA, false);
+    cr_assert_eq(prjsim_client_open(&read_handle, sim, L"C:\\root\\a.txt", GENERIC_READ, OPEN_EXISTING, 0, 0),
+                 STATUS_SUCCESS);
+    pthread_t t;
+    pthread_create(&t, NULL, read_on_handle, NULL);
+    wait_pended();
+    cr_assert_eq(prjsim_client_close(read_handle), STATUS_SUCCESS);
+    PRJ_COMPLETE_COMMAND_EXTENDED_PARAMETERS ext;
+    memset(&ext, 0, sizeof ext);
+    bool use_ext;
+    HRESULT result = do_work(&ext, &use_ext);
+    cr_assert_eq(PrjCompleteCommand(tp.ctx, saved.data.CommandId, result, NULL), S_OK);
+    pthread_join(t, NULL);
+    cr_assert_eq(client_result, STATUS_SUCCESS);
+    cr_assert_eq(read_count, 100u);
+    cr_assert_eq(read_bytes[7], tp_content_byte(L"a.txt", 7));
+    PRJ_FILE_STATE state;
+    cr_assert_eq(PrjGetOnDiskFileState(L"C:\\root\\a.txt", &state), S_OK);
+    cr_assert(state & PRJ_FILE_STATE_HYDRATED_PLACEHOLDER, "hydrated: state %#x", (unsigned)state);
+    teardown();
+}
