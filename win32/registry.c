@@ -468,6 +468,20 @@ static BYTE *view_data(const reg_value *v, bool narrow, DWORD *size)
     return d;
 }
 
+/* RegQueryValueEx's and RegEnumValue's output of @p v: its type and data (narrowed for A). */
+static LSTATUS value_out(const reg_value *v, bool narrow, DWORD *type, BYTE *data, DWORD *cb)
+{
+    DWORD size;
+    BYTE *view = view_data(v, narrow, &size);
+    if (!view)
+        return ERROR_OUTOFMEMORY;
+    if (type)
+        *type = v->type;
+    LSTATUS rc = copy_out(view, size, data, cb);
+    free(view);
+    return rc;
+}
+
 /* ---- The functions, wide ---- */
 
 static LSTATUS open_key(HKEY hKey, LPCWSTR sub, REGSAM sam, PHKEY out, bool same_if_empty)
@@ -592,16 +606,7 @@ static LSTATUS query_value(HKEY hKey, LPCWSTR name, LPDWORD type, LPBYTE data, L
     LSTATUS rc = lock_value(hKey, name, KEY_QUERY_VALUE, &k, &v);
     if (rc != ERROR_SUCCESS)
         return rc;
-    DWORD size;
-    BYTE *view = view_data(v, narrow, &size);
-    if (!view) {
-        rc = ERROR_OUTOFMEMORY;
-    } else {
-        if (type)
-            *type = v->type;
-        rc = copy_out(view, size, data, cb);
-    }
-    free(view);
+    rc = value_out(v, narrow, type, data, cb);
     pthread_mutex_unlock(&lock);
     return rc;
 }
@@ -938,18 +943,8 @@ static LSTATUS enum_value(HKEY hKey, DWORD index, void *name, LPDWORD cch, LPDWO
     } else {
         const reg_value *v = &k->values[index];
         rc = name_out(v->name, name, cch, narrow);
-        if (rc == ERROR_SUCCESS) {
-            DWORD size;
-            BYTE *view = view_data(v, narrow, &size);
-            if (!view) {
-                rc = ERROR_OUTOFMEMORY;
-            } else {
-                if (type)
-                    *type = v->type;
-                rc = copy_out(view, size, data, cb);
-            }
-            free(view);
-        }
+        if (rc == ERROR_SUCCESS)
+            rc = value_out(v, narrow, type, data, cb);
     }
     pthread_mutex_unlock(&lock);
     return rc;
