@@ -98,7 +98,7 @@ grep -q 'unsorted-entries-1.log.min.log' r.xml && grep -q '"outcome":"fail"' r.j
 # Threads: operations race on the thread pool; no crash, hang, diagnostic; a consistent end.
 # Renames and the provider's PrjDeleteFile are left out until the simulator's races with
 # them are fixed (see the note of issue 17).
-"$prjconf" --random --seed 3 --ops 4000 --threads 4 --weights rename=0,provider-delete=0 >threads.txt 2>&1 ||
+"$prjconf" --random --seed 3 --ops 4000 --threads 4 >threads.txt 2>&1 ||
     { fail "--threads 4"; cat threads.txt; }
 
 # Usage errors exit 2; a malformed log names its line.

@@ -32,5 +32,5 @@ def test_broken_provider_finding_is_shrunk_to_a_scenario(prjsim, fixture_dir, tm
 
 
 def test_threads(prjsim):
-    r = prjsim.random(seed=2, ops=1000, threads=2, weights="rename=0,provider-delete=0")
+    r = prjsim.random(seed=2, ops=1000, threads=2)
     assert r.passed, r.output
