@@ -490,7 +490,7 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace)
         return s;
     if (j == i) {
         /* A rename onto its own name (maybe respelled) rewrites the parent's entry: the parent
-         * counts as changed (the reference is silent; the simulator does this too). */
+         * counts as changed (the reference is silent; DEVIATIONS C7). */
         wcsncpy(m->n[i].rel, to, RND_PATH - 1);
         dirty_parent(m, i);
         return STATUS_SUCCESS;
