@@ -282,6 +282,7 @@ int prjsim_host_start(prjsim_host *h, int argc, char *const *argv)
     /* A program may mark a root it made with CreateDirectoryW before any other file call. */
     prjsim_win_files_init();
     h->baseline_instances = prjsim_sim_running_instances(h->sim, NULL, 0);
+    h->threads_before = prjsim__host_thread_count();
     int rc = prjsim__host_redirect(h);
     if (rc == PRJSIM_HOST_OK) {
         pthread_attr_t attr;
@@ -389,8 +390,11 @@ int prjsim_host_wait(prjsim_host *h, DWORD timeout_ms, int *exit_code)
     bool join = rc == PRJSIM_HOST_OK && !h->joined;
     h->joined = h->joined || join;
     pthread_mutex_unlock(&h->lock);
-    if (join)
+    if (join) {
         pthread_join(h->thread, NULL);
+        /* Instances it left running call into the module: it must then stay (destroy). */
+        h->left_instances = prjsim_sim_running_instances(h->sim, NULL, 0) > h->baseline_instances;
+    }
     if (rc == PRJSIM_HOST_OK && exit_code)
         *exit_code = code;
     return rc;
@@ -451,15 +455,16 @@ void prjsim_host_destroy(prjsim_host *h)
         pthread_detach(h->thread);
         return;
     }
-    /*
-     * The module stays loaded (see host.h): threads the program started may still run its
-     * code, and instances it left running still call into it.
-     */
     prjsim__host_free_io(h);
-    if (h->loaded_path) {
-        unlink(h->loaded_path);
-        free(h->loaded_path);
-    }
+    /*
+     * The module is unloaded when nothing can run its code any more (see host.h): the entry
+     * was joined, it left no instance running and the process has no more threads than
+     * before the start (a thread the program started may still run). Otherwise it stays,
+     * which costs its mappings for the life of the process.
+     */
+    if (!h->started || (h->joined && !h->left_instances &&
+                        prjsim__host_thread_count() <= h->threads_before))
+        prjsim__host_close_module(h);
     free_strings((void **)h->argv);
     free_strings((void **)h->wargv);
     free_strings((void **)h->wenvp);

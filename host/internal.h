@@ -41,8 +41,7 @@ typedef struct prjsim__host_input {
 struct prjsim_host {
     prjsim_host_options options;
     char *path;         /* as given */
-    char *loaded_path;  /* the private copy loaded instead, removed at destroy; or NULL */
-    void *module;
+    void *module;       /* dlclose'd at destroy when nothing of the program can run any more */
     prjsim_host_entry entry_kind;
     void *entry;
     int entry_params;   /* 0, 2 or 3: argc, argv, envp */
@@ -51,6 +50,8 @@ struct prjsim_host {
     /* The run. */
     prjsim_sim *sim;
     size_t baseline_instances;
+    size_t threads_before;   /* threads of the process before the start (prjsim__host_thread_count) */
+    bool left_instances;     /* more instances ran when the entry was joined than before the start */
     int argc;
     char **argv;
     wchar_t **wargv;
@@ -75,6 +76,10 @@ struct prjsim_host {
 
 /* load.c */
 int prjsim__host_open_module(prjsim_host *h, char *error, size_t error_size);
+/* Unloads the module (its console control handlers forgotten first). */
+void prjsim__host_close_module(prjsim_host *h);
+/* How many threads this process has now (SIZE_MAX when /proc cannot tell). */
+size_t prjsim__host_thread_count(void);
 
 /* redirect.c: called by prjsim_host_start and by the entry thread when the entry returns. */
 int prjsim__host_redirect(prjsim_host *h);

@@ -5,6 +5,9 @@
  */
 #include "internal.h"
 
+#include "console.h"
+
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -168,17 +171,24 @@ int prjsim__host_open_module(prjsim_host *h, char *error, size_t error_size)
         prjsim__host_set_error(error, error_size, "%s: %s", h->path, strerror(errno));
         return PRJSIM_HOST_LOAD_FAILED;
     }
+    bool copied = false;
     if (seen_before(&st)) {
         char *copy = private_copy(open_path, error, error_size);
         free(open_path);
         if (!copy)
             return PRJSIM_HOST_SYSTEM_ERROR;
-        open_path = h->loaded_path = copy;
+        open_path = copy;
+        copied = true;
     }
     dlerror();
     h->module = dlopen(open_path, RTLD_NOW | RTLD_LOCAL);
-    if (open_path != h->loaded_path)
-        free(open_path);
+    /*
+     * The mapping keeps the copy's data: its name goes now, so nothing stays behind in TMPDIR
+     * even when the process ends with _exit (a debugger or symbolizer then finds no file).
+     */
+    if (copied)
+        unlink(open_path);
+    free(open_path);
     if (!h->module) {
         const char *why = dlerror();
         const char *hint = why && strstr(why, "position-independent executable")
@@ -207,6 +217,34 @@ int prjsim__host_open_module(prjsim_host *h, char *error, size_t error_size)
     }
     make_image_name(h);
     return PRJSIM_HOST_OK;
+}
+
+size_t prjsim__host_thread_count(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return SIZE_MAX;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+static bool handler_in_module(void *handler, void *module)
+{
+    return in_module(module, handler);
+}
+
+void prjsim__host_close_module(prjsim_host *h)
+{
+    if (!h->module)
+        return;
+    /* Its console control handlers go first: nothing may call into the module afterwards. */
+    prjsim__win_console_forget_handlers(handler_in_module, h->module);
+    dlclose(h->module);
+    h->module = NULL;
+    h->entry = NULL;
 }
 
 int prjsim_host_check(const char *path, char *error, size_t error_size)

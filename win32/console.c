@@ -373,6 +373,17 @@ BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE HandlerRoutine, BOOL Add)
     return ok;
 }
 
+void prjsim__win_console_forget_handlers(bool (*owned)(void *handler, void *arg), void *arg)
+{
+    pthread_mutex_lock(&handlers_lock);
+    size_t kept = 0;
+    for (size_t i = 0; i < handler_count; i++)
+        if (!owned((void *)handlers[i], arg))
+            handlers[kept++] = handlers[i];
+    handler_count = kept;
+    pthread_mutex_unlock(&handlers_lock);
+}
+
 BOOL prjsim_win_raise_console_ctrl(DWORD ctrl_type)
 {
     /* Call the handlers outside the lock, so a handler may (un)register handlers. */

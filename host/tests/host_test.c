@@ -7,8 +7,10 @@
  */
 #include <prjsim.h>
 #include <prjsim/host.h>
+#include <prjsim/win.h>
 
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,4 +419,104 @@ Test(host_root, a_program_that_cannot_start_exits_with_its_code)
     cr_expect_eq(prjsim_host_wait_started(h, 20000, NULL, 0), PRJSIM_HOST_EXITED);
     cr_expect_eq(wait_exit(h), 1);
     prjsim_host_destroy(h);
+}
+
+/* ---- Unloading ---- */
+
+/* Lines of /proc/self/maps naming @p needle: the mappings of a module still loaded. */
+static size_t mappings_of(const char *needle)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    cr_assert_not_null(f);
+    char line[4096];
+    size_t n = 0;
+    while (fgets(line, sizeof line, f))
+        n += strstr(line, needle) != NULL;
+    fclose(f);
+    return n;
+}
+
+/* Entries of @p dir besides . and .. */
+static size_t files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(d);
+    return n;
+}
+
+/* A TMPDIR of the test's own, where the host makes its private copies. */
+static char *own_tmpdir(void)
+{
+    static char dir[] = "/tmp/prjsim-host-unload-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    setenv("TMPDIR", dir, 1);
+    return dir;
+}
+
+Test(host_unload, reloads_keep_no_mapping_and_no_copy)
+{
+    char *tmp = own_tmpdir();
+    for (int i = 0; i < 200; i++) {
+        prjsim_host *h = load(PROGRAM("statics"), NULL);
+        /* From the second load on a private copy is mapped; its file is gone already. */
+        cr_expect_eq(files_in(tmp), 0u, "load %d left a file in TMPDIR", i);
+        cr_expect_gt(mappings_of("hostprog_statics"), 0u);
+        start(h, 0, NULL);
+        cr_expect_eq(wait_exit(h), 1, "run %d did not start with fresh statics", i);
+        prjsim_host_destroy(h);
+        cr_assert_eq(mappings_of("hostprog_statics"), 0u, "run %d stayed mapped", i);
+    }
+    rmdir(tmp);
+}
+
+Test(host_unload, console_ctrl_handlers_of_an_unloaded_program_are_forgotten)
+{
+    own_tmpdir();
+    for (int i = 0; i < 2; i++) {
+        prjsim_host *h = load_capturing(PROGRAM("ctrl"));
+        start(h, 0, NULL);
+        wait_output(h, "waiting\n");
+        cr_expect_eq(prjsim_host_raise_console_ctrl(h, CTRL_C_EVENT), PRJSIM_HOST_OK);
+        cr_expect_eq(wait_exit(h), 3);
+        prjsim_host_destroy(h);
+        cr_assert_eq(mappings_of("hostprog_ctrl"), 0u);
+        /* Its handler would now be code that is no longer mapped: none is left to call. */
+        cr_expect_eq(prjsim_win_raise_console_ctrl(CTRL_C_EVENT), FALSE);
+    }
+}
+
+Test(host_unload, a_thread_left_running_keeps_the_module)
+{
+    own_tmpdir();
+    prjsim_host *h = load(PROGRAM("lingering"), NULL);
+    start(h, 0, NULL);
+    cr_expect_eq(wait_exit(h), 0);
+    prjsim_host_destroy(h);
+    cr_expect_gt(mappings_of("hostprog_lingering"), 0u);
+    usleep(20000); /* the thread goes on running the module's code */
+    cr_expect_gt(mappings_of("hostprog_lingering"), 0u);
+}
+
+Test(host_unload, an_instance_left_running_keeps_the_module)
+{
+    own_tmpdir();
+    prjsim_sim *sim = prjsim_sim_current();
+    cr_assert_eq(prjsim_volume_create_directory(sim, L"C:\\HostRoot"), S_OK);
+    prjsim_host *h = load_capturing(PROGRAM("provider"));
+    char *argv[] = {"provider", "C:\\HostRoot", "leave"};
+    start(h, 3, argv);
+    cr_expect_eq(wait_exit(h), 0);
+    cr_expect_eq(prjsim_sim_running_instances(sim, NULL, 0), 1u);
+    prjsim_host_destroy(h);
+    cr_expect_gt(mappings_of("hostprog_provider"), 0u);
+    /* The instance still calls into the module. */
+    prjsim_dir_entry *e = NULL;
+    size_t n = 0;
+    cr_expect_eq(prjsim_client_list(sim, L"C:\\HostRoot", NULL, 0, &e, &n), STATUS_SUCCESS);
+    prjsim_client_free_entries(e);
+    cr_expect_eq(prjsim_trace_count_callbacks(sim, PRJSIM_CB_START_ENUM), 1);
 }

@@ -41,9 +41,11 @@
  *   host that must survive them runs in a child process. `ExitProcess` ends only the program
  *   when called on its entry thread (see prjsim_host_exit_program).
  * - Returning from the entry does not stop the program's other threads, nor virtualization
- *   instances it left running, as process exit would on Windows. The module therefore stays
- *   loaded for the life of the process; loading the same file again maps a private copy, so
- *   every run starts with fresh static data, as a new process would.
+ *   instances it left running, as process exit would on Windows. The module is therefore
+ *   unloaded (prjsim_host_destroy) only when neither can be: otherwise it stays loaded for the
+ *   life of the process. Loading the same file again maps a private copy (a temporary file,
+ *   removed as soon as it is mapped), so every run starts with fresh static data, as a new
+ *   process would.
  * - The environment is the host's; `wmain` receives no envp.
  */
 #ifndef PRJSIM_HOST_H
@@ -239,6 +241,10 @@ char *prjsim_host_output(prjsim_host *host, int fd, size_t *size);
 /**
  * Frees the host. If the program still runs it is first told to finish (as prjsim_host_finish,
  * 3 seconds); if it does not, its thread is left running and the redirections are undone.
+ * The module is unloaded (its console control handlers removed first) when its entry has
+ * returned, it left no instance running on its simulation and the process has no more
+ * threads than before prjsim_host_start; otherwise it stays loaded. Destroy the host before
+ * the simulation its program ran on.
  */
 void prjsim_host_destroy(prjsim_host *host);
 

@@ -2,11 +2,13 @@
 /*
  * The smallest provider: projects an empty directory at argv[1] (which must exist) until a line
  * arrives on stdin or stdin ends, then stops and returns 0. Returns 1 if it cannot start.
+ * With a second argument "leave" it returns 0 at once, leaving its instance running.
  */
 #include <windows.h>
 #include <projectedfslib.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 static HRESULT CALLBACK StartEnum(const PRJ_CALLBACK_DATA *data, const GUID *id)
 {
@@ -68,6 +70,8 @@ int wmain(int argc, wchar_t **argv)
         return 1;
     printf("started\n");
     fflush(stdout);
+    if (argc > 2 && wcscmp(argv[2], L"leave") == 0)
+        return 0;
     getchar();
     PrjStopVirtualizing(ctx);
     return 0;
