@@ -239,8 +239,12 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
     rnd_current_job.log_path = threads == 1 ? log_path : NULL;
     rnd_current_job.shared = sh;
 
-    /* Generating runs record no trace (speed); replays do, to explain what they show. */
-    t.no_trace = !o->replay;
+    /*
+     * Generating runs record no trace (speed) except with a provider program, whose vetoes
+     * the checker reads from the notifications' results in the trace; replays always do, to
+     * explain what they show.
+     */
+    t.no_trace = !o->replay && !t.provider;
     prjconf_result r;
     if (!run_child(&t, threads > 1, &r)) {
         fprintf(stderr, "prjconf: cannot start the child process\n");

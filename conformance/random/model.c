@@ -466,9 +466,10 @@ static void remove_name(model *m, size_t i)
     dirty_parent(m, i);
 }
 
-NTSTATUS model_delete(model *m, const WCHAR *rel, bool dir)
+NTSTATUS model_delete(model *m, const WCHAR *rel, bool dir, bool vetoed, bool *notified)
 {
     size_t i;
+    *notified = false;
     UINT32 flags = dir ? PRJSIM_OPEN_DIRECTORY : PRJSIM_OPEN_NON_DIRECTORY;
     NTSTATUS s = model_open(m, rel, DELETE, OPEN_EXISTING, flags, 0, &i);
     if (s != STATUS_SUCCESS)
@@ -478,17 +479,26 @@ NTSTATUS model_delete(model *m, const WCHAR *rel, bool dir)
         return STATUS_CANNOT_DELETE;
     if (x->dir && has_children(m, i))
         return STATUS_DIRECTORY_NOT_EMPTY;
+    /* PRE_DELETE comes now, when the delete is requested (§6.6); a veto keeps the item. */
+    *notified = true;
+    if (vetoed)
+        return STATUS_SUCCESS;
     remove_name(m, i);
     return STATUS_SUCCESS;
 }
 
-NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace)
+NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace, bool vetoed, bool *notified)
 {
     size_t j;
+    *notified = false;
     NTSTATUS s = resolve(m, to, &j);
     if (s != STATUS_SUCCESS)
         return s;
     if (j == i) {
+        /* PRE_RENAME comes first (§6.6); a veto changes nothing. */
+        *notified = true;
+        if (vetoed)
+            return STATUS_SUCCESS;
         /* A rename onto its own name (maybe respelled) rewrites the parent's entry: the parent
          * counts as changed (the reference is silent; DEVIATIONS C7). */
         wcsncpy(m->n[i].rel, to, RND_PATH - 1);
@@ -505,6 +515,10 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace)
         if (model_is_dir(m, j) || (model_attr(m, j) & RO))
             return STATUS_ACCESS_DENIED;
     }
+    /* The checks passed: PRE_RENAME is sent now; a veto leaves both names as they are. */
+    *notified = true;
+    if (vetoed)
+        return STATUS_SUCCESS;
     mnode *x = &m->n[i];
     /* The item moves with its state; the target's name takes the caller's spelling. */
     t->disk = x->disk;

@@ -839,6 +839,61 @@ static bool run_provider_call(rnd_run *r, const rnd_op *op)
     return true;
 }
 
+/*
+ * The result of a @p type notification (PRE_DELETE, PRE_RENAME) the provider failed, a veto,
+ * among the trace records from @p from on; S_OK when none. The trace is recorded whenever
+ * the provider is a program (driver.c), the only providers here that take notifications.
+ */
+static HRESULT veto_since(prjsim_sim *sim, size_t from, const char *type)
+{
+    char word[48];
+    snprintf(word, sizeof word, "\" %s", type); /* after the quoted path */
+    size_t n = prjsim_trace_count(sim);
+    for (size_t k = from; k < n; k++) {
+        prjsim_trace_record rec;
+        if (prjsim_trace_get(sim, k, &rec) && rec.kind == PRJSIM_TRACE_CALLBACK &&
+            rec.callback == PRJSIM_CB_NOTIFICATION && FAILED(rec.result) && rec.text &&
+            strstr(rec.text, word))
+            return rec.result;
+    }
+    return S_OK;
+}
+
+/*
+ * Whether @p got is what the client sees after a veto @p hr (§6.6, §6.9): an NTSTATUS the
+ * provider returned with HRESULT_FROM_NT comes back as it is, a Win32 error as a status of
+ * that error; any other result must at least fail the operation.
+ */
+static bool veto_status_fits(HRESULT hr, NTSTATUS got)
+{
+    if (got == STATUS_SUCCESS || got == STATUS_PENDING)
+        return false;
+    if ((UINT32)hr & 0x10000000u) /* FACILITY_NT_BIT */
+        return (UINT32)got == ((UINT32)hr & ~0x10000000u);
+    if (HRESULT_FACILITY(hr) == FACILITY_WIN32)
+        return prjsim_status_to_win32(got) == (DWORD)HRESULT_CODE(hr);
+    return true;
+}
+
+/*
+ * A provider may veto a delete or rename in its PRE_ notification: legal, and then the model
+ * only checks that the operation had reached that notification (@p notified), that the client
+ * got the veto's status, and (after the operation) that nothing changed.
+ */
+static bool vetoed(rnd_run *r, const rnd_op *op, const char *what, const char *type, HRESULT veto,
+                   bool notified, NTSTATUS want, NTSTATUS got)
+{
+    char a[96], b[96];
+    r->last_status = got;
+    if (!notified)
+        return finding(r, op, "%s: the provider was sent %s (and vetoed it), but the model expects "
+                       "the operation to end before it with %s", what, type, st(a, want));
+    if (!veto_status_fits(veto, got))
+        return finding(r, op, "%s: the provider vetoed %s with %s, the client got %s", what, type,
+                       prjsim_format_code(a, sizeof a, veto, false), st(b, got));
+    return true;
+}
+
 bool rnd_execute(rnd_run *r, const rnd_op *op)
 {
     prjconf_ctx *c = r->c;
@@ -948,26 +1003,43 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         break;
     }
     case RND_DELETE: {
-        NTSTATUS want = model_delete(&r->m, op->path, op->dir);
+        /* The simulator first: whether the provider vetoes shows in its trace. */
+        size_t mark = prjsim_trace_count(c->sim);
         NTSTATUS got = prjsim_client_delete(c->sim, full, op->dir);
+        HRESULT veto = veto_since(c->sim, mark, "PRE_DELETE");
+        bool notified;
+        NTSTATUS want = model_delete(&r->m, op->path, op->dir, FAILED(veto), &notified);
         scn(r, "delete");
         scn_path(r, op->path);
         scn(r, "%s\n", op->dir ? " dir" : "");
-        scn_status(r, want);
-        ok = same_status(r, op, op->dir ? "RemoveDirectory" : "DeleteFile", want, got);
+        if (FAILED(veto)) {
+            scn_status(r, got);
+            ok = vetoed(r, op, op->dir ? "RemoveDirectory" : "DeleteFile", "PRE_DELETE", veto, notified, want, got);
+        } else {
+            scn_status(r, want);
+            ok = same_status(r, op, op->dir ? "RemoveDirectory" : "DeleteFile", want, got);
+        }
         break;
     }
     case RND_RENAME: {
         h = open_both(r, op, op->path, DELETE, OPEN_EXISTING, PRJSIM_OPEN_NON_DIRECTORY, 0, &leaf, &ok);
         if (!h)
             break;
-        NTSTATUS want = model_rename(&r->m, leaf, op->path2, op->replace);
+        size_t mark = prjsim_trace_count(c->sim);
         NTSTATUS got = prjsim_client_rename(h, full2, op->replace);
+        HRESULT veto = veto_since(c->sim, mark, "PRE_RENAME");
+        bool notified;
+        NTSTATUS want = model_rename(&r->m, leaf, op->path2, op->replace, FAILED(veto), &notified);
         scn(r, "rename h%llu", (unsigned long long)r->index);
         scn_path(r, op->path2);
         scn(r, "%s\n", op->replace ? " replace" : "");
-        scn_status(r, want);
-        ok = same_status(r, op, "rename", want, got);
+        if (FAILED(veto)) {
+            scn_status(r, got);
+            ok = vetoed(r, op, "rename", "PRE_RENAME", veto, notified, want, got);
+        } else {
+            scn_status(r, want);
+            ok = same_status(r, op, "rename", want, got);
+        }
         close_both(r, h);
         break;
     }

@@ -119,9 +119,14 @@ NTSTATUS model_read(model *m, size_t i, UINT64 off, UINT32 len, UINT32 *got);
 NTSTATUS model_write(model *m, size_t i, UINT64 off, const unsigned char *data, UINT32 len);
 NTSTATUS model_set_size(model *m, size_t i, UINT64 size);
 NTSTATUS model_set_attr(model *m, size_t i, UINT32 attrs, bool times);
-/** Delete by path (open for delete, set the disposition, close). */
-NTSTATUS model_delete(model *m, const WCHAR *rel, bool dir);
-NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace);
+/**
+ * Delete by path (open for delete, set the disposition, close) and rename. *notified says
+ * whether the operation got as far as its PRE_DELETE / PRE_RENAME notification; with
+ * @p vetoed (the provider vetoed it) the model stops there and changes nothing more, and the
+ * status returned is then meaningless (the veto's).
+ */
+NTSTATUS model_delete(model *m, const WCHAR *rel, bool dir, bool vetoed, bool *notified);
+NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace, bool vetoed, bool *notified);
 /** The names a listing of @p rel with @p pattern returns, in order, `.` and `..` excluded. */
 NTSTATUS model_list(model *m, const WCHAR *rel, const WCHAR *pattern, size_t **out, size_t *count);
 NTSTATUS model_mkdir(model *m, const WCHAR *rel);
