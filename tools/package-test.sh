@@ -63,11 +63,12 @@ include(CTest)
 add_subdirectory("$src" prjsim)
 prjsim_add_provider(mine SOURCES "$src/examples/provider/notes.c")
 prjsim_add_conformance_test(mine ROOT "C:\\\\NotesRoot")
+prjsim_add_random_test(mine_random PROVIDER mine ROOT "C:\\\\NotesRoot" OPS 500)
 add_test(NAME mine_only COMMAND true)
 CMAKE
 cmake -S "$work/subdir" -B "$work/subdir/build" >"$work/subdir/configure.log" &&
     tests=$(cd "$work/subdir/build" && ctest -N | sed -n 's/^ *Test *#[0-9]*: //p') &&
-    [ "$(echo $tests)" = "prjconf.mine mine_only" ] &&
+    [ "$(echo $tests)" = "prjconf.mine mine_random mine_only" ] &&
     ! grep -q '^CRITERION_FOUND' "$work/subdir/build/CMakeCache.txt" &&
     ok "add_subdirectory: the helpers work, only the consumer's tests" || fail "add_subdirectory consumer sees: $tests"
 
@@ -144,6 +145,10 @@ prjsim_add_provider(notes SOURCES notes.c)
 prjsim_add_conformance_test(notes NAME each ROOT "C:\\NotesRoot" CAPS none PER_CASE LABELS mine)
 prjsim_add_conformance_test(notes NAME xfail ROOT "C:\\NotesRoot" XFAIL xfail.txt JUNIT xfail.xml)
 set_tests_properties(xfail PROPERTIES WILL_FAIL TRUE)
+# prjconf --random: against the program, and against the bundled reference provider racing on
+# two threads.
+prjsim_add_random_test(notes_random PROVIDER notes ROOT "C:\\NotesRoot" OPS 3000 SEED 7 LABELS rnd)
+prjsim_add_random_test(reference_random TIME 2 THREADS 2 LABELS rnd)
 foreach(t prjsim::prjsim prjsim::headers prjsim::memtree prjsim::prjsim-cli prjsim::prjconf
           prjsim::prjsim-bench prjsim::prjsim-cc prjsim::prjsim-c++)
   if(NOT TARGET ${t})
@@ -174,8 +179,10 @@ C
 (cmake -S "$work/percase" -B "$work/percase/build" -DCMAKE_PREFIX_PATH="$copy" &&
     cmake --build "$work/percase/build" && cd "$work/percase/build" &&
     [ "$(ctest -N -L mine | grep -c 'Test *#')" = "$(prjconf --list | wc -l)" ] &&
-    ctest -j2 --output-on-failure && grep -q 'type="xpass"' xfail.xml) >"$work/percase.log" 2>&1 &&
-    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT; prjsim::memtree" ||
+    [ "$(ctest -N -L rnd | grep -c 'Test *#')" = 2 ] &&
+    ctest -j2 --output-on-failure && grep -q 'type="xpass"' xfail.xml &&
+    [ -s prjconf-random-7.log ]) >"$work/percase.log" 2>&1 &&
+    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT; prjsim_add_random_test; prjsim::memtree" ||
     { fail "prjsim_add_conformance_test options"; tail -40 "$work/percase.log"; }
 prjsim-bench --quick --only p5 --json "$work/bench.json" >"$work/bench.txt" &&
     grep -q '"p5_suite_s": [0-9]' "$work/bench.json" && ok "prjsim-bench finds the prjconf beside it" ||

@@ -1,4 +1,7 @@
 # SPDX-License-Identifier: MIT
+# The conformance helpers of the CMake package: prjsim_add_conformance_test and (below)
+# prjsim_add_random_test.
+#
 # prjsim_add_conformance_test(<provider-target>
 #     [NAME test-name]        ctest name (default prjconf.<provider-target>)
 #     [ROOT winpath]          the root it virtualizes: created before it starts (prjconf --mkdir),
@@ -99,4 +102,82 @@ function(prjsim_add_conformance_test provider)
              WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
     set_tests_properties(${C_NAME}.${case} PROPERTIES LABELS "${labels}" TIMEOUT ${C_TIMEOUT})
   endforeach()
+endfunction()
+
+# prjsim_add_random_test(<test-name>
+#     [PROVIDER target-or-path] a provider program (prjsim_add_provider target, or a .so path);
+#                             without it, prjconf's bundled reference provider
+#     [OPS n | TIME seconds]  the budget: operations (default 20000) or seconds
+#     [SEED s]                the seed (default 1), so the test replays the same operations
+#     [THREADS k]             k threads racing on the thread pool (prjconf --threads)
+#     [ROOT winpath]          the root it virtualizes: created before it starts, and its
+#                             argument when ARGS is not given
+#     [ARGS arg ...]          the program's arguments (after argv[0])
+#     [REGISTRY file]         a .reg file to seed the registry with
+#     [OPTIONS opt ...]       more prjconf options (e.g. --weights rename=0)
+#     [TIMEOUT s]             ctest timeout (default 600, or TIME + 120)
+#     [LABELS label ...])     more ctest labels (it always has `prjsim` and `random`)
+#
+# Registers `prjconf --random`: random client operations checked against prjconf's model of
+# ProjFS. A finding fails the test; the operation log and the shrunk .scn stay in the current
+# binary dir, named after the seed (prjconf-random-SEED.log, .scn).
+function(prjsim_add_random_test name)
+  cmake_parse_arguments(R "" "PROVIDER;OPS;TIME;SEED;THREADS;ROOT;REGISTRY;TIMEOUT"
+                        "OPTIONS;ARGS;LABELS" ${ARGN})
+  if(R_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "prjsim_add_random_test: unknown arguments ${R_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT TARGET prjsim::prjconf)
+    message(FATAL_ERROR "prjsim_add_random_test: prjsim::prjconf is not known "
+                        "(find_package(prjsim CONFIG REQUIRED) first)")
+  endif()
+  if(R_OPS AND R_TIME)
+    message(FATAL_ERROR "prjsim_add_random_test: OPS or TIME, not both")
+  endif()
+  set(options ${R_OPTIONS})
+  if(R_PROVIDER)
+    if(TARGET ${R_PROVIDER})
+      list(APPEND options --provider $<TARGET_FILE:${R_PROVIDER}>)
+    else()
+      get_filename_component(so ${R_PROVIDER} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+      list(APPEND options --provider ${so})
+    endif()
+  endif()
+  if(R_ROOT)
+    list(APPEND options --mkdir ${R_ROOT})
+    if(NOT DEFINED R_ARGS)
+      set(R_ARGS ${R_ROOT})
+    endif()
+  endif()
+  if(R_REGISTRY)
+    get_filename_component(reg ${R_REGISTRY} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+    list(APPEND options --registry ${reg})
+  endif()
+  if(NOT R_SEED)
+    set(R_SEED 1)
+  endif()
+  list(APPEND options --random --seed ${R_SEED})
+  if(R_TIME)
+    list(APPEND options --time ${R_TIME})
+  elseif(R_OPS)
+    list(APPEND options --ops ${R_OPS})
+  else()
+    list(APPEND options --ops 20000)
+  endif()
+  if(R_THREADS)
+    list(APPEND options --threads ${R_THREADS})
+  endif()
+  set(args)
+  if(R_ARGS)
+    set(args -- ${R_ARGS})
+  endif()
+  if(NOT R_TIMEOUT)
+    set(R_TIMEOUT 600)
+    if(R_TIME)
+      math(EXPR R_TIMEOUT "${R_TIME} + 120")
+    endif()
+  endif()
+  add_test(NAME ${name} COMMAND prjsim::prjconf ${options} ${args}
+           WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+  set_tests_properties(${name} PROPERTIES LABELS "prjsim;random;${R_LABELS}" TIMEOUT ${R_TIMEOUT})
 endfunction()

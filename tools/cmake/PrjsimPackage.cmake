@@ -7,7 +7,7 @@ include(CMakePackageConfigHelpers)
 set(pkg ${CMAKE_CURRENT_LIST_DIR}/package)
 
 # ---- The CMake package: prjsim::prjsim, prjsim::headers, prjsim::memtree, the tools, and the
-# helpers prjsim_add_provider and prjsim_add_conformance_test.
+# helpers prjsim_add_provider, prjsim_add_conformance_test and prjsim_add_random_test.
 install(EXPORT prjsimTargets NAMESPACE prjsim:: FILE prjsimTargets.cmake
         DESTINATION ${PRJSIM_INSTALL_CMAKEDIR})
 configure_package_config_file(${pkg}/prjsimConfig.cmake.in
