@@ -5,6 +5,7 @@
  * that brings a host directory onto the simulated volume when a provider marks it as a root.
  */
 #include "files.h"
+#include "../sim/internal.h" /* the simulation's serial */
 
 #include <prjsim/state.h>
 
@@ -26,7 +27,11 @@ static char *root;          /* the drives directory in use */
 static uint32_t drives_made; /* bit per letter: <root>/X is known to exist */
 static char *temp_root;     /* the temporary directory this process made, removed at exit */
 static pid_t temp_owner;
-static _Atomic(prjsim_sim *) hooked; /* the simulation the hook was installed on */
+/*
+ * The simulation the hook was installed on, by its serial: a simulation created after another
+ * was destroyed may get the same address, and must still get the hook.
+ */
+static _Atomic uint64_t hooked;
 /* Saved volumes (prjsim/state.h): where touched roots are loaded from, and whether to save. */
 static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
 static char *state_dir;
@@ -457,14 +462,14 @@ static void missing_path_hook(prjsim_sim *sim, PCWSTR full_path, void *payload)
 void prjsim__files_ensure_init(void)
 {
     prjsim_sim *sim = prjsim__files_sim();
-    if (atomic_load(&hooked) == sim)
+    if (atomic_load(&hooked) == sim->serial)
         return;
     /* Its own lock: the simulator's lock is taken inside, and nothing else nests in it. */
     static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
     pthread_mutex_lock(&hook_lock);
-    if (atomic_load(&hooked) != sim) {
+    if (atomic_load(&hooked) != sim->serial) {
         prjsim_sim_set_missing_path_hook(sim, missing_path_hook, NULL);
-        atomic_store(&hooked, sim);
+        atomic_store(&hooked, sim->serial);
     }
     pthread_mutex_unlock(&hook_lock);
     /* The drives directory itself is made when a host path is first needed (host_of). */

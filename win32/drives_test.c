@@ -252,3 +252,36 @@ Test(drives, file_times)
     cr_assert_eq(CompareFileTime(&b, &a), 1);
     cr_assert_eq(CompareFileTime(&a, &a), 0);
 }
+
+/*
+ * A new simulation gets the hook that finds host directories even when it is allocated where
+ * a destroyed one was (the hook was once remembered by address: a provider program reloaded
+ * on a new simulation then could not mark its root, found by prjconf --random).
+ */
+Test(drives, every_new_simulation_sees_the_host, .fini = remove_drives)
+{
+    make_drives();
+    char root[4200];
+    snprintf(root, sizeof root, "%s/C", test_drives);
+    mkdir(root, 0777);
+    strcat(root, "/HostRoot");
+    cr_assert(mkdir(root, 0777) == 0);
+    prjsim_sim *before = prjsim_sim_current();
+    void *last = NULL;
+    bool reused = false;
+    for (int i = 0; i < 20; i++) {
+        prjsim_sim *sim;
+        cr_assert_eq(prjsim_sim_create(&sim, NULL), S_OK);
+        reused = reused || (void *)sim == last;
+        last = sim;
+        prjsim_sim_set_current(sim);
+        prjsim_win_files_init();
+        GUID id = {(unsigned long)i + 1, 0, 0, {0}};
+        HRESULT hr = PrjMarkDirectoryAsPlaceholder(L"C:\\HostRoot", NULL, NULL, &id);
+        cr_expect(hr == S_OK || hr == HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED),
+                  "simulation %d: PrjMarkDirectoryAsPlaceholder 0x%08x", i, (unsigned)hr);
+        prjsim_sim_set_current(before);
+        prjsim_sim_destroy(sim);
+    }
+    cr_log_info("a simulation reused a destroyed one's address: %s", reused ? "yes" : "no");
+}

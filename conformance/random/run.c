@@ -147,10 +147,7 @@ static void run_single(prjconf_ctx *c, const rnd_job *j)
                 break;
             if (j->seconds_budget > 0 && (n & 255) == 0 && prjconf_now() - t0 >= j->seconds_budget)
                 break;
-            /* Fresh starts need the in-process reference provider: a provider program
-             * reloaded on a new simulation in the same process fails to start after a few
-             * loads (see the note of issue 17). */
-            if (j->epoch && n && n % j->epoch == 0 && !c->host) {
+            if (j->epoch && n && n % j->epoch == 0) {
                 memset(&op, 0, sizeof op);
                 op.kind = RND_FRESH;
             } else {
