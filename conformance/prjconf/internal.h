@@ -68,6 +68,11 @@ void prjconf_target_stop(prjconf_ctx *c);
 bool prjconf_target_restart(prjconf_ctx *c);
 /** The reference provider's tree as memtree manifest text (one item a line). */
 const char *prjconf_reference_manifest(void);
+/**
+ * How many notifications the reference provider vetoed so far (reference_vetoes); the last
+ * veto's notification type and result go to @p type and @p result when not NULL.
+ */
+unsigned long prjconf_reference_vetoes(PRJ_NOTIFICATION *type, HRESULT *result);
 
 /* crawl.c */
 /** Crawls the projection once (bounded by the options); false when a listing failed. */

@@ -94,6 +94,11 @@ typedef struct prjconf_target_options {
     const char *trace_dir;
     /** Record no trace (diagnostics are still counted): for long random runs. */
     bool no_trace;
+    /**
+     * The reference provider registers PRE_DELETE and PRE_RENAME notifications and vetoes some
+     * of them, chosen by the item's name (prjconf --random: the model must take a veto).
+     */
+    bool reference_vetoes;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */

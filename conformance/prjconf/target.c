@@ -13,12 +13,14 @@
 #include <fault.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #define REFERENCE_ROOT L"C:\\prjconf"
 
@@ -111,6 +113,71 @@ static bool new_sim(prjconf_ctx *c)
     return true;
 }
 
+/* ---- The reference provider's vetoes (reference_vetoes) ---- */
+
+static unsigned long veto_count;
+static PRJ_NOTIFICATION veto_type;
+static HRESULT veto_result;
+static pthread_mutex_t veto_lock = PTHREAD_MUTEX_INITIALIZER;
+
+unsigned long prjconf_reference_vetoes(PRJ_NOTIFICATION *type, HRESULT *result)
+{
+    pthread_mutex_lock(&veto_lock);
+    unsigned long n = veto_count;
+    if (type)
+        *type = veto_type;
+    if (result)
+        *result = veto_result;
+    pthread_mutex_unlock(&veto_lock);
+    return n;
+}
+
+/*
+ * Vetoes about one delete in seven and one rename in seven, chosen by a hash of the upper-cased
+ * path, so that a replay vetoes the same operations. The two ways Windows providers say no:
+ * an NTSTATUS (HRESULT_FROM_NT) and a Win32 error.
+ */
+static HRESULT CALLBACK reference_notify(const PRJ_CALLBACK_DATA *data, BOOLEAN is_directory,
+                                         PRJ_NOTIFICATION type, PCWSTR destination,
+                                         PRJ_NOTIFICATION_PARAMETERS *parameters)
+{
+    (void)is_directory, (void)destination, (void)parameters;
+    uint32_t h = 2166136261u;
+    for (const WCHAR *p = data->FilePathName; p && *p; p++)
+        h = (h ^ (uint32_t)towupper((wint_t)*p)) * 16777619u;
+    HRESULT hr = S_OK;
+    if (type == PRJ_NOTIFICATION_PRE_DELETE && h % 7 == 3)
+        hr = HRESULT_FROM_NT(STATUS_CANNOT_DELETE);
+    else if (type == PRJ_NOTIFICATION_PRE_RENAME && h % 7 == 5)
+        hr = HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED);
+    if (hr != S_OK) {
+        pthread_mutex_lock(&veto_lock);
+        veto_count++;
+        veto_type = type;
+        veto_result = hr;
+        pthread_mutex_unlock(&veto_lock);
+    }
+    return hr;
+}
+
+/* memtree_start, with the vetoing notification callback added. */
+static HRESULT start_vetoing(memtree *tree, PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
+{
+    static PRJ_CALLBACKS cb;
+    cb = *memtree_callbacks_for(tree);
+    cb.NotificationCallback = reference_notify;
+    GUID id = {0x70726a63, 0x6f6e, 0x6672, {'r', 'a', 'n', 'd', 'o', 'm', 'v', 't'}};
+    HRESULT hr = PrjMarkDirectoryAsPlaceholder(REFERENCE_ROOT, NULL, NULL, &id);
+    if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED))
+        return hr;
+    PRJ_NOTIFICATION_MAPPING mapping = {PRJ_NOTIFY_PRE_DELETE | PRJ_NOTIFY_PRE_RENAME, L""};
+    PRJ_STARTVIRTUALIZING_OPTIONS o;
+    memset(&o, 0, sizeof o);
+    o.NotificationMappings = &mapping;
+    o.NotificationMappingsCount = 1;
+    return PrjStartVirtualizing(REFERENCE_ROOT, &cb, tree, &o, out);
+}
+
 static bool start_reference(prjconf_ctx *c)
 {
     if (!c->tree) {
@@ -123,7 +190,8 @@ static bool start_reference(prjconf_ctx *c)
         if (FAILED(hr))
             return setup_fail(c, "creating %ls: 0x%08x", REFERENCE_ROOT, (unsigned)hr);
     }
-    HRESULT hr = memtree_start(c->tree, REFERENCE_ROOT, NULL, &c->instance);
+    HRESULT hr = c->opts->reference_vetoes ? start_vetoing(c->tree, &c->instance)
+                                           : memtree_start(c->tree, REFERENCE_ROOT, NULL, &c->instance);
     if (FAILED(hr))
         return setup_fail(c, "memtree_start: 0x%08x", (unsigned)hr);
     wcscpy(c->root, REFERENCE_ROOT);

@@ -245,6 +245,8 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
      * explain what they show.
      */
     t.no_trace = !o->replay && !t.provider;
+    /* The reference provider vetoes some deletes and renames, as providers may. */
+    t.reference_vetoes = true;
     prjconf_result r;
     if (!run_child(&t, threads > 1, &r)) {
         fprintf(stderr, "prjconf: cannot start the child process\n");
@@ -263,6 +265,8 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
                 fprintf(out, " %s %llu/%llu", rnd_kind_name((rnd_kind)k),
                         (unsigned long long)sh->kind_ok[k], (unsigned long long)sh->kind_total[k]);
         fputc('\n', out);
+        if (sh->vetoed)
+            fprintf(out, "vetoed by the provider (and taken as legal): %llu\n", (unsigned long long)sh->vetoed);
     }
     char repro[8192];
     snprintf(repro, sizeof repro, "%s --random --replay %s%s", o->repro_prefix ? o->repro_prefix : "prjconf",

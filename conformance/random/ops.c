@@ -839,19 +839,37 @@ static bool run_provider_call(rnd_run *r, const rnd_op *op)
     return true;
 }
 
-/*
- * The result of a @p type notification (PRE_DELETE, PRE_RENAME) the provider failed, a veto,
- * among the trace records from @p from on; S_OK when none. The trace is recorded whenever
- * the provider is a program (driver.c), the only providers here that take notifications.
- */
-static HRESULT veto_since(prjsim_sim *sim, size_t from, const char *type)
+/* Where to look for a veto of the operation about to run: the trace, the reference's count. */
+typedef struct veto_mark {
+    size_t trace;
+    unsigned long vetoes;
+} veto_mark;
+
+static veto_mark mark_vetoes(prjconf_ctx *c)
 {
+    veto_mark m = {prjsim_trace_count(c->sim), prjconf_reference_vetoes(NULL, NULL)};
+    return m;
+}
+
+/*
+ * The result with which the provider vetoed a @p type notification (PRE_DELETE, PRE_RENAME)
+ * since @p m; S_OK when it did not. The reference provider tells its vetoes itself
+ * (reference_vetoes); a provider program's show as failed Notification callbacks in the trace,
+ * which is recorded whenever the provider is a program (driver.c).
+ */
+static HRESULT veto_since(prjconf_ctx *c, veto_mark m, PRJ_NOTIFICATION type, const char *name)
+{
+    if (!c->host) {
+        PRJ_NOTIFICATION t;
+        HRESULT hr;
+        return prjconf_reference_vetoes(&t, &hr) != m.vetoes && t == type ? hr : S_OK;
+    }
     char word[48];
-    snprintf(word, sizeof word, "\" %s", type); /* after the quoted path */
-    size_t n = prjsim_trace_count(sim);
-    for (size_t k = from; k < n; k++) {
+    snprintf(word, sizeof word, "\" %s", name); /* after the quoted path */
+    size_t n = prjsim_trace_count(c->sim);
+    for (size_t k = m.trace; k < n; k++) {
         prjsim_trace_record rec;
-        if (prjsim_trace_get(sim, k, &rec) && rec.kind == PRJSIM_TRACE_CALLBACK &&
+        if (prjsim_trace_get(c->sim, k, &rec) && rec.kind == PRJSIM_TRACE_CALLBACK &&
             rec.callback == PRJSIM_CB_NOTIFICATION && FAILED(rec.result) && rec.text &&
             strstr(rec.text, word))
             return rec.result;
@@ -891,6 +909,8 @@ static bool vetoed(rnd_run *r, const rnd_op *op, const char *what, const char *t
     if (!veto_status_fits(veto, got))
         return finding(r, op, "%s: the provider vetoed %s with %s, the client got %s", what, type,
                        prjsim_format_code(a, sizeof a, veto, false), st(b, got));
+    if (rnd_current_job.shared)
+        rnd_current_job.shared->vetoed++;
     return true;
 }
 
@@ -1004,9 +1024,9 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
     }
     case RND_DELETE: {
         /* The simulator first: whether the provider vetoes shows in its trace. */
-        size_t mark = prjsim_trace_count(c->sim);
+        veto_mark mark = mark_vetoes(c);
         NTSTATUS got = prjsim_client_delete(c->sim, full, op->dir);
-        HRESULT veto = veto_since(c->sim, mark, "PRE_DELETE");
+        HRESULT veto = veto_since(c, mark, PRJ_NOTIFICATION_PRE_DELETE, "PRE_DELETE");
         bool notified;
         NTSTATUS want = model_delete(&r->m, op->path, op->dir, FAILED(veto), &notified);
         scn(r, "delete");
@@ -1025,9 +1045,9 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         h = open_both(r, op, op->path, DELETE, OPEN_EXISTING, PRJSIM_OPEN_NON_DIRECTORY, 0, &leaf, &ok);
         if (!h)
             break;
-        size_t mark = prjsim_trace_count(c->sim);
+        veto_mark mark = mark_vetoes(c);
         NTSTATUS got = prjsim_client_rename(h, full2, op->replace);
-        HRESULT veto = veto_since(c->sim, mark, "PRE_RENAME");
+        HRESULT veto = veto_since(c, mark, PRJ_NOTIFICATION_PRE_RENAME, "PRE_RENAME");
         bool notified;
         NTSTATUS want = model_rename(&r->m, leaf, op->path2, op->replace, FAILED(veto), &notified);
         scn(r, "rename h%llu", (unsigned long long)r->index);

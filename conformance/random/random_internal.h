@@ -215,6 +215,8 @@ typedef struct rnd_shared {
     volatile double seconds;   /* time spent on them */
     /* The mix: operations of each kind, and how many of them succeeded. */
     volatile uint64_t kind_total[RND_KIND_COUNT], kind_ok[RND_KIND_COUNT];
+    /* Deletes and renames the provider vetoed (and the model took as legal). */
+    volatile uint64_t vetoed;
 } rnd_shared;
 
 extern rnd_job rnd_current_job;
