@@ -73,6 +73,8 @@ const char *prjconf_reference_manifest(void);
  * veto's notification type and result go to @p type and @p result when not NULL.
  */
 unsigned long prjconf_reference_vetoes(PRJ_NOTIFICATION *type, HRESULT *result);
+/** How many GetPlaceholderInfo/GetFileData callbacks the reference provider pended so far. */
+unsigned long prjconf_reference_pended(void);
 
 /* crawl.c */
 /** Crawls the projection once (bounded by the options); false when a listing failed. */

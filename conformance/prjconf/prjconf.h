@@ -95,8 +95,9 @@ typedef struct prjconf_target_options {
     /** Record no trace (diagnostics are still counted): for long random runs. */
     bool no_trace;
     /**
-     * The reference provider registers PRE_DELETE and PRE_RENAME notifications and vetoes some
-     * of them, chosen by the item's name (prjconf --random: the model must take a veto).
+     * The reference provider as prjconf --random runs it: it registers PRE_DELETE and
+     * PRE_RENAME notifications and vetoes some of them, and pends some GetPlaceholderInfo and
+     * GetFileData callbacks, completing them from another thread; chosen by the item's name.
      */
     bool reference_vetoes;
 } prjconf_target_options;

@@ -132,6 +132,8 @@ unsigned long prjconf_reference_vetoes(PRJ_NOTIFICATION *type, HRESULT *result)
     return n;
 }
 
+static uint32_t path_hash(PCWSTR path, uint32_t salt);
+
 /*
  * Vetoes about one delete in seven and one rename in seven, chosen by a hash of the upper-cased
  * path, so that a replay vetoes the same operations. The two ways Windows providers say no:
@@ -142,9 +144,7 @@ static HRESULT CALLBACK reference_notify(const PRJ_CALLBACK_DATA *data, BOOLEAN 
                                          PRJ_NOTIFICATION_PARAMETERS *parameters)
 {
     (void)is_directory, (void)destination, (void)parameters;
-    uint32_t h = 2166136261u;
-    for (const WCHAR *p = data->FilePathName; p && *p; p++)
-        h = (h ^ (uint32_t)towupper((wint_t)*p)) * 16777619u;
+    uint32_t h = path_hash(data->FilePathName, 0);
     HRESULT hr = S_OK;
     if (type == PRJ_NOTIFICATION_PRE_DELETE && h % 7 == 3)
         hr = HRESULT_FROM_NT(STATUS_CANNOT_DELETE);
@@ -160,12 +160,112 @@ static HRESULT CALLBACK reference_notify(const PRJ_CALLBACK_DATA *data, BOOLEAN 
     return hr;
 }
 
-/* memtree_start, with the vetoing notification callback added. */
+/*
+ * Pended callbacks: about one GetPlaceholderInfo and one GetFileData in five (by a hash of the
+ * path) return ERROR_IO_PENDING and are answered by memtree on a thread of their own, which
+ * then calls PrjCompleteCommand with memtree's result: the client sees the same outcome.
+ */
+static const PRJ_CALLBACKS *reference_inner;
+
+typedef struct pended {
+    PRJ_CALLBACK_DATA data; /* with copies of what it points to: the call has returned */
+    PRJ_PLACEHOLDER_VERSION_INFO version;
+    UINT64 offset;
+    UINT32 length;
+    bool file_data;
+} pended;
+
+static uint32_t path_hash(PCWSTR path, uint32_t salt)
+{
+    uint32_t h = 2166136261u ^ salt;
+    for (const WCHAR *p = path; p && *p; p++)
+        h = (h ^ (uint32_t)towupper((wint_t)*p)) * 16777619u;
+    return h;
+}
+
+static void *complete_later(void *arg)
+{
+    pended *p = arg;
+    HRESULT hr = p->file_data ? reference_inner->GetFileDataCallback(&p->data, p->offset, p->length)
+                              : reference_inner->GetPlaceholderInfoCallback(&p->data);
+    PrjCompleteCommand(p->data.NamespaceVirtualizationContext, p->data.CommandId, hr, NULL);
+    free((void *)p->data.FilePathName);
+    free((void *)p->data.TriggeringProcessImageFileName);
+    free(p);
+    return NULL;
+}
+
+static unsigned long pended_count;
+
+unsigned long prjconf_reference_pended(void)
+{
+    return __atomic_load_n(&pended_count, __ATOMIC_RELAXED);
+}
+
+static HRESULT pend(const PRJ_CALLBACK_DATA *data, bool file_data, UINT64 offset, UINT32 length)
+{
+    pended *p = calloc(1, sizeof *p);
+    if (!p)
+        return E_OUTOFMEMORY;
+    p->data = *data;
+    p->data.FilePathName = wcsdup(data->FilePathName ? data->FilePathName : L"");
+    p->data.TriggeringProcessImageFileName =
+        wcsdup(data->TriggeringProcessImageFileName ? data->TriggeringProcessImageFileName : L"");
+    if (data->VersionInfo) {
+        p->version = *data->VersionInfo;
+        p->data.VersionInfo = &p->version;
+    }
+    p->file_data = file_data;
+    p->offset = offset;
+    p->length = length;
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    bool started = p->data.FilePathName && p->data.TriggeringProcessImageFileName &&
+                   pthread_create(&t, &attr, complete_later, p) == 0;
+    pthread_attr_destroy(&attr);
+    if (!started) {
+        free((void *)p->data.FilePathName);
+        free((void *)p->data.TriggeringProcessImageFileName);
+        free(p);
+        return file_data ? reference_inner->GetFileDataCallback(data, offset, length)
+                         : reference_inner->GetPlaceholderInfoCallback(data);
+    }
+    __atomic_add_fetch(&pended_count, 1, __ATOMIC_RELAXED);
+    return HRESULT_FROM_WIN32(ERROR_IO_PENDING);
+}
+
+static HRESULT CALLBACK reference_placeholder_info(const PRJ_CALLBACK_DATA *data)
+{
+    if (path_hash(data->FilePathName, 1) % 5 == 0)
+        return pend(data, false, 0, 0);
+    return reference_inner->GetPlaceholderInfoCallback(data);
+}
+
+static HRESULT CALLBACK reference_file_data(const PRJ_CALLBACK_DATA *data, UINT64 offset, UINT32 length)
+{
+    if (path_hash(data->FilePathName, 2) % 5 == 0)
+        return pend(data, true, offset, length);
+    return reference_inner->GetFileDataCallback(data, offset, length);
+}
+
+/* Nothing cancels in a random run; a pended callback still completes when its thread ends. */
+static void CALLBACK reference_cancel(const PRJ_CALLBACK_DATA *data)
+{
+    (void)data;
+}
+
+/* memtree_start, with the vetoing notification callback and the pending callbacks added. */
 static HRESULT start_vetoing(memtree *tree, PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
 {
     static PRJ_CALLBACKS cb;
-    cb = *memtree_callbacks_for(tree);
+    reference_inner = memtree_callbacks_for(tree);
+    cb = *reference_inner;
     cb.NotificationCallback = reference_notify;
+    cb.GetPlaceholderInfoCallback = reference_placeholder_info;
+    cb.GetFileDataCallback = reference_file_data;
+    cb.CancelCommandCallback = reference_cancel;
     GUID id = {0x70726a63, 0x6f6e, 0x6672, {'r', 'a', 'n', 'd', 'o', 'm', 'v', 't'}};
     HRESULT hr = PrjMarkDirectoryAsPlaceholder(REFERENCE_ROOT, NULL, NULL, &id);
     if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED))

@@ -267,6 +267,8 @@ int prjconf_random_main(const prjconf_random_options *o, FILE *out)
         fputc('\n', out);
         if (sh->vetoed)
             fprintf(out, "vetoed by the provider (and taken as legal): %llu\n", (unsigned long long)sh->vetoed);
+        if (sh->pended)
+            fprintf(out, "callbacks the reference provider pended: %llu\n", (unsigned long long)sh->pended);
     }
     char repro[8192];
     snprintf(repro, sizeof repro, "%s --random --replay %s%s", o->repro_prefix ? o->repro_prefix : "prjconf",

@@ -217,6 +217,8 @@ typedef struct rnd_shared {
     volatile uint64_t kind_total[RND_KIND_COUNT], kind_ok[RND_KIND_COUNT];
     /* Deletes and renames the provider vetoed (and the model took as legal). */
     volatile uint64_t vetoed;
+    /* Callbacks the reference provider pended. */
+    volatile uint64_t pended;
 } rnd_shared;
 
 extern rnd_job rnd_current_job;

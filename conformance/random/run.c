@@ -183,6 +183,7 @@ static void run_single(prjconf_ctx *c, const rnd_job *j)
             j->shared->done = n + 1;
             if ((n & 1023) == 1023)
                 j->shared->seconds = prjconf_now() - t0;
+            j->shared->pended = prjconf_reference_pended();
         }
     }
     if (!r.failed)
@@ -307,6 +308,7 @@ static void run_threads(prjconf_ctx *c, const rnd_job *j)
     if (j->shared) {
         j->shared->started = j->shared->done = total;
         j->shared->seconds = prjconf_now() - t0;
+        j->shared->pended = prjconf_reference_pended();
     }
     if (!c->failed && !prjsim_trace_count_all_diags(c->sim))
         check_final(c, c->root, 0);
