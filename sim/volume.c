@@ -501,6 +501,7 @@ void prjsim__item_sync_links(prjsim__item *item)
 {
     const uint32_t shared = ITEM_PLACEHOLDER | ITEM_HYDRATED | ITEM_DIRTY | ITEM_FULL;
     for (prjsim__item *o = prjsim__rare(item)->link_next; o && o != item; o = prjsim__rare(o)->link_next) {
+        UINT64 had = (UINT64)o->info.FileSize;
         o->state = (o->state & ~shared) | (item->state & shared);
         o->info = item->info;
         size_t size = (size_t)item->info.FileSize;
@@ -518,6 +519,12 @@ void prjsim__item_sync_links(prjsim__item *item)
                 size = o->data_cap;
             if (size)
                 memcpy(o->data, item->data, size);
+            /* Cut through the other name: what this one held past the new end must read as
+             * zeros when the file grows again (as prjsim__item_set_data_size clears its own). */
+            UINT64 end = (UINT64)item->info.FileSize;
+            if (end < had && end < o->data_cap)
+                prjsim__content_zero(o->data, o->data_cap, (size_t)end,
+                                     (size_t)(had < o->data_cap ? had : o->data_cap));
         } else {
             prjsim__content_free(o->data, o->data_cap);
             o->data = NULL;

@@ -453,9 +453,53 @@ static void clear_below(model *m, size_t dir)
     }
 }
 
+bool model_linked(const model *m, size_t i)
+{
+    return m->n[i].link_next != 0;
+}
+
+/* Name @p i leaves its file's ring of names; the others keep the file. */
+static void unlink_name(model *m, size_t i)
+{
+    if (!m->n[i].link_next)
+        return;
+    size_t p = i;
+    while (m->n[p].link_next - 1 != i)
+        p = m->n[p].link_next - 1;
+    m->n[p].link_next = m->n[i].link_next;
+    if (m->n[p].link_next - 1 == p)
+        m->n[p].link_next = 0; /* its only name again */
+    m->n[i].link_next = 0;
+}
+
+/* Name @p t joins the ring of @p i's names. */
+static void join_names(model *m, size_t i, size_t t)
+{
+    if (!m->n[i].link_next)
+        m->n[i].link_next = i + 1;
+    m->n[t].link_next = m->n[i].link_next;
+    m->n[i].link_next = t + 1;
+}
+
+void model_sync_links(model *m, size_t i)
+{
+    const mnode *x = &m->n[i];
+    for (size_t k = x->link_next; k && k - 1 != i; k = m->n[k - 1].link_next) {
+        mnode *y = &m->n[k - 1];
+        y->disk = x->disk;
+        y->dir = x->dir;
+        y->hydrated = x->hydrated;
+        y->dirty = x->dirty;
+        y->attr = x->attr;
+        y->cid = x->cid;
+        set_data(y, x->data, x->size, x->data_known);
+    }
+}
+
 /* The item leaves its name: a tombstone when the provider still projects it there (C2). */
 static void remove_name(model *m, size_t i)
 {
+    unlink_name(m, i);
     mnode *x = &m->n[i];
     if (x->dir)
         clear_below(m, i);
@@ -519,6 +563,10 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace, bool ve
     *notified = true;
     if (vetoed)
         return STATUS_SUCCESS;
+    /* The replaced file loses that name; the moving one takes its names along. */
+    unlink_name(m, j);
+    if (model_linked(m, i))
+        join_names(m, i, j);
     mnode *x = &m->n[i];
     /* The item moves with its state; the target's name takes the caller's spelling. */
     t->disk = x->disk;
@@ -531,6 +579,32 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace, bool ve
     wcsncpy(t->rel, to, RND_PATH - 1);
     dirty_parent(m, j);
     remove_name(m, i);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS model_link(model *m, const WCHAR *from, const WCHAR *to)
+{
+    size_t i, j;
+    NTSTATUS s = model_open(m, from, FILE_WRITE_ATTRIBUTES, OPEN_EXISTING, 0, 0, &i);
+    if (s != STATUS_SUCCESS)
+        return s;
+    if (model_is_dir(m, i))
+        return STATUS_FILE_IS_A_DIRECTORY;
+    s = resolve(m, to, &j);
+    if (s != STATUS_SUCCESS)
+        return s;
+    mnode *t = &m->n[j];
+    if (model_visible(m, j)) {
+        /* As for a rename target, the provider is asked about the name first. */
+        if (t->disk == MD_NONE)
+            make_placeholder(m, j);
+        return STATUS_OBJECT_NAME_COLLISION;
+    }
+    /* A new name over nothing or a tombstone, with the caller's spelling. */
+    wcsncpy(t->rel, to, RND_PATH - 1);
+    join_names(m, i, j);
+    model_sync_links(m, i);
+    dirty_parent(m, j);
     return STATUS_SUCCESS;
 }
 

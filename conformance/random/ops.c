@@ -34,7 +34,7 @@ uint32_t rnd_below(rnd_rng *r, uint32_t n)
 
 static const char *const kind_names[RND_KIND_COUNT] = {
     "open", "read", "write", "truncate", "setattr", "delete",
-    "rename", "list", "mkdir", "stat", "restart", "query", "provider-update", "provider-delete", "fresh"};
+    "rename", "list", "mkdir", "stat", "restart", "query", "provider-update", "provider-delete", "link", "fresh"};
 
 bool prjconf_random_set_weights(const char *text)
 {
@@ -107,7 +107,7 @@ unsigned rnd_weights[RND_KIND_COUNT] = {
     [RND_OPEN] = 10, [RND_READ] = 20, [RND_WRITE] = 14, [RND_TRUNCATE] = 5,
     [RND_SETATTR] = 6, [RND_DELETE] = 9, [RND_RENAME] = 8, [RND_LIST] = 14,
     [RND_MKDIR] = 4, [RND_STAT] = 8, [RND_RESTART] = 1,
-    [RND_QUERY] = 6, [RND_PUPDATE] = 4, [RND_PDELETE] = 3};
+    [RND_QUERY] = 6, [RND_PUPDATE] = 4, [RND_PDELETE] = 3, [RND_LINK] = 3};
 
 static const WCHAR *const new_names[] = {L"new.txt", L"New.TXT", L"n1", L"x.dat", L"zz", L"a b.txt"};
 static const WCHAR *const patterns[] = {L"", L"*", L"*.txt", L"?", L"a*", L"*e*", L"*.*", L"N*"};
@@ -250,6 +250,16 @@ void rnd_generate(rnd_run *r, rnd_rng *g, rnd_op *op)
         pick_path(r, g, op->path2, 50);
         op->replace = rnd_below(g, 2);
         break;
+    case RND_LINK: {
+        pick_existing(r, g, op->path);
+        pick_path(r, g, op->path2, 70);
+        /* Only a full file gets another name: a placeholder's other names would need the
+         * provider's view of a name it never projected (DEVIATIONS C5 leaves that open). */
+        size_t i = model_find(&r->m, op->path);
+        if (i == SIZE_MAX || r->m.n[i].disk != MD_FULL || r->m.n[i].dir)
+            op->kind = RND_STAT;
+        break;
+    }
     case RND_LIST: {
         pick_dir(r, g, op->path, false);
         unsigned p = rnd_below(g, (uint32_t)(sizeof patterns / sizeof patterns[0]) + 1);
@@ -288,8 +298,8 @@ void rnd_generate(rnd_run *r, rnd_rng *g, rnd_op *op)
         size_t i = model_find(&r->m, op->path);
         /* Only the reference provider's context is ours to call with; an update needs an item
          * the store has, of the kind on disk. */
-        if (!r->c->tree || r->c->host || i == SIZE_MAX)
-            op->kind = RND_STAT;
+        if (!r->c->tree || r->c->host || i == SIZE_MAX || model_linked(&r->m, i))
+            op->kind = RND_STAT; /* and a file with other names stays the client's */
         else if (op->kind == RND_PUPDATE &&
                  (!r->m.n[i].proj || ((r->m.n[i].disk == MD_PH || r->m.n[i].disk == MD_FULL) &&
                                       r->m.n[i].dir != r->m.n[i].proj_dir)))
@@ -1063,6 +1073,17 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         close_both(r, h);
         break;
     }
+    case RND_LINK: {
+        NTSTATUS want = model_link(&r->m, op->path, op->path2);
+        NTSTATUS got = prjsim_client_link(c->sim, full, full2);
+        scn(r, "link");
+        scn_path(r, op->path);
+        scn_path(r, op->path2);
+        scn(r, "\n");
+        scn_status(r, want);
+        ok = same_status(r, op, "CreateHardLink", want, got);
+        break;
+    }
     case RND_LIST:
         ok = run_list(r, op);
         break;
@@ -1124,11 +1145,18 @@ bool rnd_execute(rnd_run *r, const rnd_op *op)
         ok = finding(r, op, "unknown operation");
     }
     (void)b;
+    /* Every name of a file shows what the operation did through one of them. */
+    for (int end = 0; end < 2 && !r->failed; end++) {
+        const WCHAR *rel = end ? op->path2 : op->path;
+        size_t t = rel[0] ? model_find(&r->m, rel) : SIZE_MAX;
+        if (t != SIZE_MAX && model_linked(&r->m, t))
+            model_sync_links(&r->m, t);
+    }
     if (ok)
         ok = check_diags(r, op);
     if (ok && op->kind != RND_RESTART && op->kind != RND_LIST && op->kind != RND_QUERY)
         ok = check_path_states(r, op, op->path);
-    if (ok && op->kind == RND_RENAME)
+    if (ok && (op->kind == RND_RENAME || op->kind == RND_LINK))
         ok = check_path_states(r, op, op->path2);
     return ok && !r->failed;
 }
@@ -1193,6 +1221,9 @@ void rnd_execute_unchecked(prjconf_ctx *c, const rnd_op *op)
     }
     case RND_MKDIR:
         prjsim_client_create_directory(c->sim, full);
+        break;
+    case RND_LINK:
+        prjsim_client_link(c->sim, full, full2);
         break;
     case RND_QUERY:
         if (prjsim_client_open(&h, c->sim, full, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY, 0) ==

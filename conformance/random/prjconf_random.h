@@ -43,7 +43,7 @@ typedef struct prjconf_random_options {
 /**
  * Changes the weights of the operation kinds: "rename=0,list=30" (kinds: open, read, write,
  * truncate, setattr, delete, rename, list, mkdir, stat, restart, query, provider-update,
- * provider-delete). False for an unknown kind, a
+ * provider-delete, link). False for an unknown kind, a
  * bad number or all zero. Replays are unaffected (the log has the operations).
  */
 bool prjconf_random_set_weights(const char *text);

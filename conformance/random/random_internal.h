@@ -38,6 +38,7 @@ typedef enum rnd_kind {
     RND_QUERY,    /* one query of a directory handle, then a restarted scan with another pattern */
     RND_PUPDATE,  /* the provider's PrjUpdateFileIfNeeded (reference provider only) */
     RND_PDELETE,  /* the provider's PrjDeleteFile (reference provider only) */
+    RND_LINK,     /* CreateHardLinkW of a full file to another name */
     RND_FRESH,    /* a fresh simulation and provider, crawled again (starts each epoch; never drawn) */
     RND_KIND_COUNT
 } rnd_kind;
@@ -79,6 +80,8 @@ typedef struct mnode {
     unsigned char *data; /* size bytes when data_known */
     bool data_known;
     UINT32 cid; /* the placeholder's ContentID: 0 the store's (empty), k "v<k>" */
+    /* Hard links: the next name of the same file + 1, in a ring (0: the file's only name). */
+    size_t link_next;
 } mnode;
 
 typedef struct model {
@@ -130,6 +133,15 @@ NTSTATUS model_rename(model *m, size_t i, const WCHAR *to, bool replace, bool ve
 /** The names a listing of @p rel with @p pattern returns, in order, `.` and `..` excluded. */
 NTSTATUS model_list(model *m, const WCHAR *rel, const WCHAR *pattern, size_t **out, size_t *count);
 NTSTATUS model_mkdir(model *m, const WCHAR *rel);
+/**
+ * CreateHardLinkW(@p to, @p from): a new name of the same file (DEVIATIONS C5); the generator
+ * links only full files, whose names then share state, data and attributes.
+ */
+NTSTATUS model_link(model *m, const WCHAR *from, const WCHAR *to);
+/** Whether item @p i has other names (hard links). */
+bool model_linked(const model *m, size_t i);
+/** Gives every other name of item @p i's file the state, data and attributes of @p i. */
+void model_sync_links(model *m, size_t i);
 /**
  * The provider's PrjUpdateFileIfNeeded with the store's metadata and ContentID @p cid, and its
  * PrjDeleteFile (§6.10, DEVIATIONS V1, V4); *causes receives the failure causes.

@@ -69,7 +69,7 @@ static int usage(FILE *out)
             "  --shrink-budget N replays delta debugging may make (default 400)\n"
             "  --weights K=N,... weights of the operation kinds (open read write truncate\n"
             "                    setattr delete rename list mkdir stat restart query\n"
-            "                    provider-update provider-delete)\n"
+            "                    provider-update provider-delete link)\n"
             "\n"
             "environment: PRJSIM_FAULTS=SPEC wraps the provider in the fault wrapper\n"
             "(fixtures/fault/README.md); PRJCONF_CAPS as --caps.\n"
