@@ -14,7 +14,7 @@ rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
 failures=0
-BOUND=1000
+BOUND=2000
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # The reference provider: no finding (the seed and the rate are printed).
