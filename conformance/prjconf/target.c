@@ -132,7 +132,14 @@ unsigned long prjconf_reference_vetoes(PRJ_NOTIFICATION *type, HRESULT *result)
     return n;
 }
 
-static uint32_t path_hash(PCWSTR path, uint32_t salt);
+/* Which names the reference provider vetoes or pends: a hash of the upper-cased path. */
+static uint32_t path_hash(PCWSTR path, uint32_t salt)
+{
+    uint32_t h = 2166136261u ^ salt;
+    for (const WCHAR *p = path; p && *p; p++)
+        h = (h ^ (uint32_t)towupper((wint_t)*p)) * 16777619u;
+    return h;
+}
 
 /*
  * Vetoes about one delete in seven and one rename in seven, chosen by a hash of the upper-cased
@@ -175,14 +182,6 @@ typedef struct pended {
     bool file_data;
 } pended;
 
-static uint32_t path_hash(PCWSTR path, uint32_t salt)
-{
-    uint32_t h = 2166136261u ^ salt;
-    for (const WCHAR *p = path; p && *p; p++)
-        h = (h ^ (uint32_t)towupper((wint_t)*p)) * 16777619u;
-    return h;
-}
-
 static void *complete_later(void *arg)
 {
     pended *p = arg;
@@ -222,17 +221,18 @@ static HRESULT pend(const PRJ_CALLBACK_DATA *data, bool file_data, UINT64 offset
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    __atomic_add_fetch(&pended_count, 1, __ATOMIC_RELAXED);
     bool started = p->data.FilePathName && p->data.TriggeringProcessImageFileName &&
                    pthread_create(&t, &attr, complete_later, p) == 0;
     pthread_attr_destroy(&attr);
     if (!started) {
+        __atomic_sub_fetch(&pended_count, 1, __ATOMIC_RELAXED);
         free((void *)p->data.FilePathName);
         free((void *)p->data.TriggeringProcessImageFileName);
         free(p);
         return file_data ? reference_inner->GetFileDataCallback(data, offset, length)
                          : reference_inner->GetPlaceholderInfoCallback(data);
     }
-    __atomic_add_fetch(&pended_count, 1, __ATOMIC_RELAXED);
     return HRESULT_FROM_WIN32(ERROR_IO_PENDING);
 }
 
