@@ -174,6 +174,11 @@ static void finished(void *arg)
 {
     prjsim_host *h = arg;
     entry_host = NULL;
+    /*
+     * Instances it left running call into the module: it must then stay (destroy). Counted
+     * now, while the simulation it ran on surely exists; read after the join.
+     */
+    h->left_instances = prjsim_sim_running_instances(h->sim, NULL, 0) > h->baseline_instances;
     prjsim__host_restore(h);
     if (h->redirected)
         release_slot(h);
@@ -390,11 +395,8 @@ int prjsim_host_wait(prjsim_host *h, DWORD timeout_ms, int *exit_code)
     bool join = rc == PRJSIM_HOST_OK && !h->joined;
     h->joined = h->joined || join;
     pthread_mutex_unlock(&h->lock);
-    if (join) {
+    if (join)
         pthread_join(h->thread, NULL);
-        /* Instances it left running call into the module: it must then stay (destroy). */
-        h->left_instances = prjsim_sim_running_instances(h->sim, NULL, 0) > h->baseline_instances;
-    }
     if (rc == PRJSIM_HOST_OK && exit_code)
         *exit_code = code;
     return rc;

@@ -51,7 +51,7 @@ struct prjsim_host {
     prjsim_sim *sim;
     size_t baseline_instances;
     size_t threads_before;   /* threads of the process before the start (prjsim__host_thread_count) */
-    bool left_instances;     /* more instances ran when the entry was joined than before the start */
+    bool left_instances;     /* more instances ran when the entry returned than before the start */
     int argc;
     char **argv;
     wchar_t **wargv;
