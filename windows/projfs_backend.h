@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The real-ProjFS backend (Windows): a fresh virtualization root, the bundled reference provider
+ * (memtree) started on it through ProjectedFSLib.dll, and the root stopped and removed at the
+ * end, also after a failure. The Linux backends (sim, win32) are in conformance/backend/.
+ */
+#ifndef PRJSIM_PROJFS_BACKEND_H
+#define PRJSIM_PROJFS_BACKEND_H
+
+#include "projfs_dll.h"
+
+#include <memtree.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct prjsim_projfs_root {
+    WCHAR path[MAX_PATH];                     /* full path of the root, no trailing separator */
+    bool created;                             /* we made the directory, so we remove it */
+    bool keep;                                /* leave it in place at the end (--keep-root) */
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx; /* NULL until started */
+    memtree *tree;                            /* the provider's tree; owned */
+} prjsim_projfs_root;
+
+/*
+ * Makes the root directory: @p given (must not exist yet, or be an empty directory) or, when
+ * NULL, a fresh one under %TEMP% (GetTempPathW) named prjsim-PID-N.
+ * @return false with a one-line reason in @p err.
+ */
+bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *err, size_t errlen);
+
+/*
+ * Loads @p manifest into a new memtree (fixtures/memtree/README.md) and starts it on the root:
+ * PrjMarkDirectoryAsPlaceholder with a new instance GUID, then PrjStartVirtualizing.
+ * @return false with a one-line reason (the failing call and its HRESULT) in @p err.
+ */
+bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char *err, size_t errlen);
+
+/*
+ * Stops virtualizing (when started), frees the tree and removes the root and what is under it
+ * (when we created it and keep is not set). Safe on a root in any state, and twice.
+ * @return false with the reason in @p err when the root could not be removed entirely.
+ */
+bool prjsim_projfs_root_finish(prjsim_projfs_root *r, char *err, size_t errlen);
+
+/* "C:\...\root\rel" into @p out (MAX_PATH characters); false when too long. */
+bool prjsim_projfs_root_join(const prjsim_projfs_root *r, const WCHAR *rel, WCHAR *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
