@@ -88,6 +88,9 @@ bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *
 
 bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char *err, size_t errlen)
 {
+    /* Before the manifest: memtree sorts names with PrjFileNameCompare, from the DLL. */
+    if (!prjsim_projfs_load(err, errlen))
+        return false;
     HRESULT hr = memtree_create(&r->tree);
     if (FAILED(hr)) {
         snprintf(err, errlen, "memtree_create: HRESULT 0x%08lx", (unsigned long)hr);
