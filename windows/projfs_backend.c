@@ -106,7 +106,11 @@ bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char 
     hr = memtree_start(r->tree, r->path, NULL, &r->ctx);
     if (FAILED(hr)) {
         r->ctx = NULL;
-        snprintf(err, errlen, "starting the reference provider on %ls: HRESULT 0x%08lx", r->path, (unsigned long)hr);
+        /* ProjectedFSLib.dll can be present while the driver (PrjFlt) is not running: say so. */
+        snprintf(err, errlen,
+                 "starting the reference provider on %ls: HRESULT 0x%08lx (if the Client-ProjFS "
+                 "feature was just enabled, its driver may need a restart or `fltmc load PrjFlt`)",
+                 r->path, (unsigned long)hr);
         return false;
     }
     return true;

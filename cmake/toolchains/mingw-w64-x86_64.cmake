@@ -21,7 +21,12 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static")
 set(CMAKE_SHARED_LINKER_FLAGS_INIT "-static")
-# Tests run the cross-built programs through Wine (tools/windows-check.sh sets WINE).
+# ctest runs the cross-built programs through Wine: $WINE, else Debian's wine64 when installed.
 if(DEFINED ENV{WINE})
   set(CMAKE_CROSSCOMPILING_EMULATOR $ENV{WINE})
+else()
+  find_program(PRJSIM_WINE NAMES wine64 wine PATHS /usr/lib/wine NO_CMAKE_FIND_ROOT_PATH)
+  if(PRJSIM_WINE)
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${PRJSIM_WINE})
+  endif()
 endif()
