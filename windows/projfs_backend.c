@@ -13,10 +13,9 @@
  *  - PrjStopVirtualizing "stops a running ProjFS virtualization instance, making it unavailable
  *    to service I/O or involve the provider in callback processing"; the context is invalid
  *    afterwards.
- * Removal after stopping: hydrated placeholders and full files are ordinary files on disk and
- * delete as such; whether ProjFS lets a stopped root's never-hydrated placeholders be listed and
- * deleted without a provider is UNCONFIRMED (docs/windows.md); a root that cannot be removed is
- * reported with its path rather than silently left.
+ *  - PrjGetOnDiskFileState on the provider's own root may invoke its callbacks; memtree's run on
+ *    ProjFS's threads and prjconf holds none of memtree's locks while it asks, so no deadlock.
+ * Removal: see prjsim_projfs_root_finish.
  */
 #include "projfs_backend.h"
 
@@ -116,8 +115,8 @@ bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char 
     return true;
 }
 
-/* Deletes everything under @p dir, then @p dir; the first failure goes to @p err. */
-static bool remove_tree(const WCHAR *dir, char *err, size_t errlen)
+/* Deletes everything under @p dir (not @p dir itself); the first failure goes to @p err. */
+static bool remove_children(const WCHAR *dir, char *err, size_t errlen)
 {
     WCHAR pattern[MAX_PATH];
     if (swprintf(pattern, MAX_PATH, L"%ls\\*", dir) < 0) {
@@ -127,35 +126,56 @@ static bool remove_tree(const WCHAR *dir, char *err, size_t errlen)
     bool ok = true;
     WIN32_FIND_DATAW fd;
     HANDLE h = FindFirstFileExW(pattern, FindExInfoBasic, &fd, FindExSearchNameMatch, NULL, 0);
-    if (h != INVALID_HANDLE_VALUE) {
-        do {
-            if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L".."))
-                continue;
-            WCHAR child[MAX_PATH];
-            if (swprintf(child, MAX_PATH, L"%ls\\%ls", dir, fd.cFileName) < 0) {
-                ok = false;
-                continue;
-            }
-            if (fd.dwFileAttributes & FILE_ATTRIBUTE_READONLY)
-                SetFileAttributesW(child, fd.dwFileAttributes & ~(DWORD)FILE_ATTRIBUTE_READONLY);
-            bool removed = (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) ? remove_tree(child, err, errlen)
-                                                                            : DeleteFileW(child) != 0;
-            if (!removed && ok && !(fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY))
-                win32_reason(err, errlen, "cannot delete", child, GetLastError());
-            ok = ok && removed;
-        } while (FindNextFileW(h, &fd));
-        FindClose(h);
-    }
-    if (!RemoveDirectoryW(dir)) {
-        if (ok)
-            win32_reason(err, errlen, "cannot remove", dir, GetLastError());
+    if (h == INVALID_HANDLE_VALUE) {
+        DWORD e = GetLastError();
+        if (e == ERROR_FILE_NOT_FOUND || e == ERROR_NO_MORE_FILES)
+            return true;
+        win32_reason(err, errlen, "cannot list", dir, e);
         return false;
     }
+    do {
+        if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L".."))
+            continue;
+        WCHAR child[MAX_PATH];
+        if (swprintf(child, MAX_PATH, L"%ls\\%ls", dir, fd.cFileName) < 0) {
+            if (ok)
+                snprintf(err, errlen, "path too long under %ls", dir);
+            ok = false;
+            continue;
+        }
+        if (fd.dwFileAttributes & FILE_ATTRIBUTE_READONLY)
+            SetFileAttributesW(child, fd.dwFileAttributes & ~(DWORD)FILE_ATTRIBUTE_READONLY);
+        bool removed;
+        if (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) {
+            removed = remove_children(child, err, errlen) && RemoveDirectoryW(child);
+            if (!removed && ok && !err[0])
+                win32_reason(err, errlen, "cannot remove", child, GetLastError());
+        } else {
+            removed = DeleteFileW(child) != 0;
+            if (!removed && ok)
+                win32_reason(err, errlen, "cannot delete", child, GetLastError());
+        }
+        ok = ok && removed;
+    } while (FindNextFileW(h, &fd));
+    FindClose(h);
     return ok;
 }
 
 bool prjsim_projfs_root_finish(prjsim_projfs_root *r, char *err, size_t errlen)
 {
+    bool remove = r->created && !r->keep;
+    err[0] = 0;
+    /*
+     * While the instance runs, the tree is emptied as any program would (deleting placeholders
+     * leaves tombstones, which ProjFS hides). After PrjStopVirtualizing, listing a placeholder
+     * directory, opening a non-hydrated placeholder or a recursive delete fail with
+     * ERROR_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE (semantics reference 6.1), so the tree cannot
+     * be emptied then. Whether RemoveDirectoryW then removes a stopped root holding only
+     * tombstones is UNCONFIRMED: a failure is reported with the path, not hidden.
+     */
+    char first[512] = "";
+    if (r->ctx && remove)
+        remove_children(r->path, first, sizeof first);
     if (r->ctx) {
         PrjStopVirtualizing(r->ctx);
         r->ctx = NULL;
@@ -164,8 +184,20 @@ bool prjsim_projfs_root_finish(prjsim_projfs_root *r, char *err, size_t errlen)
         memtree_destroy(r->tree);
         r->tree = NULL;
     }
-    if (!r->created || r->keep)
+    if (!remove)
         return true;
     r->created = false;
-    return remove_tree(r->path, err, errlen);
+    if (RemoveDirectoryW(r->path))
+        return true;
+    /* Not started (or stopped with something left): an ordinary folder, emptied now. */
+    char now[512] = "";
+    if (remove_children(r->path, now, sizeof now) && RemoveDirectoryW(r->path))
+        return true;
+    if (first[0])
+        snprintf(err, errlen, "%s", first);
+    else if (now[0])
+        snprintf(err, errlen, "%s", now);
+    else
+        win32_reason(err, errlen, "cannot remove", r->path, GetLastError());
+    return false;
 }
