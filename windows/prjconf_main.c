@@ -17,18 +17,24 @@
 static int usage(FILE *out)
 {
     fprintf(out,
-            "usage: prjconf [--backend projfs] [--root DIR] [--manifest FILE] [--junit FILE]\n"
-            "               [--keep-root] [--list]\n"
+            "usage: prjconf [--backend projfs] [--root DIR] [--manifest FILE | --provider EXE]\n"
+            "               [--start-timeout S] [--junit FILE] [--keep-root] [--list] [-- ARGS...]\n"
             "\n"
             "Windows build: runs the cases that need no simulator against the real ProjFS, with\n"
-            "the bundled reference provider projecting the manifest's tree into a fresh root.\n"
+            "the bundled reference provider projecting a manifest's tree into a fresh root, or a\n"
+            "provider program serving it.\n"
             "\n"
             "options:\n"
             "  --backend projfs  the real ProjFS (the only backend on Windows; sim and win32 run\n"
             "                    on the simulator, which is Linux-only)\n"
             "  --root DIR        the virtualization root (default: a new folder under %%TEMP%%);\n"
             "                    a folder this run creates is removed at the end\n"
-            "  --manifest FILE   the tree to project (default: trees\\small.manifest beside prjconf)\n"
+            "  --manifest FILE   the tree the bundled provider projects (default:\n"
+            "                    trees\\small.manifest beside prjconf)\n"
+            "  --provider EXE    a provider program instead, started as `EXE ARGS...` (default\n"
+            "                    ARGS: the root; an argument {root} becomes the root). It marks\n"
+            "                    and starts the root and stops when Enter is pressed, as hello.exe\n"
+            "  --start-timeout S seconds the program may take to start virtualizing (default 10)\n"
             "  --junit FILE      also write a JUnit XML report\n"
             "  --keep-root       leave the root in place at the end\n"
             "  --list            list the cases and exit\n"
@@ -42,65 +48,141 @@ static int usage(FILE *out)
 
 /* ---- Cases ---- */
 
+/* A file found by the crawl: its path relative to the root and the size its listing gave. */
+typedef struct crawled {
+    WCHAR rel[MAX_PATH];
+    UINT64 size;
+} crawled;
+
 typedef struct run {
     prjsim_projfs_root *root;
+    crawled *files; /* from the listing case, for the cases after it */
+    size_t nfiles, items;
     char got[512]; /* why the current case failed: "expected ..., got ..." */
 } run;
 
+enum { MAX_DEPTH = 4, MAX_ITEMS = 300 }; /* crawl bounds, as prjconf's on Linux */
+
 #define FAIL(r, ...) (snprintf((r)->got, sizeof (r)->got, __VA_ARGS__), false)
 
-/* Every name in directory @p rel of the tree, as listed through the root, equals the provider's. */
-static bool check_listing(run *r, const WCHAR *rel)
+static bool same_name(const WCHAR *a, const WCHAR *b)
 {
-    WCHAR dir[MAX_PATH], pattern[MAX_PATH];
-    if (!prjsim_projfs_root_join(r->root, rel, dir) || swprintf(pattern, MAX_PATH, L"%ls\\*", dir) < 0)
-        return FAIL(r, "path too long: %ls", rel);
-    size_t expected = 0;
+    return CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL; /* as NTFS compares names */
+}
+
+/* One entry of a listing. */
+typedef struct entry {
     WCHAR name[MAX_PATH];
-    PRJ_FILE_BASIC_INFO info;
-    while (SUCCEEDED(memtree_child_at(r->root->tree, rel, expected, name, MAX_PATH, &info)))
-        expected++;
+    bool is_dir;
+    UINT64 size;
+} entry;
+
+/*
+ * Lists directory @p dir whole into a new array (*out, *count; free it). False with the reason
+ * when the listing fails or holds one name twice.
+ */
+static bool list_dir(run *r, const WCHAR *dir, entry **out, size_t *count)
+{
+    WCHAR pattern[MAX_PATH];
+    *out = NULL;
+    *count = 0;
+    if (swprintf(pattern, MAX_PATH, L"%ls\\*", dir) < 0)
+        return FAIL(r, "path too long: %ls", dir);
     WIN32_FIND_DATAW fd;
     HANDLE h = FindFirstFileExW(pattern, FindExInfoBasic, &fd, FindExSearchNameMatch, NULL, 0);
     if (h == INVALID_HANDLE_VALUE)
-        return FAIL(r, "listing %ls: expected %zu entries, got Win32 error %lu", dir, expected,
-                    (unsigned long)GetLastError());
-    size_t listed = 0;
+        return FAIL(r, "listing %ls: expected success, got Win32 error %lu", dir, (unsigned long)GetLastError());
+    size_t cap = 0;
     bool ok = true;
     do {
         if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L".."))
             continue;
-        listed++;
-        WCHAR child[MAX_PATH];
-        swprintf(child, MAX_PATH, *rel ? L"%ls\\%ls" : L"%ls%ls", rel, fd.cFileName);
-        if (FAILED(memtree_stat(r->root->tree, child, &info, NULL, 0))) {
-            ok = FAIL(r, "listing %ls: expected only the provider's names, got %ls", dir, fd.cFileName);
+        for (size_t k = 0; k < *count && ok; k++)
+            if (same_name((*out)[k].name, fd.cFileName))
+                ok = FAIL(r, "listing %ls: expected each name once, got %ls twice", dir, fd.cFileName);
+        if (!ok)
             break;
+        if (*count == cap) {
+            cap = cap ? cap * 2 : 16;
+            entry *grown = realloc(*out, cap * sizeof **out);
+            if (!grown) {
+                ok = FAIL(r, "out of memory listing %ls", dir);
+                break;
+            }
+            *out = grown;
         }
-        if (!!(fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != !!info.IsDirectory) {
-            ok = FAIL(r, "%ls: expected a %s, got a %s", child, info.IsDirectory ? "directory" : "file",
-                      info.IsDirectory ? "file" : "directory");
-            break;
-        }
-        if (info.IsDirectory && !check_listing(r, child)) {
-            ok = false;
-            break;
-        }
+        entry *e = &(*out)[(*count)++];
+        wcscpy(e->name, fd.cFileName);
+        e->is_dir = (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+        e->size = ((UINT64)fd.nFileSizeHigh << 32) | fd.nFileSizeLow;
     } while (FindNextFileW(h, &fd));
     FindClose(h);
-    if (ok && listed != expected)
-        return FAIL(r, "listing %ls: expected %zu entries, got %zu", dir, expected, listed);
     return ok;
 }
 
-static bool case_listing(run *r) { return check_listing(r, L""); }
+/*
+ * Lists directory @p rel through the root, recursively (bounded), recording its files. Each
+ * listing has no name twice; with the bundled provider it holds exactly the provider's names,
+ * files as files and directories as directories.
+ */
+static bool crawl(run *r, const WCHAR *rel, int depth)
+{
+    WCHAR dir[MAX_PATH];
+    if (!prjsim_projfs_root_join(r->root, rel, dir))
+        return FAIL(r, "path too long: %ls", rel);
+    entry *entries;
+    size_t count;
+    bool ok = list_dir(r, dir, &entries, &count);
+    if (ok && r->root->tree) {
+        size_t expected = 0;
+        WCHAR name[MAX_PATH];
+        PRJ_FILE_BASIC_INFO info;
+        while (SUCCEEDED(memtree_child_at(r->root->tree, rel, expected, name, MAX_PATH, &info)))
+            expected++;
+        if (count != expected)
+            ok = FAIL(r, "listing %ls: expected %zu entries, got %zu", dir, expected, count);
+    }
+    for (size_t i = 0; ok && i < count; i++) {
+        const entry *e = &entries[i];
+        WCHAR child[MAX_PATH];
+        swprintf(child, MAX_PATH, *rel ? L"%ls\\%ls" : L"%ls%ls", rel, e->name);
+        if (r->root->tree) {
+            PRJ_FILE_BASIC_INFO info;
+            if (FAILED(memtree_stat(r->root->tree, child, &info, NULL, 0))) {
+                ok = FAIL(r, "listing %ls: expected only the provider's names, got %ls", dir, e->name);
+                break;
+            }
+            if (e->is_dir != !!info.IsDirectory) {
+                ok = FAIL(r, "%ls: expected a %s, got a %s", child, info.IsDirectory ? "directory" : "file",
+                          info.IsDirectory ? "file" : "directory");
+                break;
+            }
+        }
+        if (++r->items > MAX_ITEMS)
+            break; /* big trees: the first MAX_ITEMS items are checked */
+        if (!e->is_dir) {
+            crawled *c = &r->files[r->nfiles++];
+            wcscpy(c->rel, child);
+            c->size = e->size;
+        } else if (depth < MAX_DEPTH) {
+            ok = crawl(r, child, depth + 1);
+        }
+    }
+    free(entries);
+    return ok;
+}
 
-/* Reads @p rel through the root and compares it with the provider's bytes. */
-static bool check_content(run *r, const WCHAR *rel, UINT64 size)
+static bool case_listing(run *r)
+{
+    r->nfiles = r->items = 0;
+    return crawl(r, L"", 1);
+}
+
+/* Reads a crawled file through the root: its listed size, and the bundled provider's bytes. */
+static bool check_content(run *r, const crawled *c)
 {
     WCHAR path[MAX_PATH];
-    if (!prjsim_projfs_root_join(r->root, rel, path))
-        return FAIL(r, "path too long: %ls", rel);
+    prjsim_projfs_root_join(r->root, c->rel, path);
     HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return FAIL(r, "opening %ls: expected success, got Win32 error %lu", path, (unsigned long)GetLastError());
@@ -109,60 +191,54 @@ static bool check_content(run *r, const WCHAR *rel, UINT64 size)
     for (;;) {
         char got[4096], want[4096];
         DWORD n = 0;
-        size_t w = 0;
         if (!ReadFile(h, got, sizeof got, &n, NULL)) {
             ok = FAIL(r, "reading %ls: expected success, got Win32 error %lu", path, (unsigned long)GetLastError());
             break;
         }
-        memtree_read(r->root->tree, rel, offset, want, sizeof want, &w);
-        if (n != w || memcmp(got, want, n) != 0) {
-            ok = FAIL(r, "%ls at byte %llu: expected the provider's %zu bytes, got %lu different ones", path,
-                      (unsigned long long)offset, w, (unsigned long)n);
-            break;
+        if (r->root->tree) {
+            size_t w = 0;
+            memtree_read(r->root->tree, c->rel, offset, want, sizeof want, &w);
+            if (n != w || memcmp(got, want, n) != 0) {
+                ok = FAIL(r, "%ls at byte %llu: expected the provider's %zu bytes, got %lu different ones", path,
+                          (unsigned long long)offset, w, (unsigned long)n);
+                break;
+            }
         }
         if (n == 0)
             break;
         offset += n;
     }
     CloseHandle(h);
-    if (ok && offset != size)
-        return FAIL(r, "%ls: expected %llu bytes, got %llu", path, (unsigned long long)size, (unsigned long long)offset);
+    if (ok && offset != c->size)
+        return FAIL(r, "%ls: expected the listed %llu bytes, got %llu", path, (unsigned long long)c->size,
+                    (unsigned long long)offset);
     return ok;
 }
 
-/* Visits every file of the tree under @p rel, depth first. */
-static bool each_file(run *r, const WCHAR *rel, bool (*check)(run *, const WCHAR *, UINT64))
+static bool case_content(run *r)
 {
-    WCHAR name[MAX_PATH], child[MAX_PATH];
-    PRJ_FILE_BASIC_INFO info;
-    for (size_t i = 0; SUCCEEDED(memtree_child_at(r->root->tree, rel, i, name, MAX_PATH, &info)); i++) {
-        swprintf(child, MAX_PATH, *rel ? L"%ls\\%ls" : L"%ls%ls", rel, name);
-        if (!(info.IsDirectory ? each_file(r, child, check) : check(r, child, (UINT64)info.FileSize)))
+    for (size_t i = 0; i < r->nfiles; i++)
+        if (!check_content(r, &r->files[i]))
             return false;
+    return true;
+}
+
+/* After a read, a file is a hydrated placeholder (PRJ_FILE_STATE, "Cache state" in the docs). */
+static bool case_hydrated(run *r)
+{
+    for (size_t i = 0; i < r->nfiles; i++) {
+        WCHAR path[MAX_PATH];
+        PRJ_FILE_STATE state = 0;
+        prjsim_projfs_root_join(r->root, r->files[i].rel, path);
+        HRESULT hr = PrjGetOnDiskFileState(path, &state);
+        if (FAILED(hr))
+            return FAIL(r, "PrjGetOnDiskFileState(%ls): expected S_OK, got 0x%08lx", path, (unsigned long)hr);
+        if (state != PRJ_FILE_STATE_HYDRATED_PLACEHOLDER)
+            return FAIL(r, "%ls after a read: expected state 0x%x (hydrated placeholder), got 0x%x", path,
+                        (unsigned)PRJ_FILE_STATE_HYDRATED_PLACEHOLDER, (unsigned)state);
     }
     return true;
 }
-
-static bool case_content(run *r) { return each_file(r, L"", check_content); }
-
-/* After a read, a file is a hydrated placeholder (PRJ_FILE_STATE, "File states" in the docs). */
-static bool check_hydrated(run *r, const WCHAR *rel, UINT64 size)
-{
-    (void)size;
-    WCHAR path[MAX_PATH];
-    PRJ_FILE_STATE state = 0;
-    if (!prjsim_projfs_root_join(r->root, rel, path))
-        return FAIL(r, "path too long: %ls", rel);
-    HRESULT hr = PrjGetOnDiskFileState(path, &state);
-    if (FAILED(hr))
-        return FAIL(r, "PrjGetOnDiskFileState(%ls): expected S_OK, got 0x%08lx", path, (unsigned long)hr);
-    if (state != PRJ_FILE_STATE_HYDRATED_PLACEHOLDER)
-        return FAIL(r, "%ls after a read: expected state 0x%x (hydrated placeholder), got 0x%x", path,
-                    (unsigned)PRJ_FILE_STATE_HYDRATED_PLACEHOLDER, (unsigned)state);
-    return true;
-}
-
-static bool case_hydrated(run *r) { return each_file(r, L"", check_hydrated); }
 
 /* A name the provider does not have is not found (its GetPlaceholderInfo says so). */
 static bool case_missing(run *r)
@@ -180,7 +256,7 @@ static bool case_missing(run *r)
     return true;
 }
 
-/* A new file written under the root is a full file, and reads back what was written. */
+/* A new file written under the root is a full file. */
 static bool case_new_file(run *r)
 {
     WCHAR path[MAX_PATH];
@@ -261,12 +337,22 @@ static void default_manifest(char *out, size_t size)
 
 int wmain(int argc, wchar_t **argv)
 {
-    const wchar_t *root_arg = NULL, *junit = NULL, *backend = L"projfs";
+    const wchar_t *root_arg = NULL, *junit = NULL, *backend = L"projfs", *provider = NULL;
     char manifest[MAX_PATH * 3] = "";
     bool keep = false, list = false;
+    unsigned long start_timeout = 10;
+    const wchar_t **program_args = calloc((size_t)argc + 2, sizeof *program_args);
+    size_t nprogram_args = 0;
+    if (!program_args)
+        return 2;
     for (int i = 1; i < argc; i++) {
         const wchar_t *a = argv[i];
         bool has = i + 1 < argc;
+        if (!wcscmp(a, L"--")) {
+            while (++i < argc)
+                program_args[1 + nprogram_args++] = argv[i];
+            break;
+        }
         if (!wcscmp(a, L"--help") || !wcscmp(a, L"-h"))
             return usage(stdout);
         if (!wcscmp(a, L"--version")) {
@@ -283,6 +369,15 @@ int wmain(int argc, wchar_t **argv)
             root_arg = argv[++i];
         } else if (has && !wcscmp(a, L"--junit")) {
             junit = argv[++i];
+        } else if (has && !wcscmp(a, L"--provider")) {
+            provider = argv[++i];
+        } else if (has && !wcscmp(a, L"--start-timeout")) {
+            wchar_t *end = NULL;
+            start_timeout = wcstoul(argv[++i], &end, 10);
+            if (!end || *end || start_timeout == 0 || start_timeout > 3600) {
+                fprintf(stderr, "prjconf: --start-timeout %ls: expected seconds, 1 to 3600\n", argv[i]);
+                return 2;
+            }
         } else if (has && !wcscmp(a, L"--manifest")) {
             /* The manifest reader takes a narrow path: the console's code page, as fopen. */
             if (wcstombs(manifest, argv[++i], sizeof manifest) == (size_t)-1) {
@@ -301,13 +396,26 @@ int wmain(int argc, wchar_t **argv)
                 backend);
         return 2;
     }
+    if (provider && manifest[0]) {
+        fprintf(stderr, "prjconf: --manifest is for the bundled provider, not with --provider\n");
+        return 2;
+    }
+    if (nprogram_args && !provider) {
+        fprintf(stderr, "prjconf: arguments after -- are for a --provider program\n");
+        return 2;
+    }
     if (list) {
         for (size_t i = 0; i < NCASES; i++)
             printf("%s\n", cases[i].name);
         return 0;
     }
-    if (!manifest[0])
+    if (provider) {
+        program_args[0] = provider;
+        if (!nprogram_args)
+            program_args[1 + nprogram_args++] = L"{root}";
+    } else if (!manifest[0]) {
         default_manifest(manifest, sizeof manifest);
+    }
     prjsim_projfs_require(); /* the exact "not available" line and exit 2 */
 
     prjsim_projfs_root root;
@@ -317,20 +425,30 @@ int wmain(int argc, wchar_t **argv)
         return 2;
     }
     root.keep = keep;
-    if (!prjsim_projfs_root_start(&root, manifest, err, sizeof err)) {
+    bool started = provider ? prjsim_projfs_root_start_program(&root, program_args, 1 + nprogram_args,
+                                                               (DWORD)start_timeout * 1000, err, sizeof err)
+                            : prjsim_projfs_root_start(&root, manifest, err, sizeof err);
+    if (!started) {
         fprintf(stderr, "prjconf: %s\n", err);
         char left[512];
         if (!prjsim_projfs_root_finish(&root, left, sizeof left))
             fprintf(stderr, "prjconf: %s\n", left);
         return 2;
     }
-    printf("prjconf: backend projfs, root %ls, manifest %s\n", root.path, manifest);
+    if (provider)
+        printf("prjconf: backend projfs, root %ls, provider %ls\n", root.path, provider);
+    else
+        printf("prjconf: backend projfs, root %ls, manifest %s\n", root.path, manifest);
     fflush(stdout);
 
     static bool verdict[NCASES];
     static char why[NCASES][512];
+    static crawled files[MAX_ITEMS];
     size_t failures = 0;
-    run r = {&root, ""};
+    run r;
+    memset(&r, 0, sizeof r);
+    r.root = &root;
+    r.files = files;
     for (size_t i = 0; i < NCASES; i++) {
         r.got[0] = 0;
         verdict[i] = cases[i].run(&r);
@@ -345,7 +463,7 @@ int wmain(int argc, wchar_t **argv)
     }
     int status = failures ? 1 : 0;
     if (!prjsim_projfs_root_finish(&root, err, sizeof err)) {
-        fprintf(stderr, "prjconf: the root was not removed entirely: %s\n", err);
+        fprintf(stderr, "prjconf: at the end: %s\n", err);
         status = status ? status : 1;
     }
     printf("backend projfs: %u cases, %zu passed, %zu failed\n", (unsigned)NCASES, NCASES - failures, failures);

@@ -115,6 +115,14 @@ bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char 
     return true;
 }
 
+bool prjsim_projfs_root_start_program(prjsim_projfs_root *r, const WCHAR *const *argv, size_t argc,
+                                      DWORD timeout_ms, char *err, size_t errlen)
+{
+    if (!prjsim_projfs_load(err, errlen))
+        return false;
+    return prjsim_provider_process_start(&r->program, argv, argc, r->path, timeout_ms, err, errlen);
+}
+
 /* Deletes everything under @p dir (not @p dir itself); the first failure goes to @p err. */
 static bool remove_children(const WCHAR *dir, char *err, size_t errlen)
 {
@@ -164,7 +172,8 @@ static bool remove_children(const WCHAR *dir, char *err, size_t errlen)
 bool prjsim_projfs_root_finish(prjsim_projfs_root *r, char *err, size_t errlen)
 {
     bool remove = r->created && !r->keep;
-    err[0] = 0;
+    if (errlen)
+        err[0] = 0;
     /*
      * While the instance runs, the tree is emptied as any program would (deleting placeholders
      * leaves tombstones, which ProjFS hides). After PrjStopVirtualizing, listing a placeholder
@@ -174,25 +183,29 @@ bool prjsim_projfs_root_finish(prjsim_projfs_root *r, char *err, size_t errlen)
      * tombstones is UNCONFIRMED: a failure is reported with the path, not hidden.
      */
     char first[512] = "";
-    if (r->ctx && remove)
+    if ((r->ctx || r->program.process) && remove)
         remove_children(r->path, first, sizeof first);
     if (r->ctx) {
         PrjStopVirtualizing(r->ctx);
         r->ctx = NULL;
     }
+    char stopping[256] = "";
+    bool stopped = prjsim_provider_process_stop(&r->program, 10000, stopping, sizeof stopping);
     if (r->tree) {
         memtree_destroy(r->tree);
         r->tree = NULL;
     }
+    if (!stopped)
+        snprintf(err, errlen, "%s", stopping);
     if (!remove)
-        return true;
+        return stopped;
     r->created = false;
     if (RemoveDirectoryW(r->path))
-        return true;
+        return stopped;
     /* Not started (or stopped with something left): an ordinary folder, emptied now. */
     char now[512] = "";
     if (remove_children(r->path, now, sizeof now) && RemoveDirectoryW(r->path))
-        return true;
+        return stopped;
     if (first[0])
         snprintf(err, errlen, "%s", first);
     else if (now[0])

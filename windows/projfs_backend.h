@@ -8,6 +8,7 @@
 #define PRJSIM_PROJFS_BACKEND_H
 
 #include "projfs_dll.h"
+#include "provider_process.h"
 
 #include <memtree.h>
 
@@ -23,7 +24,8 @@ typedef struct prjsim_projfs_root {
     bool created;                             /* we made the directory, so we remove it */
     bool keep;                                /* leave it in place at the end (--keep-root) */
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx; /* NULL until started */
-    memtree *tree;                            /* the provider's tree; owned */
+    memtree *tree;                            /* the bundled provider's tree; owned */
+    prjsim_provider_process program;          /* or a provider program serving the root */
 } prjsim_projfs_root;
 
 /*
@@ -41,7 +43,15 @@ bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *
 bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char *err, size_t errlen);
 
 /*
- * Stops virtualizing (when started), frees the tree and removes the root and what is under it
+ * Starts a provider program on the root instead (provider_process.h): @p argv[0] is the .exe,
+ * "{root}" arguments become the root's path. It marks and starts the root itself.
+ * @return false with a one-line reason in @p err.
+ */
+bool prjsim_projfs_root_start_program(prjsim_projfs_root *r, const WCHAR *const *argv, size_t argc,
+                                      DWORD timeout_ms, char *err, size_t errlen);
+
+/*
+ * Stops virtualizing (when started; a provider program is sent Enter and waited for), frees the tree and removes the root and what is under it
  * (when we created it and keep is not set). Safe on a root in any state, and twice.
  * @return false with the reason in @p err when the root could not be removed entirely.
  */
