@@ -20,7 +20,7 @@ KNOWN_ACTIONS = {"actions/checkout@v4", "actions/upload-artifact@v4"}
 KNOWN_COMMANDS = {
     "cmake": "the runner image", "ctest": "the runner image", "git": "the runner image",
     "fltmc": "Windows (filter manager)", "Enable-WindowsOptionalFeature": "PowerShell (DISM module)",
-    "exit": "PowerShell",
+    "exit": "PowerShell", "New-Item": "PowerShell", "Set-Content": "PowerShell",
 }
 
 
@@ -50,6 +50,8 @@ def check_run(line, src, problems, where, cache, options):
             problems.append(f"{where}: {cmd}: the Visual Studio generator puts prjconf in "
                             "BUILD\\windows\\RelWithDebInfo\\prjconf.exe")
         for w in words[1:]:
+            if w == "--":
+                break  # the provider program's own arguments
             if w.startswith("--") and w not in options:
                 problems.append(f"{where}: prjconf has no option {w}")
         return
