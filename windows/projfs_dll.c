@@ -105,7 +105,7 @@ static const struct {
 
 static INIT_ONCE load_once = INIT_ONCE_STATIC_INIT;
 static bool loaded;
-static HRESULT missing = HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND);
+static DWORD missing = ERROR_MOD_NOT_FOUND; /* HRESULT_FROM_WIN32 is an inline function in the SDK */
 static char load_error[256];
 
 static BOOL CALLBACK load_now(PINIT_ONCE once, PVOID param, PVOID *context)
@@ -123,7 +123,7 @@ static BOOL CALLBACK load_now(PINIT_ONCE once, PVOID param, PVOID *context)
                      "ProjFS is not available on this machine (ProjectedFSLib.dll has no %s: "
                      "Windows 10 1809 or later is needed)",
                      exports[i].name);
-            missing = HRESULT_FROM_WIN32(ERROR_PROC_NOT_FOUND);
+            missing = ERROR_PROC_NOT_FOUND;
             memset(&fn, 0, sizeof fn);
             return TRUE;
         }
@@ -154,7 +154,7 @@ void prjsim_projfs_require(void)
 HRESULT prjsim_projfs_missing_result(void)
 {
     prjsim_projfs_load(NULL, 0);
-    return loaded ? HRESULT_FROM_WIN32(ERROR_PROC_NOT_FOUND) : missing;
+    return HRESULT_FROM_WIN32(loaded ? ERROR_PROC_NOT_FOUND : missing);
 }
 
 /* ---- The forwarders: the SDK's declarations, implemented through the DLL ---- */

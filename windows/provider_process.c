@@ -103,7 +103,7 @@ bool prjsim_provider_process_start(prjsim_provider_process *p, const WCHAR *cons
         snprintf(err, errlen, "the provider's command line is too long");
         return false;
     }
-    SECURITY_ATTRIBUTES inherit = {sizeof inherit, NULL, TRUE};
+    SECURITY_ATTRIBUTES inherit = {(DWORD)sizeof inherit, NULL, TRUE};
     HANDLE stdin_read = NULL;
     if (!CreatePipe(&stdin_read, &p->stdin_write, &inherit, 0)) {
         snprintf(err, errlen, "CreatePipe: Win32 error %lu", (unsigned long)GetLastError());
