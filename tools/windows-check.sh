@@ -53,19 +53,24 @@ ctest --test-dir "$build" --output-on-failure --timeout 120
 
 echo "== prjconf.exe --backend projfs without ProjFS"
 expected='ProjFS is not available on this machine (ProjectedFSLib.dll not found): run `Enable-WindowsOptionalFeature -Online -FeatureName Client-ProjFS` as administrator'
-status=0
-timeout 120 "$wine" "$build/windows/prjconf.exe" --backend projfs >"$prefix/out" 2>"$prefix/err" || status=$?
-got=$(tr -d '\r' <"$prefix/err")
-if [ "$status" != 2 ] || [ "$got" != "$expected" ] || [ -s "$prefix/out" ]; then
-  echo "windows-check: expected exit 2 and exactly, on stderr:" >&2
-  echo "  $expected" >&2
-  echo "got exit $status, stderr:" >&2
-  sed 's/^/  /' "$prefix/err" >&2
-  echo "stdout:" >&2
-  sed 's/^/  /' "$prefix/out" >&2
-  exit 1
-fi
-echo "ok: exit 2, the exact line"
+prjconf_without_projfs() {
+  status=0
+  timeout 120 "$wine" "$build/windows/prjconf.exe" "$@" >"$prefix/out" 2>"$prefix/err" || status=$?
+  got=$(tr -d '\r' <"$prefix/err")
+  if [ "$status" != 2 ] || [ "$got" != "$expected" ] || [ -s "$prefix/out" ]; then
+    echo "windows-check: prjconf.exe $*: expected exit 2 and exactly, on stderr:" >&2
+    echo "  $expected" >&2
+    echo "got exit $status, stderr:" >&2
+    sed 's/^/  /' "$prefix/err" >&2
+    echo "stdout:" >&2
+    sed 's/^/  /' "$prefix/out" >&2
+    exit 1
+  fi
+  echo "ok: prjconf.exe $*: exit 2, the exact line"
+}
+prjconf_without_projfs --backend projfs
+# With a provider program too, before the program is started.
+prjconf_without_projfs --backend projfs --provider "$build/windows/hello.exe"
 # hello.exe, an unmodified provider program, gets ERROR_MOD_NOT_FOUND from its first Prj* call.
 status=0
 timeout 120 "$wine" "$build/windows/hello.exe" >"$prefix/out" 2>&1 </dev/null || status=$?
