@@ -27,6 +27,7 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions="$PWD/tools/lsan.supp" \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+bash tools/sanitizer-log-check.sh build-asan
 
 echo "== memcheck: every scenario and prjconf against the fixture providers (about 2 minutes)"
 bash tools/valgrind-check.sh build
