@@ -15,7 +15,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON >/dev/n
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-echo "== Windows: mingw-w64 cross-build, its unit tests and prjconf.exe under Wine (about 1 minute)"
+echo "== Windows: mingw-w64 cross-build, its unit tests and prjconf.exe under Wine (1 to 3 minutes from scratch)"
 bash tools/windows-check.sh build-mingw
 
 echo "== prjsim as a dependency: installed prefix, copied; example consumer; Debian package; Python driver"
