@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Every test: install dependencies, then build and run the whole suite twice, once plain and
-# once under AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors in both); then
+# once under AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors in both), with
+# the Windows cross-build checked under Wine between them (tools/windows-check.sh); then
 # valgrind's memcheck over the scenarios and prjconf, a smoke run of every fuzz target, and
 # the threaded check under ThreadSanitizer.
 set -euo pipefail
@@ -13,6 +14,9 @@ echo "== build and test (warnings are errors)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== Windows: mingw-w64 cross-build, its unit tests and prjconf.exe under Wine (1 to 3 minutes from scratch)"
+bash tools/windows-check.sh build-mingw
 
 echo "== prjsim as a dependency: installed prefix, copied; example consumer; Debian package; Python driver"
 bash tools/package-test.sh
