@@ -66,6 +66,7 @@ static BOOL file_close(prjsim__win_object *obj)
     prjsim__file *f = (prjsim__file *)obj;
     if (f->delete_pending)
         prjsim__fileinfo_delete_now(f); /* host only: removing an open file is fine there */
+    prjsim__ntdir_release(f);
     f->be->close(f);
     pthread_mutex_destroy(&f->lock);
     free(f->win);

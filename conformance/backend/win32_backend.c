@@ -4,16 +4,20 @@
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
  * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
- * CreateHardLinkW, CreateDirectoryW) and the result is its last error. On Linux these are
+ * CreateHardLinkW, CreateDirectoryW) and the result is its last error, or NtQueryDirectoryFile
+ * (a directory handle's query, and listings that choose the buffer size or a wildcard pattern)
+ * and the result is its NTSTATUS. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they
  * are kernel32's, over real ProjFS. A prjsim_backend_file is the HANDLE.
  *
  * Shapes with no Win32 call in our layer yet answer PRJSIM_BACKEND_UNSUPPORTED with the missing
- * call as the reason (NtQueryDirectoryFile, CreateSymbolicLinkW).
+ * call as the reason (CreateSymbolicLinkW, FILE_FLAG_OPEN_REPARSE_POINT...).
  */
 #include "backend.h"
 
 #include <windows.h>
+#include <winternl.h>
+#include <ntifs.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,14 +193,84 @@ static prjsim_backend_result w_query_info(prjsim_backend_file *f, prjsim_file_in
     return prjsim_backend_win32_error(0);
 }
 
+/* NtQueryDirectoryFile's Length for a Windows buffer of @p bytes (DEVIATIONS W14); on Windows the same. */
+#ifndef PRJSIM_DIRECTORY_LENGTH_FOR
+#define PRJSIM_DIRECTORY_LENGTH_FOR(bytes) (bytes)
+#endif
+
+/* The Windows buffer of a query that chooses none: the simulation's default (4096, as Win32's). */
+static uint32_t default_buffer(void)
+{
+    const prjsim_sim_options *o = prjsim_sim_get_options(prjsim_sim_current());
+    return o && o->default_query_buffer ? o->default_query_buffer : 4096;
+}
+
+/* The entries of one NtQueryDirectoryFile answer (FileIdBothDirectoryInformation records). */
+static void take_records(const unsigned char *buf, prjsim_dir_entry **list, size_t *got, size_t *cap)
+{
+    size_t at = 0;
+    for (;;) {
+        const FILE_ID_BOTH_DIR_INFORMATION *r = (const FILE_ID_BOTH_DIR_INFORMATION *)(buf + at);
+        if (*got == *cap) {
+            *cap = *cap ? *cap * 2 : 16;
+            *list = realloc(*list, *cap * sizeof **list);
+            if (!*list)
+                abort();
+        }
+        prjsim_dir_entry *e = &(*list)[(*got)++];
+        memset(e, 0, sizeof *e);
+        size_t n = r->FileNameLength / sizeof(WCHAR);
+        if (n > MAX_PATH)
+            n = MAX_PATH;
+        memcpy(e->name, (const unsigned char *)r + offsetof(FILE_ID_BOTH_DIR_INFORMATION, FileName), n * sizeof(WCHAR));
+        e->name[n] = 0;
+        e->basic.IsDirectory = (r->FileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+        e->basic.FileSize = e->basic.IsDirectory ? 0 : r->EndOfFile.QuadPart;
+        e->basic.CreationTime = r->CreationTime;
+        e->basic.LastAccessTime = r->LastAccessTime;
+        e->basic.LastWriteTime = r->LastWriteTime;
+        e->basic.ChangeTime = r->ChangeTime;
+        e->basic.FileAttributes = r->FileAttributes;
+        if (!r->NextEntryOffset)
+            return;
+        at += r->NextEntryOffset;
+    }
+}
+
+/* One NtQueryDirectoryFile on @p h into a buffer standing for @p buffer_bytes of Windows'. */
+static NTSTATUS nt_query(HANDLE h, const WCHAR *pattern, uint32_t flags, uint32_t buffer_bytes,
+                         prjsim_dir_entry **list, size_t *got, size_t *cap)
+{
+    ULONG len = PRJSIM_DIRECTORY_LENGTH_FOR(buffer_bytes ? buffer_bytes : default_buffer());
+    unsigned char *buf = malloc(len);
+    if (!buf)
+        abort();
+    UNICODE_STRING us;
+    if (pattern)
+        RtlInitUnicodeString(&us, pattern);
+    IO_STATUS_BLOCK io;
+    NTSTATUS st = NtQueryDirectoryFile(h, NULL, NULL, NULL, &io, buf, len, FileIdBothDirectoryInformation,
+                                       (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) != 0, pattern ? &us : NULL,
+                                       (flags & PRJSIM_QUERY_RESTART_SCAN) != 0);
+    if (st == STATUS_SUCCESS && io.Information)
+        take_records(buf, list, got, cap);
+    free(buf);
+    return st;
+}
+
 static prjsim_backend_result w_query_directory(prjsim_backend_file *f, const WCHAR *pattern, uint32_t flags,
                                                uint32_t buffer_bytes, prjsim_dir_entry **entries, size_t *count)
 {
-    (void)f, (void)pattern, (void)flags, (void)buffer_bytes;
     *entries = NULL;
     *count = 0;
-    return prjsim_backend_unsupported("win32 backend: querying a directory handle needs NtQueryDirectoryFile, "
-                                      "not in our Win32 layer yet");
+    size_t cap = 0;
+    NTSTATUS st = nt_query(HF(f), pattern && pattern[0] ? pattern : NULL, flags, buffer_bytes, entries, count, &cap);
+    if (st != STATUS_SUCCESS) {
+        free(*entries);
+        *entries = NULL;
+        *count = 0;
+    }
+    return prjsim_backend_status(st);
 }
 
 /* Opens for attribute reads and asks the handle, as a program that wants the link count does
@@ -240,6 +314,39 @@ static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a
     return prjsim_backend_win32_error(0);
 }
 
+/*
+ * The listing as a program that chooses the buffer size or gives the pattern as the file system
+ * gets it makes it: open the directory, NtQueryDirectoryFile until the end, close
+ * (FindFirstFileExW would rewrite `*.x` to `<.x` and choose its own buffer).
+ */
+static prjsim_backend_result list_nt(const WCHAR *path, const WCHAR *pattern, uint32_t buffer_bytes,
+                                     prjsim_dir_entry **entries, size_t *count)
+{
+    HANDLE h = CreateFileW(path, FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
+                           FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        return prjsim_backend_win32_error(GetLastError());
+    BY_HANDLE_FILE_INFORMATION bi;
+    if (GetFileInformationByHandle(h, &bi) && !(bi.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) {
+        CloseHandle(h); /* the open asked for a directory (FILE_DIRECTORY_FILE) */
+        return prjsim_backend_win32_error(ERROR_DIRECTORY);
+    }
+    prjsim_dir_entry *list = NULL;
+    size_t got = 0, cap = 0;
+    NTSTATUS st;
+    while ((st = nt_query(h, pattern && pattern[0] ? pattern : NULL, 0, buffer_bytes, &list, &got, &cap)) ==
+           STATUS_SUCCESS)
+        ;
+    CloseHandle(h);
+    if (st != STATUS_NO_MORE_FILES && st != STATUS_NO_SUCH_FILE) {
+        free(list);
+        return prjsim_backend_status(st);
+    }
+    *entries = list;
+    *count = got;
+    return prjsim_backend_win32_error(0);
+}
+
 static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uint32_t buffer_bytes,
                                     prjsim_dir_entry **entries, size_t *count)
 {
@@ -247,13 +354,8 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
     *count = 0;
     if (outside(path))
         return prjsim_backend_unsupported(outside_reason);
-    if (buffer_bytes)
-        return prjsim_backend_unsupported("win32 backend: a chosen buffer size needs NtQueryDirectoryFile, not in "
-                                          "our Win32 layer yet");
-    if (pattern && wcspbrk(pattern, L"*?<>\""))
-        return prjsim_backend_unsupported("win32 backend: FindFirstFileExW rewrites DOS wildcards (*.x becomes <.x); "
-                                          "the pattern as NtQueryDirectoryFile gets it needs NtQueryDirectoryFile, "
-                                          "not in our Win32 layer yet");
+    if (buffer_bytes || (pattern && wcspbrk(pattern, L"*?<>\"")))
+        return list_nt(path, pattern, buffer_bytes, entries, count);
     size_t n = wcslen(path), pn = pattern ? wcslen(pattern) : 1;
     WCHAR *spec = malloc((n + pn + 2) * sizeof *spec);
     if (!spec)
