@@ -52,6 +52,8 @@ static DWORD sim_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DW
         sflags |= PRJSIM_OPEN_DELETE_ON_CLOSE;
     if (flags & FILE_FLAG_NO_BUFFERING)
         sflags |= PRJSIM_OPEN_UNBUFFERED;
+    if (flags & FILE_FLAG_OPEN_REPARSE_POINT)
+        sflags |= PRJSIM_OPEN_REPARSE_POINT; /* the link itself, not its target */
     attributes &= ~(DWORD)FILE_ATTRIBUTE_DIRECTORY;
     prjsim_handle *h = NULL;
     NTSTATUS st;

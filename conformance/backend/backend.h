@@ -114,6 +114,10 @@ typedef struct prjsim_backend {
     int32_t (*on_disk_state)(const WCHAR *path, PRJ_FILE_STATE *state);
     /* Operations of the calling thread run as @p caller (NULL: the default caller). */
     void (*set_caller)(const prjsim_caller *caller);
+
+    /* Optional (NULL: nothing to do). The simulation @p sim is the whole world of the run that
+     * begins (the scenario runner without a provider program); NULL when it ends. */
+    void (*attach)(prjsim_sim *sim);
 } prjsim_backend;
 
 extern const prjsim_backend prjsim_backend_sim;

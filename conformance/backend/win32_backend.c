@@ -16,6 +16,8 @@
 #include "backend.h"
 
 #include <windows.h>
+#include <prjsim/drives.h>
+#include <stdatomic.h>
 #include <winternl.h>
 #include <ntifs.h>
 #include <stddef.h>
@@ -40,9 +42,21 @@ static const DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_D
 static const char outside_reason[] = "win32 backend on Linux: outside the virtualization root our Win32 layer "
                                      "reaches the host file system, not the simulated volume";
 
+/* The simulation attached as the whole world: the Win32 layer sends every path to its volume. */
+static _Atomic(prjsim_sim *) attached;
+
 static bool outside(const WCHAR *path)
 {
-    return path && !prjsim_sim_is_inside_root(prjsim_sim_current(), path);
+    prjsim_sim *sim = prjsim_sim_current();
+    return path && atomic_load(&attached) != sim && !prjsim_sim_is_inside_root(sim, path);
+}
+
+/* A run whose whole world is the simulated volume (the scenario runner without a provider
+ * program): paths outside the root are on that volume too, as on one NTFS volume on Windows. */
+static void w_attach(prjsim_sim *sim)
+{
+    atomic_store(&attached, sim);
+    prjsim_drives_simulate_volume(sim);
 }
 
 static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_backend_open *o)
@@ -50,8 +64,6 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
     *out = NULL;
     if (outside(o->path))
         return prjsim_backend_unsupported(outside_reason);
-    if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
-        return prjsim_backend_unsupported("win32 backend: FILE_FLAG_OPEN_REPARSE_POINT is not in our Win32 layer");
     if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING)
         return prjsim_backend_unsupported("win32 backend: CreateFileW cannot create a directory (FILE_DIRECTORY_FILE "
                                           "needs NtCreateFile)");
@@ -64,6 +76,8 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
         flags |= FILE_FLAG_DELETE_ON_CLOSE;
     if (o->flags & PRJSIM_OPEN_UNBUFFERED)
         flags |= FILE_FLAG_NO_BUFFERING;
+    if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
+        flags |= FILE_FLAG_OPEN_REPARSE_POINT;
     HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, o->disposition, flags | o->attributes, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
@@ -535,4 +549,5 @@ const prjsim_backend prjsim_backend_win32 = {
     w_write_file,
     w_on_disk_state,
     w_set_caller,
+    w_attach,
 };
