@@ -263,6 +263,24 @@ static WCHAR *pattern_of(const UNICODE_STRING *s, NTSTATUS *st)
     return p;
 }
 
+/* The argument checks, in the order Windows makes them. */
+static NTSTATUS check(const prjsim__file *f, const IO_STATUS_BLOCK *io, const void *buf, ULONG len,
+                      FILE_INFORMATION_CLASS cls, PIO_APC_ROUTINE apc)
+{
+    if (!io || !buf)
+        return STATUS_ACCESS_VIOLATION;
+    if (apc)
+        return STATUS_INVALID_PARAMETER; /* no APCs: our I/O is synchronous (W14) */
+    size_t fixed = name_offset(cls);
+    if (!fixed)
+        return STATUS_INVALID_INFO_CLASS;
+    if (len < fixed)
+        return STATUS_INFO_LENGTH_MISMATCH;
+    if (!(f->access & FILE_LIST_DIRECTORY))
+        return STATUS_ACCESS_DENIED;
+    return STATUS_SUCCESS;
+}
+
 NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext,
                                     PIO_STATUS_BLOCK IoStatusBlock, PVOID FileInformation, ULONG Length,
                                     FILE_INFORMATION_CLASS FileInformationClass, BOOLEAN ReturnSingleEntry,
@@ -270,25 +288,17 @@ NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROU
 {
     (void)ApcContext;
     DWORD saved = GetLastError(); /* an NT call leaves the last error alone */
-    prjsim__file *f = (prjsim__file *)prjsim__win_lookup(FileHandle, PRJSIM_WIN_FILE);
+    /* held until the call returns, as ReadFile holds it: the provider may pend the query */
+    prjsim__file *f = (prjsim__file *)prjsim__win_acquire(FileHandle, PRJSIM_WIN_FILE);
     SetLastError(saved);
     if (!f)
         return STATUS_INVALID_HANDLE;
-    if (!IoStatusBlock || !FileInformation)
-        return STATUS_ACCESS_VIOLATION;
-    if (ApcRoutine)
-        return STATUS_INVALID_PARAMETER; /* no APCs: our I/O is synchronous (W14) */
-    size_t fixed = name_offset(FileInformationClass);
-    if (!fixed)
-        return STATUS_INVALID_INFO_CLASS;
-    if (Length < fixed)
-        return STATUS_INFO_LENGTH_MISMATCH;
-    if (!(f->access & FILE_LIST_DIRECTORY))
-        return STATUS_ACCESS_DENIED;
-    NTSTATUS st;
-    WCHAR *pattern = pattern_of(FileName, &st);
-    if (st != STATUS_SUCCESS)
+    NTSTATUS st = check(f, IoStatusBlock, FileInformation, Length, FileInformationClass, ApcRoutine);
+    WCHAR *pattern = st == STATUS_SUCCESS ? pattern_of(FileName, &st) : NULL;
+    if (st != STATUS_SUCCESS) {
+        prjsim__win_release(&f->hdr);
         return st;
+    }
     UINT32 flags = (RestartScan ? PRJSIM_QUERY_RESTART_SCAN : 0) |
                    (ReturnSingleEntry ? PRJSIM_QUERY_RETURN_SINGLE_ENTRY : 0);
     ULONG budget = Length / 2;
@@ -305,6 +315,7 @@ NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROU
     if (st == STATUS_SUCCESS)
         IoStatusBlock->Information = write_records(FileInformation, FileInformationClass, f->win, entries, count);
     free(entries);
+    prjsim__win_release(&f->hdr);
     if (Event)
         SetEvent(Event);
     return st;
