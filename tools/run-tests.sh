@@ -27,11 +27,11 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 echo "== memcheck: every scenario and prjconf against the fixture providers (about 2 minutes)"
 bash tools/valgrind-check.sh build
 
-echo "== fuzz targets, built with clang, each fuzzed 8 s from its seed corpus (fuzz/README.md)"
+echo "== fuzz targets, built with clang, each fuzzed from its seed corpus with a fixed seed and count (fuzz/README.md)"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON \
   -DPRJSIM_SANITIZE=address,undefined -DPRJSIM_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$jobs" --target fuzzers
-bash fuzz/smoke.sh build-fuzz 8
+bash fuzz/smoke.sh build-fuzz
 
 echo "== threaded tests under ThreadSanitizer"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DPRJSIM_WERROR=ON -DPRJSIM_SANITIZE=thread >/dev/null
