@@ -308,9 +308,16 @@ static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a
 {
     if (outside(path))
         return prjsim_backend_unsupported(outside_reason);
-    if (ch)
-        return prjsim_backend_unsupported("win32 backend: the change time needs "
-                                          "SetFileInformationByHandle(FileBasicInfo), not in our Win32 layer yet");
+    if (ch) {
+        /* only FileBasicInfo sets a change time: open for attribute writes and set it all */
+        HANDLE h = CreateFileW(path, FILE_WRITE_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
+                               FILE_FLAG_BACKUP_SEMANTICS, NULL);
+        if (h == INVALID_HANDLE_VALUE)
+            return prjsim_backend_win32_error(GetLastError());
+        prjsim_backend_result r = w_set_basic((prjsim_backend_file *)h, c, a, w, ch, attributes);
+        CloseHandle(h);
+        return r;
+    }
     if (c || a || w) {
         HANDLE h = CreateFileW(path, FILE_WRITE_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
                                FILE_FLAG_BACKUP_SEMANTICS, NULL);
