@@ -112,7 +112,7 @@ static bool restart_listing(prjconf_ctx *c, const prjconf_dir *d, PCWSTR first_p
     *out = NULL;
     *nout = 0;
     prjconf_r s = prjconf_open(c, &h, d->path, GENERIC_READ, OPEN_EXISTING,
-                                    PRJSIM_OPEN_DIRECTORY);
+                               PRJSIM_OPEN_DIRECTORY);
     if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_fail(c, "opening %ls: %s", d->path, prjconf_status(b, sizeof b, s));
         return false;
@@ -307,7 +307,7 @@ void prjconf_case_enum_concurrent_sessions(prjconf_ctx *c)
         prjconf_step(c, "interleaved sessions on %ls and %ls", ds[0]->path, ds[2]->path);
         for (int k = 0; k < SESSIONS && ok; k++) {
             prjconf_r s = prjconf_open(c, &h[k], ds[k]->path, GENERIC_READ,
-                                            OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY);
+                                       OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY);
             if (!prjconf_is(s, STATUS_SUCCESS)) {
                 prjconf_fail(c, "opening %ls: %s", ds[k]->path, prjconf_status(b, sizeof b, s));
                 h[k] = NULL;
@@ -321,7 +321,7 @@ void prjconf_case_enum_concurrent_sessions(prjconf_ctx *c)
                 prjsim_dir_entry *e = NULL;
                 size_t m = 0;
                 prjconf_r s = prjconf_query(c, h[k], NULL, 0, room_for(ds[k], 1 + k),
-                                                           &e, &m);
+                                            &e, &m);
                 if (prjconf_is(s, STATUS_NO_MORE_FILES) || prjconf_is(s, STATUS_NO_SUCH_FILE)) {
                     done[k] = true;
                     continue;

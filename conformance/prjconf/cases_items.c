@@ -368,7 +368,8 @@ void prjconf_case_lifecycle_stop_restart(prjconf_ctx *c)
 /* Results a client may see when the provider vetoes an operation. */
 static bool allowed_veto(prjconf_r s)
 {
-    return prjconf_is(s, STATUS_SUCCESS) || prjconf_is(s, STATUS_ACCESS_DENIED) || prjconf_is(s, STATUS_CANNOT_DELETE);
+    return prjconf_is(s, STATUS_SUCCESS) || prjconf_is(s, STATUS_ACCESS_DENIED) ||
+           prjconf_is(s, STATUS_CANNOT_DELETE);
 }
 
 void prjconf_case_notify_basic(prjconf_ctx *c)
