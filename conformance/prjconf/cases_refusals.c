@@ -86,7 +86,8 @@ static void local_dir_renames(prjconf_ctx *c)
                      prjconf_status(b, sizeof b, s));
         return;
     }
-    PCWSTR now_dir = prjconf_is(s, STATUS_SUCCESS) ? moved : dir, now_file = prjconf_is(s, STATUS_SUCCESS) ? moved_file : file;
+    bool renamed = prjconf_is(s, STATUS_SUCCESS);
+    PCWSTR now_dir = renamed ? moved : dir, now_file = renamed ? moved_file : file;
     void *data = NULL;
     size_t size = 0;
     s = prjconf_read_file(c, now_file, &data, &size);
