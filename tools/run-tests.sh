@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Every test: install dependencies, then build and run the whole suite twice, once plain and
-# once under AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors in both); then
+# once under AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors in both), with
+# the Windows cross-build checked under Wine between them (tools/windows-check.sh); then
 # valgrind's memcheck over the scenarios and prjconf, a smoke run of every fuzz target, and
 # the threaded check under ThreadSanitizer.
 set -euo pipefail
@@ -14,6 +15,9 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON >/dev/n
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+echo "== Windows: mingw-w64 cross-build, its unit tests and prjconf.exe under Wine (1 to 3 minutes from scratch)"
+bash tools/windows-check.sh build-mingw
+
 echo "== prjsim as a dependency: installed prefix, copied; example consumer; Debian package; Python driver"
 bash tools/package-test.sh
 
@@ -23,6 +27,7 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions="$PWD/tools/lsan.supp" \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+bash tools/sanitizer-log-check.sh build-asan
 
 echo "== memcheck: every scenario and prjconf against the fixture providers (about 2 minutes)"
 bash tools/valgrind-check.sh build
