@@ -263,7 +263,7 @@ static WCHAR *pattern_of(const UNICODE_STRING *s, NTSTATUS *st)
     return p;
 }
 
-/* The argument checks, in the order Windows makes them. */
+/* The argument checks (their order among themselves is ours: UNCONFIRMED). */
 static NTSTATUS check(const prjsim__file *f, const IO_STATUS_BLOCK *io, const void *buf, ULONG len,
                       FILE_INFORMATION_CLASS cls, PIO_APC_ROUTINE apc)
 {
