@@ -144,6 +144,7 @@ enable_testing()
 prjsim_add_provider(notes SOURCES notes.c)
 prjsim_add_conformance_test(notes NAME each ROOT "C:\\NotesRoot" CAPS none PER_CASE LABELS mine)
 prjsim_add_conformance_test(notes NAME xfail ROOT "C:\\NotesRoot" XFAIL xfail.txt JUNIT xfail.xml)
+prjsim_add_conformance_test(notes NAME viawin32 ROOT "C:\\NotesRoot" BACKEND win32)
 set_tests_properties(xfail PROPERTIES WILL_FAIL TRUE)
 # prjconf --random: against the program, and against the bundled reference provider racing on
 # two threads.
@@ -182,7 +183,7 @@ C
     [ "$(ctest -N -L rnd | grep -c 'Test *#')" = 2 ] &&
     ctest -j2 --output-on-failure && grep -q 'type="xpass"' xfail.xml &&
     [ -s prjconf-random-7.log ]) >"$work/percase.log" 2>&1 &&
-    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT; prjsim_add_random_test; prjsim::memtree" ||
+    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT, BACKEND; prjsim_add_random_test; prjsim::memtree" ||
     { fail "prjsim_add_conformance_test options"; tail -40 "$work/percase.log"; }
 prjsim-bench --quick --only p5 --json "$work/bench.json" >"$work/bench.txt" &&
     grep -q '"p5_suite_s": [0-9]' "$work/bench.json" && ok "prjsim-bench finds the prjconf beside it" ||
