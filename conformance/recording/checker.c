@@ -6,14 +6,17 @@
  */
 #include "recording_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static const char *const check_names[] = {
     "unsorted-entries", "duplicate-entry",         "filter-ignored",    "insufficient-buffer-after-entries",
     "skipped-entry",    "end-enumeration-result",  "placeholder-name-mismatch", "no-placeholder-written",
     "unrequested-placeholder", "short-data",       "data-past-end",     "buffer-not-from-allocator",
-    "unlisted-result",  NULL};
+    "unlisted-result",  "ignored-notification-result", "pending-without-cancel", "stale-enum-buffer",
+    "name-too-long",    NULL};
 
 const char *const *prjsim_recording_check_names(void) { return check_names; }
 
@@ -40,6 +43,10 @@ typedef struct checker {
     const void **buffers; /* live buffers from PrjAllocateAlignedBuffer, with their sizes */
     UINT64 *buffer_sizes;
     size_t buffer_count, buffer_cap;
+    UINT32 *registered; /* per instance (number - 1): the callbacks its provider registered */
+    size_t instance_count;
+    const rec_event **live; /* GetDirectoryEnumeration callbacks running (or pended) */
+    size_t live_count, live_cap;
 } checker;
 
 static void diag(checker *c, const char *name, const char *fmt, const WCHAR *a, const WCHAR *b)
@@ -310,6 +317,76 @@ static void note_buffer(checker *c, const rec_event *e)
     }
 }
 
+/* Pre-operation notifications (and FILE_OPENED, PRE_CONVERT_TO_FULL) can refuse: their result
+ * is translated; the others' is ignored, with a warning when unlisted (sim/notify.c). */
+static bool vetoable(UINT32 n)
+{
+    return n == PRJ_NOTIFICATION_FILE_OPENED || n == PRJ_NOTIFICATION_PRE_DELETE || n == PRJ_NOTIFICATION_PRE_RENAME ||
+           n == PRJ_NOTIFICATION_PRE_SET_HARDLINK || n == PRJ_NOTIFICATION_FILE_PRE_CONVERT_TO_FULL;
+}
+
+static void check_notification(checker *c, const call *k, HRESULT hr)
+{
+    if (hr == S_OK)
+        return;
+    if (vetoable(k->cb->flags))
+        unlisted(c, k, hr, "Notification");
+    else if (!listed(hr, k))
+        diag(c, "ignored-notification-result", "Notification on \"%s\" returned an unlisted result", k->cb->path,
+             NULL);
+}
+
+static void live_add(checker *c, const rec_event *cb)
+{
+    if (c->live_count == c->live_cap) {
+        size_t n = c->live_cap ? c->live_cap * 2 : 8;
+        const rec_event **p = realloc(c->live, n * sizeof *p);
+        if (!p)
+            return;
+        c->live = p;
+        c->live_cap = n;
+    }
+    c->live[c->live_count++] = cb;
+}
+
+static void live_remove(checker *c, bool (*match)(const rec_event *, const void *), const void *arg)
+{
+    for (size_t i = 0; i < c->live_count; i++)
+        if (match(c->live[i], arg)) {
+            c->live[i] = c->live[--c->live_count];
+            return;
+        }
+}
+
+static bool same_cb(const rec_event *cb, const void *arg) { return cb == arg; }
+
+static bool same_command(const rec_event *cb, const void *arg) { return cb->command == *(const INT32 *)arg; }
+
+/* UTF-16 units of @p w (a code point past U+FFFF takes two). */
+static size_t utf16_units(const WCHAR *w)
+{
+    size_t n = 0;
+    for (; *w; w++)
+        n += (uint32_t)*w > 0xFFFF ? 2 : 1;
+    return n;
+}
+
+/* PrjFillDirEntryBuffer(2) (sim/enumeration.c fill): after the argument checks, a handle that
+ * is not a running GetDirectoryEnumeration's, then a name no file system holds. */
+static void check_fill(checker *c, const rec_event *e)
+{
+    if (!e->name || !e->name[0] || wcschr(e->name, L'\\') || wcschr(e->name, L'/'))
+        return;
+    bool live = false;
+    for (size_t i = 0; i < c->live_count && !live; i++)
+        live = c->live[i]->ptr == e->ptr;
+    if (!live)
+        diag(c, "stale-enum-buffer", "PrjFillDirEntryBuffer(\"%s\") with a buffer handle that is not in use", e->name,
+             NULL);
+    else if (utf16_units(e->name) > 255)
+        diag(c, "name-too-long", "PrjFillDirEntryBuffer(\"%s\"): more than 255 UTF-16 units", e->name, NULL);
+}
+
 char *prjsim_recording_check(prjsim_recording *rec)
 {
     checker c;
@@ -320,11 +397,17 @@ char *prjsim_recording_check(prjsim_recording *rec)
     c.sessions = calloc(c.session_count + 1, sizeof *c.sessions);
     c.call_count = rec->callbacks;
     c.calls = calloc(c.call_count + 1, sizeof *c.calls);
-    for (size_t i = 0; c.sessions && c.calls && i < rec->count; i++) {
+    c.instance_count = rec->instances;
+    c.registered = calloc(c.instance_count + 1, sizeof *c.registered);
+    for (size_t i = 0; c.sessions && c.calls && c.registered && i < rec->count; i++) {
         const rec_event *e = &rec->events[i];
         call *k = e->cb && e->cb <= c.call_count ? &c.calls[e->cb - 1] : NULL;
-        if (e->kind == REC_CB && k) {
+        if (e->kind == REC_START && e->instance && e->instance <= c.instance_count) {
+            c.registered[e->instance - 1] = e->flags;
+        } else if (e->kind == REC_CB && k) {
             k->cb = e;
+            if (e->what == RCB_GET_ENUM)
+                live_add(&c, e);
         } else if (e->kind == REC_API) {
             if (k && k->cb) {
                 if (k->api_count == k->api_cap) {
@@ -338,9 +421,20 @@ char *prjsim_recording_check(prjsim_recording *rec)
                 k->api[k->api_count++] = e;
             }
             note_buffer(&c, e);
+            if (e->what == RAPI_FILL || e->what == RAPI_FILL2)
+                check_fill(&c, e);
+            if (e->what == RAPI_COMPLETE)
+                live_remove(&c, same_command, &e->command);
             if (e->what == RAPI_WRITE_FILE_DATA)
                 check_write(&c, rec, i, k && k->cb ? k : NULL);
         } else if (e->kind == REC_RET && k && k->cb) {
+            bool pended = e->hr == HRESULT_FROM_WIN32(ERROR_IO_PENDING) && e->what != RCB_CANCEL;
+            if (!pended && e->what == RCB_GET_ENUM)
+                live_remove(&c, same_cb, k->cb);
+            unsigned inst = k->cb->instance;
+            if (pended && inst && inst <= c.instance_count && !(c.registered[inst - 1] & (1u << RCB_CANCEL)))
+                diag(&c, "pending-without-cancel", "a callback on \"%s\" pended without a CancelCommandCallback",
+                     k->cb->path, NULL);
             switch (e->what) {
             case RCB_START_ENUM:
             case RCB_QUERY_FILE_NAME:
@@ -361,6 +455,9 @@ char *prjsim_recording_check(prjsim_recording *rec)
             case RCB_FILE_DATA:
                 check_file_data(&c, k, e->hr);
                 break;
+            case RCB_NOTIFICATION:
+                check_notification(&c, k, e->hr);
+                break;
             default:
                 break;
             }
@@ -377,5 +474,7 @@ char *prjsim_recording_check(prjsim_recording *rec)
     free(c.calls);
     free(c.buffers);
     free(c.buffer_sizes);
+    free(c.registered);
+    free(c.live);
     return c.out;
 }

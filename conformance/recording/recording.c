@@ -237,7 +237,7 @@ char *prjsim_recording_text(prjsim_recording *rec)
         case REC_START:
             prjsim__rec_put(&out, &len, &cap, "start %u root=\"", e->instance);
             prjsim__rec_put_utf8(&out, &len, &cap, e->path);
-            prjsim__rec_put(&out, &len, &cap, "\" -> %s\n", hr);
+            prjsim__rec_put(&out, &len, &cap, "\" callbacks=0x%02X -> %s\n", (unsigned)e->flags, hr);
             break;
         case REC_STOP:
             prjsim__rec_put(&out, &len, &cap, "stop %u\n", e->instance);
@@ -395,6 +395,7 @@ static HRESULT CALLBACK w_get_enum(const PRJ_CALLBACK_DATA *cd, const GUID *id, 
     rec_instance *ri;
     rec_event e = blank();
     e.name = wdup(search);
+    e.ptr = buffer;
     saved s = enter(cd, RCB_GET_ENUM, id, e, &d, &ri);
     return leave(ri, RCB_GET_ENUM, s, ri->inner.GetDirectoryEnumerationCallback(&d, id, search, buffer));
 }
@@ -538,6 +539,15 @@ STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const v
     rec_event e = blank();
     e.kind = REC_START;
     e.path = wdup(root);
+    /* Which callbacks the provider registered, bits in PRJ_CALLBACKS order. */
+    bool registered[RCB_COUNT_] = {
+        outer.StartDirectoryEnumerationCallback != NULL, outer.EndDirectoryEnumerationCallback != NULL,
+        outer.GetDirectoryEnumerationCallback != NULL,   outer.GetPlaceholderInfoCallback != NULL,
+        outer.GetFileDataCallback != NULL,               outer.QueryFileNameCallback != NULL,
+        outer.NotificationCallback != NULL,              outer.CancelCommandCallback != NULL};
+    for (unsigned i = 0; i < RCB_COUNT_; i++)
+        if (registered[i])
+            e.flags |= 1u << i;
     ri->no = append(rec, e, NULL);
     /* Registered before the start: callbacks may come before it returns. */
     pthread_mutex_lock(&registry_lock);
@@ -597,10 +607,12 @@ static void note_api(rec_event e)
     append(rec, e, NULL);
 }
 
-static void note_entry(rec_api what, PCWSTR name, const PRJ_FILE_BASIC_INFO *info, HRESULT hr)
+static void note_entry(rec_api what, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name,
+                       const PRJ_FILE_BASIC_INFO *info, HRESULT hr)
 {
     rec_event e = blank();
     e.what = what;
+    e.ptr = buffer;
     e.name = wdup(name);
     if (info) {
         e.is_dir = info->IsDirectory != 0;
@@ -616,7 +628,7 @@ STDAPI PrjFillDirEntryBuffer(PCWSTR name, PRJ_FILE_BASIC_INFO *info, PRJ_DIR_ENT
 {
     REAL(fill_fn, PrjFillDirEntryBuffer);
     HRESULT hr = fn_ ? fn_(name, info, buffer) : E_NOTIMPL;
-    note_entry(RAPI_FILL, name, info, hr);
+    note_entry(RAPI_FILL, buffer, name, info, hr);
     return hr;
 }
 
@@ -627,7 +639,7 @@ STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name, P
 {
     REAL(fill2_fn, PrjFillDirEntryBuffer2);
     HRESULT hr = fn_ ? fn_(buffer, name, info, ext) : E_NOTIMPL;
-    note_entry(RAPI_FILL2, name, info, hr);
+    note_entry(RAPI_FILL2, buffer, name, info, hr);
     return hr;
 }
 

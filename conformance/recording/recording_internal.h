@@ -45,13 +45,14 @@ typedef struct rec_event {
     WCHAR *path;       /* FilePathName, a placeholder's destination, the root */
     WCHAR *name;       /* an entry's name, the search expression, a notification's destination */
     unsigned enum_no;  /* enumeration id, numbered */
-    UINT32 flags;      /* callback flags; the notification */
+    UINT32 flags;      /* callback flags; the notification; REC_START: the callbacks registered */
     UINT64 offset;
     UINT64 size;       /* GetFileData length, data written, entry or placeholder size, allocation */
     bool is_dir;
     INT32 command;
     HRESULT hr;
-    const void *ptr;   /* a buffer (not in the text: addresses differ between runs) */
+    const void *ptr;   /* a buffer or a GetDirectoryEnumeration buffer handle (not in the text: addresses
+                        * differ between runs) */
 } rec_event;
 
 struct prjsim_recording {
