@@ -56,11 +56,13 @@ size_t prjsim_recording_count(prjsim_recording *rec);
 /**
  * The event log in its stable text form, one event a line (malloc'd, free()):
  *
- *     start 1 root="C:\root"
- *     cb 3 t1 GetDirectoryEnumeration "dir" enum=2 search="*.md" flags=0x1
+ *     start 1 root="C:\root" callbacks=0x3F -> S_OK
+ *     cb 3 t1 GetDirectoryEnumeration "dir" cmd=3 enum=1 search="*" flags=0x1
  *     api 3 PrjFillDirEntryBuffer "x.txt" file size=6 -> S_OK
  *     ret 3 GetDirectoryEnumeration -> S_OK
  *     stop 1
+ *
+ * (callbacks= the callbacks registered, a bit per PRJ_CALLBACKS member in order).
  *
  * Callbacks and instances are numbered in the order they were seen; enumeration ids and
  * threads too (t1, t2 ... in order of first use); an api line gives the callback it ran in,

@@ -135,6 +135,7 @@ Test(recording, log_text_is_stable, .timeout = 60)
         prjsim_sim_set_current(NULL);
         prjsim_sim_destroy(sim);
     }
+    cr_log_info("log:\n%s", logs[0]);
     cr_expect_str_eq(logs[0], logs[1]);
     cr_expect(strstr(logs[0], "start 1 root=\"C:\\root\" callbacks=0x3F -> S_OK\n") != NULL, "%s", logs[0]);
     cr_expect(strstr(logs[0], "GetDirectoryEnumeration \"dir\"") != NULL, "%s", logs[0]);
