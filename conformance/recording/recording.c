@@ -740,6 +740,44 @@ STDAPI_(void) PrjFreeAlignedBuffer(void *buffer)
     if (fn_)
         fn_(buffer);
 }
+
+/* ---- PRJSIM_RECORD: recording a program that does not know about it ---- */
+
+static prjsim_recording *env_recording; /* kept to the end of the process */
+static char *env_path;
+
+static void env_write(void)
+{
+    FILE *f = fopen(env_path, "w");
+    if (!f) {
+        fprintf(stderr, "prjsim recording: PRJSIM_RECORD: cannot write %s\n", env_path);
+        return;
+    }
+    char *text = prjsim_recording_text(env_recording);
+    char *report = prjsim_recording_check(env_recording);
+    fprintf(f, "%s# checker\n%s", text ? text : "", report ? report : "");
+    free(text);
+    free(report);
+    fclose(f);
+}
+
+/* With the library in LD_PRELOAD (or linked) and PRJSIM_RECORD=FILE, the whole process is
+ * recorded and, at exit, the log, a line "# checker" and the checker's report go to FILE. */
+__attribute__((constructor)) static void env_start(void)
+{
+    const char *path = getenv("PRJSIM_RECORD");
+    if (!path || !path[0])
+        return;
+    env_path = strdup(path);
+    if (!env_path || FAILED(prjsim_recording_create(&env_recording)))
+        return;
+    if (FAILED(prjsim_recording_attach(env_recording))) {
+        fprintf(stderr, "prjsim recording: PRJSIM_RECORD: the Prj* functions do not go through the recording "
+                        "layer (load it before libprjsim, e.g. with LD_PRELOAD)\n");
+        return;
+    }
+    atexit(env_write);
+}
 #else
 HRESULT prjsim_recording_attach(prjsim_recording *rec)
 {
