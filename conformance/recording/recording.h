@@ -19,6 +19,10 @@
  * - Windows (designed, not built): windows/projfs_dll.c already forwards every Prj* call to
  *   ProjectedFSLib.dll; those forwarders would call the same recording entry points.
  *
+ * PRJSIM_RECORD=FILE (Linux), with this library loaded (LD_PRELOAD, or linked): the whole
+ * process is recorded from its start, and at exit FILE receives the log's text, a line
+ * "# checker" and prjsim_recording_check's report.
+ *
  * Only projectedfslib.h is used: nothing of the simulator's insides, so the checker's verdicts
  * hold on real ProjFS too. docs/layering.md lists which diagnostics it decides.
  */
