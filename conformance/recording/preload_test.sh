@@ -12,7 +12,9 @@ rm -f "$out"
 # then comes first, which ASan allows only when told.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" LD_PRELOAD="$lib" PRJSIM_RECORD="$out" \
   "$prjsim" run --provider "$program" "$scenario" "$@" > "$out.stdout" 2>&1
-echo "prjsim run exited $? (the scenario's verdict does not matter here)"
+rc=$?
+cat "$out.stdout" # the run's own report (and any sanitizer report, for tools/sanitizer-log-check.sh)
+echo "prjsim run exited $rc (the scenario's verdict does not matter here)"
 fail() { echo "FAIL: $*"; echo "--- $out:"; cat "$out" 2>/dev/null; echo "--- output:"; cat "$out.stdout"; exit 1; }
 [ -s "$out" ] || fail "nothing recorded"
 grep -q '^start 1 root=' "$out" || fail "no start line"
