@@ -16,7 +16,7 @@ static const char *const check_names[] = {
     "skipped-entry",    "end-enumeration-result",  "placeholder-name-mismatch", "no-placeholder-written",
     "unrequested-placeholder", "short-data",       "data-past-end",     "buffer-not-from-allocator",
     "unlisted-result",  "ignored-notification-result", "pending-without-cancel", "stale-enum-buffer",
-    "name-too-long",    NULL};
+    "name-too-long",    "stale-data-stream", NULL};
 
 const char *const *prjsim_recording_check_names(void) { return check_names; }
 
@@ -45,7 +45,7 @@ typedef struct checker {
     size_t buffer_count, buffer_cap;
     UINT32 *registered; /* per instance (number - 1): the callbacks its provider registered */
     size_t instance_count;
-    const rec_event **live; /* GetDirectoryEnumeration callbacks running (or pended) */
+    const rec_event **live; /* GetDirectoryEnumeration and GetFileData callbacks running or pended */
     size_t live_count, live_cap;
 } checker;
 
@@ -267,17 +267,26 @@ static long long placeholder_size(const prjsim_recording *rec, size_t upto, cons
     return -1;
 }
 
-/* PrjWriteFileData (sim/filedata.c): past the end of the file, else a buffer not from the
- * allocator. The file's size is the placeholder's, when the log has it. */
-static void check_write(checker *c, const prjsim_recording *rec, size_t index, const call *k)
+/* PrjWriteFileData (sim/filedata.c): after the argument checks, a stream no GetFileData is
+ * waiting on; then past the end of the file (the size of the placeholder last written for the
+ * waiting callback's path, when the log has it); then a buffer not from the allocator. */
+static void check_write(checker *c, const prjsim_recording *rec, size_t index)
 {
     const rec_event *e = &rec->events[index];
-    if (k && k->cb->what == RCB_FILE_DATA) {
-        long long size = placeholder_size(rec, index, k->cb->path);
-        if (size >= 0 && (e->offset >= (UINT64)size || e->offset + e->size > (UINT64)size)) {
-            diag(c, "data-past-end", "PrjWriteFileData for \"%s\" past the end of the file", k->cb->path, NULL);
-            return;
-        }
+    if (!e->stream_no || !e->ptr || e->size == 0)
+        return;
+    const rec_event *waiting = NULL;
+    for (size_t i = 0; i < c->live_count && !waiting; i++)
+        if (c->live[i]->what == RCB_FILE_DATA && c->live[i]->stream_no == e->stream_no)
+            waiting = c->live[i];
+    if (!waiting) {
+        diag(c, "stale-data-stream", "PrjWriteFileData for a data stream that is not waiting for data", NULL, NULL);
+        return;
+    }
+    long long size = placeholder_size(rec, index, waiting->path);
+    if (size >= 0 && (e->offset >= (UINT64)size || e->offset + e->size > (UINT64)size)) {
+        diag(c, "data-past-end", "PrjWriteFileData for \"%s\" past the end of the file", waiting->path, NULL);
+        return;
     }
     if (e->hr != S_OK)
         return;
@@ -287,8 +296,8 @@ static void check_write(checker *c, const prjsim_recording *rec, size_t index, c
         if (p >= b && p + e->size <= b + c->buffer_sizes[i])
             return;
     }
-    diag(c, "buffer-not-from-allocator", "PrjWriteFileData buffer for \"%s\" was not allocated with "
-         "PrjAllocateAlignedBuffer", k ? k->cb->path : L"?", NULL);
+    diag(c, "buffer-not-from-allocator",
+         "PrjWriteFileData buffer for \"%s\" was not allocated with PrjAllocateAlignedBuffer", waiting->path, NULL);
 }
 
 static void note_buffer(checker *c, const rec_event *e)
@@ -379,7 +388,7 @@ static void check_fill(checker *c, const rec_event *e)
         return;
     bool live = false;
     for (size_t i = 0; i < c->live_count && !live; i++)
-        live = c->live[i]->ptr == e->ptr;
+        live = c->live[i]->what == RCB_GET_ENUM && c->live[i]->ptr == e->ptr;
     if (!live)
         diag(c, "stale-enum-buffer", "PrjFillDirEntryBuffer(\"%s\") with a buffer handle that is not in use", e->name,
              NULL);
@@ -406,7 +415,7 @@ char *prjsim_recording_check(prjsim_recording *rec)
             c.registered[e->instance - 1] = e->flags;
         } else if (e->kind == REC_CB && k) {
             k->cb = e;
-            if (e->what == RCB_GET_ENUM)
+            if (e->what == RCB_GET_ENUM || e->what == RCB_FILE_DATA)
                 live_add(&c, e);
         } else if (e->kind == REC_API) {
             if (k && k->cb) {
@@ -426,10 +435,10 @@ char *prjsim_recording_check(prjsim_recording *rec)
             if (e->what == RAPI_COMPLETE)
                 live_remove(&c, same_command, &e->command);
             if (e->what == RAPI_WRITE_FILE_DATA)
-                check_write(&c, rec, i, k && k->cb ? k : NULL);
+                check_write(&c, rec, i);
         } else if (e->kind == REC_RET && k && k->cb) {
             bool pended = e->hr == HRESULT_FROM_WIN32(ERROR_IO_PENDING) && e->what != RCB_CANCEL;
-            if (!pended && e->what == RCB_GET_ENUM)
+            if (!pended && (e->what == RCB_GET_ENUM || e->what == RCB_FILE_DATA))
                 live_remove(&c, same_cb, k->cb);
             unsigned inst = k->cb->instance;
             if (pended && inst && inst <= c.instance_count && !(c.registered[inst - 1] & (1u << RCB_CANCEL)))

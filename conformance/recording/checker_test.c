@@ -16,12 +16,22 @@
 
 #define ROOT L"C:\\quirks"
 
-typedef enum quirk { Q_NONE, Q_STALE_BUFFER, Q_LONG_NAME, Q_PEND_NO_CANCEL, Q_VETO_RESULT, Q_POST_RESULT } quirk;
+typedef enum quirk {
+    Q_NONE,
+    Q_STALE_BUFFER,
+    Q_LONG_NAME,
+    Q_PEND_NO_CANCEL,
+    Q_VETO_RESULT,
+    Q_POST_RESULT,
+    Q_STALE_STREAM
+} quirk;
 
 static quirk mode;
 static PRJ_DIR_ENTRY_BUFFER_HANDLE old_buffer;
 static bool listed_all;
 static atomic_int pended_command;
+static GUID old_stream;
+static bool have_old_stream;
 
 static HRESULT CALLBACK q_start(const PRJ_CALLBACK_DATA *cd, const GUID *id)
 {
@@ -66,6 +76,15 @@ static HRESULT CALLBACK q_get(const PRJ_CALLBACK_DATA *cd, const GUID *id, PCWST
 
 static HRESULT CALLBACK q_placeholder_info(const PRJ_CALLBACK_DATA *cd)
 {
+    if (mode == Q_STALE_STREAM && have_old_stream) {
+        /* Data for a read that has long failed. */
+        void *b = PrjAllocateAlignedBuffer(cd->NamespaceVirtualizationContext, 1);
+        if (b) {
+            memset(b, 'x', 1);
+            PrjWriteFileData(cd->NamespaceVirtualizationContext, &old_stream, b, 0, 1);
+            PrjFreeAlignedBuffer(b);
+        }
+    }
     if (PrjFileNameCompare(cd->FilePathName, L"a") != 0)
         return HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
     if (mode == Q_STALE_BUFFER && old_buffer) {
@@ -82,11 +101,13 @@ static HRESULT CALLBACK q_placeholder_info(const PRJ_CALLBACK_DATA *cd)
     return PrjWritePlaceholderInfo(cd->NamespaceVirtualizationContext, cd->FilePathName, &info, sizeof info);
 }
 
+/* Never supplies data (a listed failure), but keeps the stream id. */
 static HRESULT CALLBACK q_file_data(const PRJ_CALLBACK_DATA *cd, UINT64 offset, UINT32 length)
 {
-    (void)cd;
     (void)offset;
     (void)length;
+    old_stream = cd->DataStreamId;
+    have_old_stream = true;
     return E_OUTOFMEMORY;
 }
 
@@ -140,6 +161,7 @@ static void run(quirk q, const char *want)
 {
     mode = q;
     old_buffer = NULL;
+    have_old_stream = false;
     atomic_store(&pended_command, 0);
     prjsim_sim *sim = NULL;
     cr_assert_eq(prjsim_sim_create(&sim, NULL), S_OK);
@@ -180,6 +202,13 @@ static void run(quirk q, const char *want)
                      S_OK);
     }
     pthread_join(t, NULL);
+    if (q == Q_STALE_STREAM) {
+        void *data = NULL;
+        size_t size = 0;
+        cr_expect_eq(prjsim_client_read_file(sim, ROOT L"\\a", &data, &size), STATUS_NO_MEMORY);
+        free(data);
+        /* The next GetPlaceholderInfo ("new" below) writes to the stream that read used. */
+    }
     prjsim_handle *h = NULL;
     if (prjsim_client_open(&h, sim, ROOT L"\\new", GENERIC_WRITE, CREATE_NEW, 0, 0) == STATUS_SUCCESS)
         prjsim_client_close(h);
@@ -215,3 +244,4 @@ Test(checker, name_too_long, .timeout = 60) { run(Q_LONG_NAME, "name-too-long");
 Test(checker, pending_without_cancel, .timeout = 60) { run(Q_PEND_NO_CANCEL, "pending-without-cancel"); }
 Test(checker, vetoable_notification_result, .timeout = 60) { run(Q_VETO_RESULT, "unlisted-result"); }
 Test(checker, post_notification_result, .timeout = 60) { run(Q_POST_RESULT, "ignored-notification-result"); }
+Test(checker, stale_data_stream, .timeout = 60) { run(Q_STALE_STREAM, "stale-data-stream"); }

@@ -188,11 +188,12 @@ static unsigned enum_no(prjsim_recording *rec, const GUID *id)
 
 /* Appends @p e (its strings already copied; freed if it cannot be kept). Returns the callback
  * number given to a REC_CB event. */
-static unsigned append(prjsim_recording *rec, rec_event e, const GUID *enum_id)
+static unsigned append(prjsim_recording *rec, rec_event e, const GUID *enum_id, const GUID *stream)
 {
     pthread_mutex_lock(&rec->lock);
     e.thread = thread_no(rec);
     e.enum_no = enum_no(rec, enum_id);
+    e.stream_no = enum_no(rec, stream);
     if (e.kind == REC_CB)
         e.cb = ++rec->callbacks;
     if (e.kind == REC_START)
@@ -253,8 +254,8 @@ char *prjsim_recording_text(prjsim_recording *rec)
                 prjsim__rec_put_utf8(&out, &len, &cap, e->name);
                 prjsim__rec_put(&out, &len, &cap, "\" flags=0x%X", (unsigned)e->flags);
             } else if (e->what == RCB_FILE_DATA) {
-                prjsim__rec_put(&out, &len, &cap, " offset=%llu length=%llu", (unsigned long long)e->offset,
-                                (unsigned long long)e->size);
+                prjsim__rec_put(&out, &len, &cap, " stream=%u offset=%llu length=%llu", e->stream_no,
+                                (unsigned long long)e->offset, (unsigned long long)e->size);
             } else if (e->what == RCB_NOTIFICATION) {
                 prjsim__rec_put(&out, &len, &cap, " notification=0x%X%s dest=\"", (unsigned)e->flags,
                                 e->is_dir ? " dir" : "");
@@ -279,8 +280,8 @@ char *prjsim_recording_text(prjsim_recording *rec)
                                 (unsigned long long)e->size);
                 break;
             case RAPI_WRITE_FILE_DATA:
-                prjsim__rec_put(&out, &len, &cap, " offset=%llu length=%llu", (unsigned long long)e->offset,
-                                (unsigned long long)e->size);
+                prjsim__rec_put(&out, &len, &cap, " stream=%u offset=%llu length=%llu", e->stream_no,
+                                (unsigned long long)e->offset, (unsigned long long)e->size);
                 break;
             case RAPI_COMPLETE:
                 prjsim__rec_put(&out, &len, &cap, " cmd=%d result=0x%08X", (int)e->command, (unsigned)e->offset);
@@ -346,7 +347,7 @@ static saved enter(const PRJ_CALLBACK_DATA *cd, rec_cb what, const GUID *enum_id
     e.flags = what == RCB_NOTIFICATION ? e.flags : (UINT32)cd->Flags;
     saved s = {current.rec, current.cb};
     current.rec = ri->rec;
-    current.cb = append(ri->rec, e, enum_id);
+    current.cb = append(ri->rec, e, enum_id, what == RCB_FILE_DATA ? &cd->DataStreamId : NULL);
     return s;
 }
 
@@ -359,7 +360,7 @@ static HRESULT leave(rec_instance *ri, rec_cb what, saved s, HRESULT hr)
     e.instance = ri->no;
     e.cb = current.cb;
     e.hr = hr;
-    append(ri->rec, e, NULL);
+    append(ri->rec, e, NULL, NULL);
     current.rec = s.rec;
     current.cb = s.cb;
     return hr;
@@ -548,7 +549,7 @@ STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const v
     for (unsigned i = 0; i < RCB_COUNT_; i++)
         if (registered[i])
             e.flags |= 1u << i;
-    ri->no = append(rec, e, NULL);
+    ri->no = append(rec, e, NULL, NULL);
     /* Registered before the start: callbacks may come before it returns. */
     pthread_mutex_lock(&registry_lock);
     ri->next = instances;
@@ -588,13 +589,13 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
         rec_event e = blank();
         e.kind = REC_STOP;
         e.instance = no;
-        append(rec, e, NULL);
+        append(rec, e, NULL, NULL);
     }
 }
 
 /* Records a Prj* call made on a callback's thread into that callback's recorder, or outside
  * any callback into the attached recorder. */
-static void note_api(rec_event e)
+static void note_api_stream(rec_event e, const GUID *stream)
 {
     prjsim_recording *rec = current.rec ? current.rec : atomic_load(&attached);
     if (!rec) {
@@ -604,8 +605,10 @@ static void note_api(rec_event e)
     }
     e.kind = REC_API;
     e.cb = current.rec ? current.cb : 0;
-    append(rec, e, NULL);
+    append(rec, e, NULL, stream);
 }
+
+static void note_api(rec_event e) { note_api_stream(e, NULL); }
 
 static void note_entry(rec_api what, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name,
                        const PRJ_FILE_BASIC_INFO *info, HRESULT hr)
@@ -692,7 +695,7 @@ STDAPI PrjWriteFileData(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUID
     e.size = length;
     e.ptr = buffer;
     e.hr = hr;
-    note_api(e);
+    note_api_stream(e, stream);
     return hr;
 }
 

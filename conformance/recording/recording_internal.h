@@ -45,6 +45,7 @@ typedef struct rec_event {
     WCHAR *path;       /* FilePathName, a placeholder's destination, the root */
     WCHAR *name;       /* an entry's name, the search expression, a notification's destination */
     unsigned enum_no;  /* enumeration id, numbered */
+    unsigned stream_no; /* data stream id (GetFileData, PrjWriteFileData), numbered with the enumeration ids */
     UINT32 flags;      /* callback flags; the notification; REC_START: the callbacks registered */
     UINT64 offset;
     UINT64 size;       /* GetFileData length, data written, entry or placeholder size, allocation */

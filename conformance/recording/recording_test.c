@@ -141,7 +141,7 @@ Test(recording, log_text_is_stable, .timeout = 60)
     cr_expect(strstr(logs[0], "GetDirectoryEnumeration \"dir\"") != NULL, "%s", logs[0]);
     cr_expect(strstr(logs[0], "PrjFillDirEntryBuffer \"x.txt\" file size=6 -> S_OK\n") != NULL, "%s", logs[0]);
     cr_expect(strstr(logs[0], "PrjWritePlaceholderInfo \"a.txt\" file size=6 -> S_OK\n") != NULL, "%s", logs[0]);
-    cr_expect(strstr(logs[0], "PrjWriteFileData offset=0 length=6 -> S_OK\n") != NULL, "%s", logs[0]);
+    cr_expect(strstr(logs[0], "PrjWriteFileData stream=2 offset=0 length=6 -> S_OK\n") != NULL, "%s", logs[0]);
     cr_expect(strstr(logs[0], "ret ") != NULL && strstr(logs[0], "stop 1\n") != NULL, "%s", logs[0]);
     free(logs[0]);
     free(logs[1]);
