@@ -16,7 +16,7 @@ static const char *const check_names[] = {
     "skipped-entry",    "end-enumeration-result",  "placeholder-name-mismatch", "no-placeholder-written",
     "unrequested-placeholder", "short-data",       "data-past-end",     "buffer-not-from-allocator",
     "unlisted-result",  "ignored-notification-result", "pending-without-cancel", "stale-enum-buffer",
-    "name-too-long",    "stale-data-stream", NULL};
+    "name-too-long",    "stale-data-stream", "invalid-context", NULL};
 
 const char *const *prjsim_recording_check_names(void) { return check_names; }
 
@@ -413,6 +413,13 @@ char *prjsim_recording_check(prjsim_recording *rec)
         call *k = e->cb && e->cb <= c.call_count ? &c.calls[e->cb - 1] : NULL;
         if (e->kind == REC_START && e->instance && e->instance <= c.instance_count) {
             c.registered[e->instance - 1] = e->flags;
+        } else if ((e->kind == REC_STOP || e->kind == REC_API) && e->stale_context) {
+            /* sim/instance.c: refused before anything else */
+            diag(&c, "invalid-context", e->kind == REC_STOP ? "PrjStopVirtualizing was given a context that is not a "
+                                                             "running instance"
+                                                           : "a Prj* function was given a context that is not a "
+                                                             "running instance",
+                 NULL, NULL);
         } else if (e->kind == REC_CB && k) {
             k->cb = e;
             if (e->what == RCB_GET_ENUM || e->what == RCB_FILE_DATA)

@@ -23,7 +23,8 @@ typedef enum quirk {
     Q_PEND_NO_CANCEL,
     Q_VETO_RESULT,
     Q_POST_RESULT,
-    Q_STALE_STREAM
+    Q_STALE_STREAM,
+    Q_AFTER_STOP
 } quirk;
 
 static quirk mode;
@@ -213,6 +214,10 @@ static void run(quirk q, const char *want)
     if (prjsim_client_open(&h, sim, ROOT L"\\new", GENERIC_WRITE, CREATE_NEW, 0, 0) == STATUS_SUCCESS)
         prjsim_client_close(h);
     PrjStopVirtualizing(ctx);
+    if (q == Q_AFTER_STOP) {
+        cr_expect_eq(PrjClearNegativePathCache(ctx, NULL), E_INVALIDARG);
+        PrjStopVirtualizing(ctx);
+    }
     prjsim_recording_attach(NULL);
 
     char *report = prjsim_recording_check(rec);
@@ -245,3 +250,4 @@ Test(checker, pending_without_cancel, .timeout = 60) { run(Q_PEND_NO_CANCEL, "pe
 Test(checker, vetoable_notification_result, .timeout = 60) { run(Q_VETO_RESULT, "unlisted-result"); }
 Test(checker, post_notification_result, .timeout = 60) { run(Q_POST_RESULT, "ignored-notification-result"); }
 Test(checker, stale_data_stream, .timeout = 60) { run(Q_STALE_STREAM, "stale-data-stream"); }
+Test(checker, invalid_context, .timeout = 60) { run(Q_AFTER_STOP, "invalid-context"); }

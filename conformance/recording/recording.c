@@ -22,7 +22,8 @@ static const char *const cb_names[RCB_COUNT_] = {
 
 static const char *const api_names[RAPI_COUNT_] = {
     "PrjFillDirEntryBuffer", "PrjFillDirEntryBuffer2", "PrjWritePlaceholderInfo", "PrjWritePlaceholderInfo2",
-    "PrjWriteFileData",      "PrjCompleteCommand",     "PrjAllocateAlignedBuffer", "PrjFreeAlignedBuffer"};
+    "PrjWriteFileData",      "PrjCompleteCommand",     "PrjAllocateAlignedBuffer", "PrjFreeAlignedBuffer",
+    "PrjUpdateFileIfNeeded", "PrjDeleteFile",          "PrjClearNegativePathCache", "PrjGetVirtualizationInstanceInfo"};
 
 /* ---- text helpers ---- */
 
@@ -241,7 +242,10 @@ char *prjsim_recording_text(prjsim_recording *rec)
             prjsim__rec_put(&out, &len, &cap, "\" callbacks=0x%02X -> %s\n", (unsigned)e->flags, hr);
             break;
         case REC_STOP:
-            prjsim__rec_put(&out, &len, &cap, "stop %u\n", e->instance);
+            if (e->stale_context)
+                prjsim__rec_put(&out, &len, &cap, "stop ? context=stale\n");
+            else
+                prjsim__rec_put(&out, &len, &cap, "stop %u\n", e->instance);
             break;
         case REC_CB:
             prjsim__rec_put(&out, &len, &cap, "cb %u t%u %s \"", e->cb, e->thread, cb_names[e->what]);
@@ -274,6 +278,8 @@ char *prjsim_recording_text(prjsim_recording *rec)
             case RAPI_FILL2:
             case RAPI_WRITE_PLACEHOLDER:
             case RAPI_WRITE_PLACEHOLDER2:
+            case RAPI_UPDATE:
+            case RAPI_DELETE:
                 prjsim__rec_put(&out, &len, &cap, " \"");
                 prjsim__rec_put_utf8(&out, &len, &cap, e->what <= RAPI_FILL2 ? e->name : e->path);
                 prjsim__rec_put(&out, &len, &cap, "\" %s size=%llu", e->is_dir ? "dir" : "file",
@@ -293,6 +299,8 @@ char *prjsim_recording_text(prjsim_recording *rec)
             default:
                 break;
             }
+            if (e->stale_context)
+                prjsim__rec_put(&out, &len, &cap, " context=stale");
             if (e->what != RAPI_ALLOCATE && e->what != RAPI_FREE)
                 prjsim__rec_put(&out, &len, &cap, " -> %s", hr);
             prjsim__rec_put(&out, &len, &cap, "\n");
@@ -580,7 +588,7 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
     rec_instance *ri = instances;
     while (ri && ri->context != context)
         ri = ri->next;
-    prjsim_recording *rec = ri ? ri->rec : NULL;
+    prjsim_recording *rec = ri ? ri->rec : atomic_load(&attached);
     unsigned no = ri ? ri->no : 0;
     if (ri)
         ri->context = NULL; /* a later instance may get the same handle */
@@ -589,8 +597,20 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
         rec_event e = blank();
         e.kind = REC_STOP;
         e.instance = no;
+        e.stale_context = ri == NULL;
         append(rec, e, NULL, NULL);
     }
+}
+
+/* Whether @p context is a running instance's that a recorder wrapped. */
+static bool running(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
+{
+    pthread_mutex_lock(&registry_lock);
+    rec_instance *ri = instances;
+    while (ri && (!context || ri->context != context))
+        ri = ri->next;
+    pthread_mutex_unlock(&registry_lock);
+    return ri != NULL;
 }
 
 /* Records a Prj* call made on a callback's thread into that callback's recorder, or outside
@@ -646,10 +666,12 @@ STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name, P
     return hr;
 }
 
-static void note_placeholder(rec_api what, PCWSTR dest, const PRJ_PLACEHOLDER_INFO *info, UINT32 size, HRESULT hr)
+static void note_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_api what, PCWSTR dest,
+                             const PRJ_PLACEHOLDER_INFO *info, UINT32 size, HRESULT hr)
 {
     rec_event e = blank();
     e.what = what;
+    e.stale_context = !running(context);
     e.path = wdup(dest);
     if (info && size >= sizeof *info) {
         e.is_dir = info->FileBasicInfo.IsDirectory != 0;
@@ -666,7 +688,7 @@ STDAPI PrjWritePlaceholderInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCW
 {
     REAL(wpi_fn, PrjWritePlaceholderInfo);
     HRESULT hr = fn_ ? fn_(context, dest, info, size) : E_NOTIMPL;
-    note_placeholder(RAPI_WRITE_PLACEHOLDER, dest, info, size, hr);
+    note_placeholder(context, RAPI_WRITE_PLACEHOLDER, dest, info, size, hr);
     return hr;
 }
 
@@ -678,7 +700,7 @@ STDAPI PrjWritePlaceholderInfo2(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PC
 {
     REAL(wpi2_fn, PrjWritePlaceholderInfo2);
     HRESULT hr = fn_ ? fn_(context, dest, info, size, ext) : E_NOTIMPL;
-    note_placeholder(RAPI_WRITE_PLACEHOLDER2, dest, info, size, hr);
+    note_placeholder(context, RAPI_WRITE_PLACEHOLDER2, dest, info, size, hr);
     return hr;
 }
 
@@ -691,6 +713,7 @@ STDAPI PrjWriteFileData(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUID
     HRESULT hr = fn_ ? fn_(context, stream, buffer, offset, length) : E_NOTIMPL;
     rec_event e = blank();
     e.what = RAPI_WRITE_FILE_DATA;
+    e.stale_context = !running(context);
     e.offset = offset;
     e.size = length;
     e.ptr = buffer;
@@ -709,6 +732,7 @@ STDAPI PrjCompleteCommand(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, INT32 co
     HRESULT hr = fn_ ? fn_(context, command, result, ext) : E_NOTIMPL;
     rec_event e = blank();
     e.what = RAPI_COMPLETE;
+    e.stale_context = !running(context);
     e.command = command;
     e.offset = (UINT32)result;
     e.hr = hr;
@@ -724,6 +748,7 @@ STDAPI_(void *) PrjAllocateAlignedBuffer(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT co
     void *p = fn_ ? fn_(context, size) : NULL;
     rec_event e = blank();
     e.what = RAPI_ALLOCATE;
+    e.stale_context = !running(context);
     e.size = size;
     e.ptr = p;
     note_api(e);
@@ -780,6 +805,59 @@ __attribute__((constructor)) static void env_start(void)
         return;
     }
     atexit(env_write);
+}
+typedef HRESULT (*update_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PCWSTR, const PRJ_PLACEHOLDER_INFO *, UINT32,
+                             PRJ_UPDATE_TYPES, PRJ_UPDATE_FAILURE_CAUSES *);
+
+STDAPI PrjUpdateFileIfNeeded(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCWSTR dest,
+                             const PRJ_PLACEHOLDER_INFO *info, UINT32 size, PRJ_UPDATE_TYPES flags,
+                             PRJ_UPDATE_FAILURE_CAUSES *failure)
+{
+    REAL(update_fn, PrjUpdateFileIfNeeded);
+    HRESULT hr = fn_ ? fn_(context, dest, info, size, flags, failure) : E_NOTIMPL;
+    note_placeholder(context, RAPI_UPDATE, dest, info, size, hr);
+    return hr;
+}
+
+typedef HRESULT (*delete_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PCWSTR, PRJ_UPDATE_TYPES,
+                             PRJ_UPDATE_FAILURE_CAUSES *);
+
+STDAPI PrjDeleteFile(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCWSTR dest, PRJ_UPDATE_TYPES flags,
+                     PRJ_UPDATE_FAILURE_CAUSES *failure)
+{
+    REAL(delete_fn, PrjDeleteFile);
+    HRESULT hr = fn_ ? fn_(context, dest, flags, failure) : E_NOTIMPL;
+    note_placeholder(context, RAPI_DELETE, dest, NULL, 0, hr);
+    return hr;
+}
+
+typedef HRESULT (*clear_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, UINT32 *);
+
+STDAPI PrjClearNegativePathCache(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, UINT32 *total)
+{
+    REAL(clear_fn, PrjClearNegativePathCache);
+    HRESULT hr = fn_ ? fn_(context, total) : E_NOTIMPL;
+    rec_event e = blank();
+    e.what = RAPI_CLEAR_NEGATIVE_CACHE;
+    e.stale_context = !running(context);
+    e.hr = hr;
+    note_api(e);
+    return hr;
+}
+
+typedef HRESULT (*info_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PRJ_VIRTUALIZATION_INSTANCE_INFO *);
+
+STDAPI PrjGetVirtualizationInstanceInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context,
+                                        PRJ_VIRTUALIZATION_INSTANCE_INFO *info)
+{
+    REAL(info_fn, PrjGetVirtualizationInstanceInfo);
+    HRESULT hr = fn_ ? fn_(context, info) : E_NOTIMPL;
+    rec_event e = blank();
+    e.what = RAPI_INSTANCE_INFO;
+    e.stale_context = !running(context);
+    e.hr = hr;
+    note_api(e);
+    return hr;
 }
 #else
 HRESULT prjsim_recording_attach(prjsim_recording *rec)

@@ -33,6 +33,10 @@ typedef enum rec_api {
     RAPI_COMPLETE,
     RAPI_ALLOCATE,
     RAPI_FREE,
+    RAPI_UPDATE,
+    RAPI_DELETE,
+    RAPI_CLEAR_NEGATIVE_CACHE,
+    RAPI_INSTANCE_INFO,
     RAPI_COUNT_
 } rec_api;
 
@@ -50,6 +54,8 @@ typedef struct rec_event {
     UINT64 offset;
     UINT64 size;       /* GetFileData length, data written, entry or placeholder size, allocation */
     bool is_dir;
+    bool stale_context; /* REC_API, REC_STOP: the context was not a running instance's (one started
+                         * while a recorder was attached) */
     INT32 command;
     HRESULT hr;
     const void *ptr;   /* a buffer or a GetDirectoryEnumeration buffer handle (not in the text: addresses
