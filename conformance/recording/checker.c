@@ -16,7 +16,8 @@ static const char *const check_names[] = {
     "skipped-entry",    "end-enumeration-result",  "placeholder-name-mismatch", "no-placeholder-written",
     "unrequested-placeholder", "short-data",       "data-past-end",     "buffer-not-from-allocator",
     "unlisted-result",  "ignored-notification-result", "pending-without-cancel", "stale-enum-buffer",
-    "name-too-long",    "stale-data-stream", "invalid-context", NULL};
+    "name-too-long",    "stale-data-stream", "invalid-context",
+    "unknown-command",  NULL};
 
 const char *const *prjsim_recording_check_names(void) { return check_names; }
 
@@ -47,6 +48,7 @@ typedef struct checker {
     size_t instance_count;
     const rec_event **live; /* GetDirectoryEnumeration and GetFileData callbacks running or pended */
     size_t live_count, live_cap;
+    INT32 max_command; /* the highest CommandId a callback has been given */
 } checker;
 
 static void diag(checker *c, const char *name, const char *fmt, const WCHAR *a, const WCHAR *b)
@@ -422,6 +424,8 @@ char *prjsim_recording_check(prjsim_recording *rec)
                  NULL, NULL);
         } else if (e->kind == REC_CB && k) {
             k->cb = e;
+            if (e->command > c.max_command)
+                c.max_command = e->command;
             if (e->what == RCB_GET_ENUM || e->what == RCB_FILE_DATA)
                 live_add(&c, e);
         } else if (e->kind == REC_API) {
@@ -439,8 +443,14 @@ char *prjsim_recording_check(prjsim_recording *rec)
             note_buffer(&c, e);
             if (e->what == RAPI_FILL || e->what == RAPI_FILL2)
                 check_fill(&c, e);
-            if (e->what == RAPI_COMPLETE)
+            if (e->what == RAPI_COMPLETE) {
                 live_remove(&c, same_command, &e->command);
+                /* sim/dispatch.c: an id never handed out (ids only grow; a completed or
+                 * cancelled one is harmless) */
+                if (e->command <= 0 || e->command > c.max_command)
+                    diag(&c, "unknown-command", "PrjCompleteCommand for a command id no callback was given", NULL,
+                         NULL);
+            }
             if (e->what == RAPI_WRITE_FILE_DATA)
                 check_write(&c, rec, i);
         } else if (e->kind == REC_RET && k && k->cb) {

@@ -24,7 +24,8 @@ typedef enum quirk {
     Q_VETO_RESULT,
     Q_POST_RESULT,
     Q_STALE_STREAM,
-    Q_AFTER_STOP
+    Q_AFTER_STOP,
+    Q_UNKNOWN_COMMAND
 } quirk;
 
 static quirk mode;
@@ -213,6 +214,8 @@ static void run(quirk q, const char *want)
     prjsim_handle *h = NULL;
     if (prjsim_client_open(&h, sim, ROOT L"\\new", GENERIC_WRITE, CREATE_NEW, 0, 0) == STATUS_SUCCESS)
         prjsim_client_close(h);
+    if (q == Q_UNKNOWN_COMMAND)
+        cr_expect_eq(PrjCompleteCommand(ctx, 999999, S_OK, NULL), E_INVALIDARG);
     PrjStopVirtualizing(ctx);
     if (q == Q_AFTER_STOP) {
         cr_expect_eq(PrjClearNegativePathCache(ctx, NULL), E_INVALIDARG);
@@ -251,3 +254,4 @@ Test(checker, vetoable_notification_result, .timeout = 60) { run(Q_VETO_RESULT, 
 Test(checker, post_notification_result, .timeout = 60) { run(Q_POST_RESULT, "ignored-notification-result"); }
 Test(checker, stale_data_stream, .timeout = 60) { run(Q_STALE_STREAM, "stale-data-stream"); }
 Test(checker, invalid_context, .timeout = 60) { run(Q_AFTER_STOP, "invalid-context"); }
+Test(checker, unknown_command, .timeout = 60) { run(Q_UNKNOWN_COMMAND, "unknown-command"); }
