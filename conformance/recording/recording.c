@@ -571,8 +571,11 @@ STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const v
             break;
         }
     pthread_mutex_unlock(&rec->lock);
-    if (SUCCEEDED(hr))
+    if (SUCCEEDED(hr)) {
+        pthread_mutex_lock(&registry_lock); /* other threads read it (running()) */
         ri->context = *out;
+        pthread_mutex_unlock(&registry_lock);
+    }
     return hr;
 }
 
