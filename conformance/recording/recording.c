@@ -319,7 +319,8 @@ typedef struct rec_instance {
     unsigned no;
     PRJ_CALLBACKS inner;
     const void *inner_context;
-    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context;
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context; /* NULL once stopped */
+    _Atomic bool started; /* PrjStartVirtualizing has returned */
     struct rec_instance *next;
 } rec_instance;
 
@@ -345,6 +346,13 @@ static saved enter(const PRJ_CALLBACK_DATA *cd, rec_cb what, const GUID *enum_id
 {
     rec_instance *ri = cd->InstanceContext;
     *out = ri;
+    if (!ri->started) {
+        /* A callback before PrjStartVirtualizing returned: its context is the instance's. */
+        pthread_mutex_lock(&registry_lock);
+        if (!ri->context)
+            ri->context = cd->NamespaceVirtualizationContext;
+        pthread_mutex_unlock(&registry_lock);
+    }
     *inner_cd = *cd;
     inner_cd->InstanceContext = (void *)ri->inner_context;
     e.kind = REC_CB;
@@ -571,11 +579,10 @@ STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const v
             break;
         }
     pthread_mutex_unlock(&rec->lock);
-    if (SUCCEEDED(hr)) {
-        pthread_mutex_lock(&registry_lock); /* other threads read it (running()) */
-        ri->context = *out;
-        pthread_mutex_unlock(&registry_lock);
-    }
+    pthread_mutex_lock(&registry_lock); /* other threads read it (running()) */
+    ri->context = SUCCEEDED(hr) ? *out : NULL;
+    pthread_mutex_unlock(&registry_lock);
+    atomic_store(&ri->started, true);
     return hr;
 }
 
