@@ -425,6 +425,9 @@ typedef struct scn_exec {
     /* where each kind of expectation starts looking */
     size_t event_mark_cb, event_mark_note, trace_mark;
     size_t diag_mark[PRJSIM_DIAG_COUNT_];
+    /* --checker: the recorder (checker.c) and its counts at the mark */
+    void *recording;
+    size_t check_mark[PRJSIM_DIAG_COUNT_];
     /* trace records the interpreter made itself (state probes), left out of expectations */
     size_t (*hidden)[2];
     size_t hidden_count;
@@ -460,7 +463,17 @@ bool scn_result_failed(const scn_result *r);
 
 /* What a statement needs that a backend may lack (requires.c): the capability it needs
  * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
-unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, const char **why);
+unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why);
+
+/* ---- checker.c: `expect diag` from the recording layer's checker (--checker) ---- */
+
+/* The checker decides diagnostic @p name. */
+bool scn_checker_decides(const char *name);
+/* A recorder made the process's, or NULL. */
+void *scn_checker_begin(void);
+void scn_checker_end(void *rec);
+/* The checker's diagnostics so far, counted per prjsim_diag. */
+void scn_checker_counts(void *rec, size_t now[PRJSIM_DIAG_COUNT_]);
 
 /* ---- Parsing ------------------------------------------------------------------------------ */
 

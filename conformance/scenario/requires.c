@@ -6,7 +6,7 @@
  */
 #include "internal.h"
 
-unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, const char **why)
+unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why)
 {
     (void)s;
     *why = NULL;
@@ -17,8 +17,17 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             *why = "'expect trace' reads the simulator's trace of internal events";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_DIAG:
-            /* until the recording layer's checker decides them from the provider's calls;
-             * `expect no diagnostics` runs everywhere, like the check at the end of a run */
+            /* `expect no diagnostics` runs everywhere, like the check at the end of a run; with
+             * --checker, so do the diagnostics the recording layer's checker decides */
+            if (checker) {
+                bool all = true;
+                for (size_t i = 0; i < st->name_count && all; i++)
+                    all = scn_checker_decides(st->names[i]);
+                if (all)
+                    return 0;
+                *why = "'expect diag' names a diagnostic only the simulator decides";
+                return PRJSIM_BACKEND_CAP_SIMULATOR;
+            }
             *why = "'expect diag' reads the diagnostics the simulator decides";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_IN_FLIGHT:

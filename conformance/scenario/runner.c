@@ -46,6 +46,8 @@ void scn_mark_all(scn_exec *r)
     r->trace_mark = prjsim_trace_count(r->sim);
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
         r->diag_mark[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
+    if (r->recording)
+        scn_checker_counts(r->recording, r->check_mark);
 }
 
 bool scn_trace_hidden(const scn_exec *r, size_t index)
@@ -150,6 +152,9 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
     r->external = r->options->provider != NULL;
     if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
         return false;
+    /* Before any provider starts: the recorder wraps the instances started after it. */
+    if (r->options->checker)
+        r->recording = scn_checker_begin();
     r->previous_sim = prjsim_sim_set_current(r->sim);
     /* A provider program's own Win32 calls may reach host files: attach only without one. */
     if (r->be->attach && !r->external)
@@ -200,6 +205,7 @@ void scn_exec_end(scn_exec *r)
     scn_provider_free(&r->prov);
     prjsim_sim_set_current(r->previous_sim);
     prjsim_sim_destroy(r->sim);
+    scn_checker_end(r->recording); /* every instance it wrapped has stopped */
 }
 
 void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
@@ -223,7 +229,8 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
     /* what the backend cannot provide at all: skipped before anything runs */
     for (size_t i = 0; i < s->count; i++) {
         const char *why = NULL;
-        unsigned need = scn_stmt_requires(s, &s->stmts[i], options && options->provider, &why);
+        unsigned need =
+            scn_stmt_requires(s, &s->stmts[i], options && options->provider, options && options->checker, &why);
         if (need & ~be->caps) {
             out->verdict = SCN_SKIPPED;
             out->line = s->stmts[i].line;

@@ -93,7 +93,16 @@ typedef struct scn_run_options {
      * the default) or "win32". Scenarios that need what the backend lacks are skipped.
      */
     const char *backend;
+    /**
+     * `expect diag` on diagnostics the recording layer's checker decides is judged from its
+     * report (docs/layering.md), not the simulator's, and so runs on every backend. Needs
+     * libprjsim_recording.so loaded (LD_PRELOAD); scn_checker_available() says whether it is.
+     */
+    bool checker;
 } scn_run_options;
+
+/** True when the recording layer (libprjsim_recording.so) is loaded, as --checker needs. */
+bool scn_checker_available(void);
 
 /**
  * Runs a parsed script in a fresh simulation (made current for the run and destroyed after).

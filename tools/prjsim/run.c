@@ -35,6 +35,9 @@ static int usage(FILE *out)
             "  --backend B   run client operations through backend B: sim (the simulator's\n"
             "                client operations, the default) or win32 (the Win32 calls a\n"
             "                Windows program makes); scenarios needing what B lacks are skipped\n"
+            "  --checker     judge 'expect diag' on the diagnostics the recording layer's checker\n"
+            "                decides from its report, so that it runs on every backend (needs\n"
+            "                LD_PRELOAD=libprjsim_recording.so; docs/layering.md)\n"
             "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
             "  --verbose     print each statement as it runs, and the whole trace\n"
             "  --trace-file F  write the run's trace with item states to F (one script only;\n"
@@ -96,6 +99,14 @@ int prjsim_cmd_run(int argc, char **argv)
                 }
             } else if (!strcmp(a, "--trace-file") && i + 1 < argc) {
                 opts.trace_file = argv[++i];
+            } else if (!strcmp(a, "--checker")) {
+                if (!scn_checker_available()) {
+                    fprintf(stderr, "prjsim run: --checker needs the recording layer loaded "
+                                    "(LD_PRELOAD=libprjsim_recording.so)\n");
+                    free(files);
+                    return 2;
+                }
+                opts.checker = true;
             } else if (!strcmp(a, "--bless")) {
                 opts.bless = true;
             } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
