@@ -69,10 +69,36 @@ static void buffer_retire(prjsim__dir_buffer *b)
 
 static void free_entries(prjsim__provider_entry *e, size_t from, size_t to)
 {
-    for (size_t i = from; i < to; i++) {
-        free(e[i].name);
+    for (size_t i = from; i < to; i++)
         free(e[i].symlink_target);
+}
+
+static void free_names(prjsim__name_block **blocks)
+{
+    while (*blocks) {
+        prjsim__name_block *next = (*blocks)->next;
+        free(*blocks);
+        *blocks = next;
     }
+}
+
+/* A NUL-terminated copy of a name in @p b's name blocks. */
+static WCHAR *buffer_name(prjsim__dir_buffer *b, const WCHAR *name, size_t len)
+{
+    prjsim__name_block *k = b->names;
+    if (!k || k->cap - k->used < len + 1) {
+        size_t cap = len + 1 > 2048 ? len + 1 : 2048;
+        k = prjsim__xmalloc(sizeof *k + cap * sizeof(WCHAR));
+        k->next = b->names;
+        k->used = 0;
+        k->cap = cap;
+        b->names = k;
+    }
+    WCHAR *out = k->text + k->used;
+    memcpy(out, name, len * sizeof(WCHAR));
+    out[len] = 0;
+    k->used += len + 1;
+    return out;
 }
 
 static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_FILE_BASIC_INFO *info,
@@ -113,11 +139,13 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
         hr = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
     } else {
         if (b->count == b->cap) {
-            b->cap = b->cap ? b->cap * 2 : 16;
+            /* At first room for as many of the smallest entries as the budget takes (bounded). */
+            size_t first = b->budget / 0x70 + 1;
+            b->cap = b->cap ? b->cap * 2 : (first < 16 ? 16 : first > 1024 ? 1024 : first);
             b->entries = prjsim__xrealloc(b->entries, b->cap * sizeof *b->entries);
         }
         prjsim__provider_entry *e = &b->entries[b->count++];
-        e->name = prjsim__wcsdup_n(name, len);
+        e->name = buffer_name(b, name, len);
         e->name_len = (uint32_t)len;
         if (info)
             e->info = *info;
@@ -145,12 +173,27 @@ STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle, 
 
 /* ---- sessions ---- */
 
+/* Copies a name into a buffer the session keeps for it (grown as needed), NUL-terminated. */
+static void name_store(WCHAR **buf, size_t *len, size_t *cap, const WCHAR *name, size_t n)
+{
+    if (n + 1 > *cap) {
+        free(*buf);
+        *cap = n + 1 < 64 ? 64 : n + 1;
+        *buf = prjsim__xmalloc(*cap * sizeof(WCHAR));
+    }
+    memcpy(*buf, name, n * sizeof(WCHAR));
+    (*buf)[n] = 0;
+    *len = n;
+}
+
+
 static void session_free(prjsim__enum_session *s)
 {
     free(s->dir_path);
     free(s->filter);
     free_entries(s->queue, s->queue_pos, s->queue_count);
     free(s->queue);
+    free_names(&s->queue_names);
     free(s->last_provider_name);
     free(s->resume_with);
     free(s->cursor);
@@ -242,12 +285,17 @@ static void reset_scan(prjsim__enum_session *s, const WCHAR *pattern)
 {
     free(s->filter);
     s->filter = prjsim__wcsdup(pattern && pattern[0] ? pattern : L"*");
+    s->filter_len = wcslen(s->filter);
     free(s->cursor);
     s->cursor = NULL;
+    s->cursor_len = s->cursor_cap = 0;
+    s->cursor_at = 0;
     free_entries(s->queue, s->queue_pos, s->queue_count);
     s->queue_count = s->queue_pos = 0;
+    free_names(&s->queue_names);
     free(s->last_provider_name);
     s->last_provider_name = NULL;
+    s->last_provider_len = s->last_provider_cap = 0;
     free(s->resume_with);
     s->resume_with = NULL;
     s->dots_done = false;
@@ -291,7 +339,8 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
                          b->count);
         if (b->count == 0)
             s->provider_done = true; /* S_OK with nothing added ends the list */
-        char *dir = prjsim__utf8(s->dir_path);
+        char *dir = NULL; /* the directory's name for diagnostics, made on first need */
+#define DIR_UTF8() (dir ? dir : (dir = prjsim__utf8(s->dir_path)))
         /* A Get after a full buffer resumes with the entry that did not fit (section 6.4). */
         /* Only a later name counts: an empty Get may mean the store changed meanwhile. */
         if (s->resume_with && !restarted && b->count > 0 &&
@@ -300,7 +349,7 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
             char *want = prjsim__utf8(s->resume_with);
             char *got = prjsim__utf8(b->entries[0].name);
             prjsim__diag(sim, PRJSIM_DIAG_SKIPPED_ENTRY, "\"%s\" did not fit, the next Get began with \"%s\" in \"%s\"",
-                         want, got, dir);
+                         want, got, DIR_UTF8());
             free(want);
             free(got);
         }
@@ -311,40 +360,45 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
             prjsim__provider_entry *e = &b->entries[i];
             if (s->last_provider_name) {
                 int c = prjsim__name_compare_n(e->name, e->name_len, s->last_provider_name,
-                                               wcslen(s->last_provider_name));
+                                               s->last_provider_len);
                 if (c <= 0) {
                     char *a = prjsim__utf8(e->name), *p = prjsim__utf8(s->last_provider_name);
                     if (c < 0)
-                        prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, dir);
+                        prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, DIR_UTF8());
                     else
-                        prjsim__diag(sim, PRJSIM_DIAG_DUPLICATE_ENTRY, "\"%s\" twice in \"%s\"", a, dir);
+                        prjsim__diag(sim, PRJSIM_DIAG_DUPLICATE_ENTRY, "\"%s\" twice in \"%s\"", a, DIR_UTF8());
                     free(a);
                     free(p);
                 }
             }
-            if (!prjsim__name_match_n(e->name, e->name_len, s->filter, wcslen(s->filter))) {
+            if (!prjsim__name_match_n(e->name, e->name_len, s->filter, s->filter_len)) {
                 char *a = prjsim__utf8(e->name), *f = prjsim__utf8(s->filter);
-                prjsim__diag(sim, PRJSIM_DIAG_FILTER_IGNORED, "\"%s\" does not match \"%s\" in \"%s\"", a, f, dir);
+                prjsim__diag(sim, PRJSIM_DIAG_FILTER_IGNORED, "\"%s\" does not match \"%s\" in \"%s\"", a, f, DIR_UTF8());
                 free(a);
                 free(f);
             }
-            free(s->last_provider_name);
-            s->last_provider_name = prjsim__wcsdup_n(e->name, e->name_len);
+            name_store(&s->last_provider_name, &s->last_provider_len, &s->last_provider_cap, e->name,
+                       e->name_len);
         }
+#undef DIR_UTF8
         free(dir);
         free_entries(s->queue, s->queue_pos, s->queue_count);
         free(s->queue);
+        free_names(&s->queue_names);
         s->queue = b->entries;
         s->queue_count = b->count;
         s->queue_pos = 0;
+        s->queue_names = b->names;
         b->entries = NULL;
         b->count = 0;
+        b->names = NULL;
     } else {
         st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_GET_ENUM);
     }
     prjsim__command_release(cmd);
     free_entries(b->entries, 0, b->count);
     free(b->entries);
+    free_names(&b->names);
     b->entries = NULL;
     b->count = b->cap = 0;
     buffer_retire(b);
@@ -385,7 +439,10 @@ static bool emit(out_list *o, const WCHAR *name, size_t len, const PRJ_FILE_BASI
     if (cost > o->budget - o->used)
         return false;
     if (o->count == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 16;
+        /* The first allocation holds as many of the smallest entries as the budget takes (up to
+         * a bound), so that a listing does not grow its array entry by entry. */
+        size_t first = o->budget / 0x70 + 1;
+        o->cap = o->cap ? o->cap * 2 : (first < 16 ? 16 : first > 256 ? 256 : first);
         o->e = prjsim__xrealloc(o->e, o->cap * sizeof *o->e);
     }
     prjsim_dir_entry *d = &o->e[o->count++];
@@ -395,6 +452,32 @@ static bool emit(out_list *o, const WCHAR *name, size_t len, const PRJ_FILE_BASI
     d->basic = *info;
     o->used += cost;
     return true;
+}
+
+/*
+ * The index of the first on-disk child after the cursor (in sorted order). The place found for
+ * the previous entry is checked first: in a sorted array it is the answer exactly when the child
+ * before it is not after the cursor and the child at it is, so a walk costs two comparisons per
+ * entry rather than a search; anything else (the disk changed meanwhile) searches.
+ */
+static uint32_t next_child_at(prjsim__enum_session *s, prjsim__item *dir)
+{
+    prjsim__item_sort_children(dir);
+    if (!s->cursor)
+        return 0;
+    uint32_t n = dir->child_count, i = s->cursor_at;
+    prjsim__item **c = dir->children;
+    if (i <= n &&
+        (i == 0 || prjsim__name_compare_n(c[i - 1]->name, c[i - 1]->name_len, s->cursor, s->cursor_len) <= 0) &&
+        (i == n || prjsim__name_compare_n(c[i]->name, c[i]->name_len, s->cursor, s->cursor_len) > 0))
+        return i;
+    bool found;
+    i = prjsim__item_child_index(dir, s->cursor, s->cursor_len, &found);
+    /* Past every child of that name: a directory never holds two, but if it did the walk must
+     * still move on. */
+    while (i < n && prjsim__name_compare_n(c[i]->name, c[i]->name_len, s->cursor, s->cursor_len) <= 0)
+        i++;
+    return i;
 }
 
 NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *pattern,
@@ -419,7 +502,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
     out_list o = {NULL, 0, 0, 0, budget};
     NTSTATUS st = STATUS_SUCCESS;
     prjsim__item *dir = s->dir;
-    size_t filter_len = wcslen(s->filter);
+    size_t filter_len = s->filter_len;
     bool full = false;
 
     if (!s->dots_done) {
@@ -444,18 +527,8 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         /* The next on-disk child after the cursor. */
         prjsim__item *d = NULL;
         if (prjsim__item_in_tree(dir)) {
-            uint32_t i = 0;
-            prjsim__item_sort_children(dir);
-            if (s->cursor) {
-                bool found;
-                size_t clen = wcslen(s->cursor);
-                i = prjsim__item_child_index(dir, s->cursor, clen, &found);
-                /* Past every child of that name: a directory never holds two, but if it did the
-                 * walk must still move on. */
-                while (i < dir->child_count &&
-                       prjsim__name_compare_n(dir->children[i]->name, dir->children[i]->name_len, s->cursor, clen) <= 0)
-                    i++;
-            }
+            uint32_t i = next_child_at(s, dir);
+            s->cursor_at = i;
             if (i < dir->child_count)
                 d = dir->children[i];
         }
@@ -483,10 +556,9 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
                     break;
                 }
             }
-            free(s->cursor);
-            s->cursor = prjsim__wcsdup_n(d->name, d->name_len);
+            name_store(&s->cursor, &s->cursor_len, &s->cursor_cap, d->name, d->name_len);
+            s->cursor_at++; /* d itself is not after the cursor now; the next child may be */
             if (c == 0) {
-                free(p->name);
                 free(p->symlink_target);
                 s->queue_pos++;
             }
@@ -500,12 +572,8 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
             }
             /* The on-disk cursor moves past a returned name too: if it becomes a placeholder
              * before the next query, the disk side must not list it again. */
-            if (!s->cursor || prjsim__name_compare_n(p->name, p->name_len, s->cursor, wcslen(s->cursor)) > 0) {
-                free(s->cursor);
-                s->cursor = p->name;
-                p->name = NULL;
-            }
-            free(p->name);
+            if (!s->cursor || prjsim__name_compare_n(p->name, p->name_len, s->cursor, s->cursor_len) > 0)
+                name_store(&s->cursor, &s->cursor_len, &s->cursor_cap, p->name, p->name_len);
             free(p->symlink_target);
             s->queue_pos++;
         }
@@ -552,7 +620,6 @@ NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim_
             if (!*found && !(disk && (disk->state & ITEM_TOMBSTONE)) &&
                 prjsim__name_match_n(e->name, e->name_len, s->filter, plen))
                 *found = true;
-            free(e->name);
             free(e->symlink_target);
         }
         if (st == STATUS_BUFFER_TOO_SMALL)
