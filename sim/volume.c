@@ -122,6 +122,12 @@ void prjsim__item_free_tree(prjsim__item *item)
  * a memmove each nor a rescan.
  */
 #define INDEX_FROM 16 /* smaller directories are scanned */
+/*
+ * Directories up to this size stay sorted through every change (an insert or removal moves at
+ * most this many pointers): a small directory that is changed and listed in turn would otherwise
+ * be sorted again for every listing.
+ */
+#define KEEP_SORTED_UPTO 512
 
 static int compare_items(const void *a, const void *b)
 {
@@ -218,12 +224,22 @@ void prjsim__item_attach(prjsim__item *dir, prjsim__item *child)
         dir->child_cap = dir->child_cap ? dir->child_cap * 2 : 4;
         dir->children = prjsim__xrealloc(dir->children, dir->child_cap * sizeof *dir->children);
     }
+    uint32_t at = dir->child_count;
     if (dir->child_count) {
         prjsim__item *last = dir->children[dir->child_count - 1];
-        if (prjsim__name_compare_n(last->name, last->name_len, child->name, child->name_len) > 0)
-            dir->children_unsorted = true;
+        if (prjsim__name_compare_n(last->name, last->name_len, child->name, child->name_len) > 0) {
+            if (!dir->children_unsorted && dir->child_count < KEEP_SORTED_UPTO) {
+                bool found;
+                at = prjsim__item_child_index(dir, child->name, child->name_len, &found);
+                memmove(dir->children + at + 1, dir->children + at,
+                        (dir->child_count - at) * sizeof *dir->children);
+            } else {
+                dir->children_unsorted = true;
+            }
+        }
     }
-    dir->children[dir->child_count++] = child;
+    dir->children[at] = child;
+    dir->child_count++;
     child->parent = dir;
     if (child->holds)
         add_holds(dir, child->holds);
@@ -259,10 +275,16 @@ void prjsim__item_detach(prjsim__item *child)
         for (i = 0; i < dir->child_count && dir->children[i] != child; i++)
             ;
     if (i < dir->child_count) {
-        /* Taking the last child's place is O(1); order is restored on the next ordered use. */
-        dir->children[i] = dir->children[--dir->child_count];
-        if (i < dir->child_count)
-            dir->children_unsorted = true;
+        dir->child_count--;
+        if (!dir->children_unsorted && dir->child_count < KEEP_SORTED_UPTO) {
+            memmove(dir->children + i, dir->children + i + 1,
+                    (dir->child_count - i) * sizeof *dir->children);
+        } else {
+            /* Taking the last child's place is O(1); order is restored on the next ordered use. */
+            dir->children[i] = dir->children[dir->child_count];
+            if (i < dir->child_count)
+                dir->children_unsorted = true;
+        }
     }
     child->parent = NULL;
     if (child->holds)
