@@ -18,10 +18,15 @@ static prjsim__dir_buffer **live_buffers;
 static size_t live_count, live_cap;
 
 /* FILE_ID_BOTH_DIR_INFORMATION is 0x68 bytes before the name; records are 8-byte aligned. */
+static uint32_t cost_of_units(size_t units)
+{
+    size_t bytes = 0x68 + 2 * units;
+    return (uint32_t)((bytes + 7) & ~(size_t)7);
+}
+
 uint32_t prjsim__entry_cost(const WCHAR *name, size_t len)
 {
-    size_t bytes = 0x68 + 2 * prjsim__name_utf16_units(name, len);
-    return (uint32_t)((bytes + 7) & ~(size_t)7);
+    return cost_of_units(prjsim__name_utf16_units(name, len));
 }
 
 static void buffer_register(prjsim__dir_buffer *b)
@@ -119,17 +124,17 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
                      "PrjFillDirEntryBuffer with a buffer handle that is not in use");
         return E_INVALIDARG;
     }
-    size_t len = wcslen(name);
-    if (prjsim__name_utf16_units(name, len) > PRJSIM__MAX_COMPONENT_UNITS) {
+    size_t len = wcslen(name), units = prjsim__name_utf16_units(name, len);
+    if (units > PRJSIM__MAX_COMPONENT_UNITS) {
         /* No file system holds such a name: refuse it rather than list a cut-down one. */
         pthread_mutex_unlock(&buffers_lock);
         prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_NAME_TOO_LONG,
-                     "PrjFillDirEntryBuffer with a name of %zu UTF-16 units (at most %d)",
-                     prjsim__name_utf16_units(name, len), PRJSIM__MAX_COMPONENT_UNITS);
+                     "PrjFillDirEntryBuffer with a name of %zu UTF-16 units (at most %d)", units,
+                     PRJSIM__MAX_COMPONENT_UNITS);
         prjsim__note_api_result(E_INVALIDARG);
         return E_INVALIDARG;
     }
-    uint32_t cost = prjsim__entry_cost(name, len);
+    uint32_t cost = cost_of_units(units);
     HRESULT hr = S_OK;
     if (b->full || cost > b->budget - b->used) {
         /* Once an entry did not fit the buffer is full: later, smaller entries do not fit either. */
@@ -147,6 +152,7 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
         prjsim__provider_entry *e = &b->entries[b->count++];
         e->name = buffer_name(b, name, len);
         e->name_len = (uint32_t)len;
+        e->cost = cost;
         if (info)
             e->info = *info;
         else
@@ -432,10 +438,9 @@ typedef struct out_list {
     UINT32 used, budget;
 } out_list;
 
-/* Appends an entry if it fits; false when the caller's buffer is full. */
-static bool emit(out_list *o, const WCHAR *name, size_t len, const PRJ_FILE_BASIC_INFO *info)
+/* Appends an entry of prjsim__entry_cost @p cost if it fits; false when the caller's buffer is full. */
+static bool emit(out_list *o, const WCHAR *name, size_t len, uint32_t cost, const PRJ_FILE_BASIC_INFO *info)
 {
-    uint32_t cost = prjsim__entry_cost(name, len);
     if (cost > o->budget - o->used)
         return false;
     if (o->count == o->cap) {
@@ -516,7 +521,8 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         for (; i < 2 && !(single && o.count > 0); i++) {
             if (!prjsim__name_match_n(dots[i], wcslen(dots[i]), s->filter, filter_len))
                 continue;
-            if (!emit(&o, dots[i], wcslen(dots[i]), &dir->info)) {
+            size_t dlen = wcslen(dots[i]);
+            if (!emit(&o, dots[i], dlen, prjsim__entry_cost(dots[i], dlen), &dir->info)) {
                 full = true;
                 break;
             }
@@ -551,7 +557,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
             if (prjsim__item_visible(d) && prjsim__name_match_n(d->name, d->name_len, s->filter, filter_len)) {
                 PRJ_FILE_BASIC_INFO info;
                 disk_entry_info(d, &info);
-                if (!emit(&o, d->name, d->name_len, &info)) {
+                if (!emit(&o, d->name, d->name_len, prjsim__entry_cost(d->name, d->name_len), &info)) {
                     full = true;
                     break;
                 }
@@ -566,7 +572,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
             /* Provider entries are passed through as given, as ProjFS does. */
             PRJ_FILE_BASIC_INFO info;
             virtual_entry_info(sim, p, &info);
-            if (!emit(&o, p->name, p->name_len, &info)) {
+            if (!emit(&o, p->name, p->name_len, p->cost, &info)) {
                 full = true;
                 break;
             }

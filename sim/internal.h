@@ -165,6 +165,7 @@ typedef struct prjsim__name_block {
 typedef struct prjsim__provider_entry {
     WCHAR *name; /* in the buffer's (then the queue's) name blocks */
     uint32_t name_len;
+    uint32_t cost; /* prjsim__entry_cost of the name */
     PRJ_FILE_BASIC_INFO info;
     WCHAR *symlink_target;
 } prjsim__provider_entry;
