@@ -578,9 +578,11 @@ NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT3
     }
     if (bytes_read)
         *bytes_read = n;
-    char extra[64];
-    snprintf(extra, sizeof extra, " offset=%llu length=%u read=%u", (unsigned long long)offset, length, n);
-    traced(sim, st, "read", h->trace_name, extra);
+    if (sim->options.trace) { /* formatting is most of a trace line's cost */
+        char extra[64];
+        snprintf(extra, sizeof extra, " offset=%llu length=%u read=%u", (unsigned long long)offset, length, n);
+        traced(sim, st, "read", h->trace_name, extra);
+    }
     prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
     free_handle(closed);
@@ -638,9 +640,11 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
         if (bytes_written)
             *bytes_written = length;
     }
-    char extra[64];
-    snprintf(extra, sizeof extra, " offset=%llu length=%u", (unsigned long long)offset, length);
-    traced(sim, st, "write", h->trace_name, extra);
+    if (sim->options.trace) {
+        char extra[64];
+        snprintf(extra, sizeof extra, " offset=%llu length=%u", (unsigned long long)offset, length);
+        traced(sim, st, "write", h->trace_name, extra);
+    }
     prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
     free_handle(closed);
@@ -663,9 +667,11 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
         prjsim__item_sync_links(h->item);
         h->modified = true;
     }
-    char extra[48];
-    snprintf(extra, sizeof extra, " size=%llu", (unsigned long long)size);
-    traced(sim, st, "set-size", h->trace_name, extra);
+    if (sim->options.trace) {
+        char extra[48];
+        snprintf(extra, sizeof extra, " size=%llu", (unsigned long long)size);
+        traced(sim, st, "set-size", h->trace_name, extra);
+    }
     prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
     free_handle(closed);
