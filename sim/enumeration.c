@@ -529,17 +529,26 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         }
         s->dots_done = i == 2;
     }
+    /*
+     * Only provider_get lets the lock go inside this loop: between two of its calls the disk
+     * cannot change, so whether the directory is in the tree and where the cursor is in its
+     * children (kept in cursor_at as the walk moves) are known without looking again.
+     */
+    bool dir_there = prjsim__item_in_tree(dir), at_known = false;
     while (!full && !(single && o.count > 0)) {
         /* The next on-disk child after the cursor. */
         prjsim__item *d = NULL;
-        if (prjsim__item_in_tree(dir)) {
-            uint32_t i = next_child_at(s, dir);
-            s->cursor_at = i;
-            if (i < dir->child_count)
-                d = dir->children[i];
+        if (dir_there) {
+            if (!at_known)
+                s->cursor_at = next_child_at(s, dir);
+            at_known = true;
+            if (s->cursor_at < dir->child_count)
+                d = dir->children[s->cursor_at];
         }
         if (s->queue_pos == s->queue_count && !s->provider_done) {
             st = provider_get(sim, s, budget, single);
+            dir_there = prjsim__item_in_tree(dir);
+            at_known = false;
             if (st == STATUS_BUFFER_TOO_SMALL && o.count > 0) {
                 st = STATUS_SUCCESS; /* hand out what fitted; the next query asks again */
                 break;
