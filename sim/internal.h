@@ -69,7 +69,7 @@ struct prjsim__item {
     uint8_t *data;        /* file content for hydrated and full files */
     size_t data_cap;
     prjsim__item **children; /* sorted by prjsim__name_compare_n unless children_unsorted */
-    prjsim__item **index;     /* hash index of children by folded name (big directories) */
+    uintptr_t *index;         /* hash index of children by folded name (big directories; volume.c) */
     uint32_t name_len;
     uint32_t state;
     uint32_t child_count, child_cap;
@@ -81,6 +81,7 @@ struct prjsim__item {
     bool hydrating;          /* a GetFileData is in flight for this file */
     bool converting;         /* PRE_CONVERT_TO_FULL is in flight: sent once even if I/Os race */
     bool detached;           /* the top of a removed subtree; freed when nothing in it is held */
+    uint32_t name_hash;      /* prjsim__name_hash_n of the name (in what was padding) */
 };
 
 extern const prjsim__item_rare prjsim__no_rare;
