@@ -310,6 +310,15 @@ static void reset_scan(prjsim__enum_session *s, const WCHAR *pattern)
     s->restart_pending = true;
 }
 
+/* Whether a name is in the session's filter. "*", the usual one, takes no call: every name
+ * matches it but the empty one, as prjsim__name_match_n says. */
+static bool filter_matches(const prjsim__enum_session *s, const WCHAR *name, size_t len)
+{
+    if (s->filter_len == 1 && s->filter[0] == L'*')
+        return len > 0;
+    return prjsim__name_match_n(name, len, s->filter, s->filter_len);
+}
+
 /* Asks the provider for more entries. Lock held. */
 static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 budget, bool single)
 {
@@ -377,7 +386,7 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
                     free(p);
                 }
             }
-            if (!prjsim__name_match_n(e->name, e->name_len, s->filter, s->filter_len)) {
+            if (!filter_matches(s, e->name, e->name_len)) {
                 char *a = prjsim__utf8(e->name), *f = prjsim__utf8(s->filter);
                 prjsim__diag(sim, PRJSIM_DIAG_FILTER_IGNORED, "\"%s\" does not match \"%s\" in \"%s\"", a, f, DIR_UTF8());
                 free(a);
@@ -563,7 +572,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         int c = !d ? 1 : !p ? -1 : prjsim__name_compare_n(d->name, d->name_len, p->name, p->name_len);
         if (c <= 0) {
             /* The on-disk item wins over a provider entry of the same name; tombstones hide it. */
-            if (prjsim__item_visible(d) && prjsim__name_match_n(d->name, d->name_len, s->filter, filter_len)) {
+            if (prjsim__item_visible(d) && filter_matches(s, d->name, d->name_len)) {
                 PRJ_FILE_BASIC_INFO info;
                 disk_entry_info(d, &info);
                 if (!emit(&o, d->name, d->name_len, prjsim__entry_cost(d->name, d->name_len), &info)) {
