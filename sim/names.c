@@ -365,8 +365,14 @@ uint32_t prjsim__name_hash_n(const wchar_t *s, size_t len)
     uint16_t u;
 
     reader_init(&r, s, len);
-    while (reader_next(&r, &u)) {
-        u = upcase_unit(u);
+    for (;;) {
+        /* ASCII, most names, is one unit upcased by the ASCII rule: no reader, no table. */
+        if (!r.has_pending && r.pos < r.len && (uint32_t)r.s[r.pos] < 0x80)
+            u = (uint16_t)ascii_upcase((uint32_t)r.s[r.pos++]);
+        else if (reader_next(&r, &u))
+            u = upcase_unit(u);
+        else
+            break;
         h = (h ^ (u & 0xFFu)) * 16777619u;
         h = (h ^ (u >> 8)) * 16777619u;
     }
