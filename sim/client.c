@@ -194,7 +194,8 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
 {
     prjsim__item *item = h->item;
     prjsim__instance *inst = prjsim__instance_of_item(item);
-    if (!inst || prjsim__rare(item)->root)
+    /* Nothing is sent to a provider without a NotificationCallback: no path to make for it. */
+    if (!inst || prjsim__rare(item)->root || !inst->cb.NotificationCallback)
         return STATUS_SUCCESS;
     WCHAR *rel = handle_rel(h);
     prjsim__notice n = {inst, item, rel, NULL, NULL, (item->state & ITEM_DIR) != 0, false, type, false};
@@ -494,6 +495,8 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
             item->delete_pending = true;
     }
     prjsim__instance *inst = prjsim__instance_of_item(item);
+    if (inst && !inst->cb.NotificationCallback)
+        inst = NULL; /* nothing to send (prjsim__notify would not): no path to make for it */
     WCHAR *rel = inst ? handle_rel(h) : NULL;
     bool was_dir = (item->state & ITEM_DIR) != 0;
     prjsim__share_remove(sim, item, h->access, h->share);
