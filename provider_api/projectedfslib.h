@@ -14,7 +14,9 @@
  * that Windows does not document, the simulator's own documentation says so.
  *
  * Differences from the SDK header:
- *   - It includes <windows.h> itself, so it may be included alone.
+ *   - It includes <windows.h> itself, so it may be included alone. On Linux that is prjsim's;
+ *     a mingw-w64 build copies this header alone (with prjsim_win/portable.h) so that the
+ *     platform's own windows.h is found (windows/CMakeLists.txt).
  *   - No WINAPI_FAMILY / _WIN32_WINNT guards: everything is always declared.
  *   - PRJ_NOTIFY_USE_EXISTING_MASK is 0xFFFFFFFF in an enum, which GCC and
  *     Clang make unsigned (MSVC makes it int -1). Compare it as UINT32.
@@ -25,6 +27,9 @@
 #define PROJECTEDFSLIB_H
 
 #include "windows.h"
+#include "prjsim_win/portable.h"
+#include <stddef.h>
+#include <stdint.h>
 
 /* ======================================================================== */
 /* Common types                                                             */

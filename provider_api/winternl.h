@@ -78,6 +78,41 @@ typedef struct _IO_STATUS_BLOCK {
     ULONG_PTR Information;
 } IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
 
+/* The APC routine of asynchronous NT I/O. prjsim's I/O is synchronous and never calls one. */
+typedef VOID(NTAPI *PIO_APC_ROUTINE)(PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, ULONG Reserved);
+
+/*
+ * The information classes of NtQueryDirectoryFile that prjsim implements (values as Windows
+ * numbers them). The records are in <ntifs.h>.
+ */
+typedef enum _FILE_INFORMATION_CLASS {
+    FileDirectoryInformation = 1,
+    FileFullDirectoryInformation = 2,
+    FileBothDirectoryInformation = 3,
+    FileNamesInformation = 12,
+    FileIdBothDirectoryInformation = 37,
+    FileIdFullDirectoryInformation = 38
+} FILE_INFORMATION_CLASS,
+    *PFILE_INFORMATION_CLASS;
+
+/*
+ * Lists the directory @p FileHandle is open on into @p FileInformation as records of
+ * @p FileInformationClass (<ntifs.h>), as many as fit in @p Length bytes, or one with
+ * @p ReturnSingleEntry. @p FileName (the first query of the handle, or a restarted one) filters
+ * the names; @p RestartScan starts again from the beginning. Returns STATUS_SUCCESS with
+ * IoStatusBlock->Information = the bytes written; STATUS_NO_SUCH_FILE when the handle's first
+ * query finds nothing, STATUS_NO_MORE_FILES at the end; STATUS_BUFFER_TOO_SMALL when not even one
+ * entry fits; STATUS_INFO_LENGTH_MISMATCH when @p Length cannot hold a record's fixed part;
+ * STATUS_INVALID_INFO_CLASS, STATUS_INVALID_PARAMETER (not a directory, an APC routine),
+ * STATUS_ACCESS_DENIED (no FILE_LIST_DIRECTORY), STATUS_INVALID_HANDLE. Records are laid out
+ * with 4-byte WCHARs, and a buffer of Length bytes holds what a Windows buffer of Length / 2
+ * holds (DEVIATIONS W14). Does not change the last error.
+ */
+NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext,
+                                    PIO_STATUS_BLOCK IoStatusBlock, PVOID FileInformation, ULONG Length,
+                                    FILE_INFORMATION_CLASS FileInformationClass, BOOLEAN ReturnSingleEntry,
+                                    PUNICODE_STRING FileName, BOOLEAN RestartScan);
+
 /** Points @p DestinationString at @p SourceString (NULL: an empty string); nothing is copied. */
 VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
 VOID NTAPI RtlInitAnsiString(PANSI_STRING DestinationString, PCSTR SourceString);

@@ -344,6 +344,10 @@ STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *
         hr = HRESULT_FROM_WIN32(ERROR_REPARSE_TAG_MISMATCH);
     } else if (prjsim__rare(item)->root->instance) {
         hr = HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED); /* DEVIATIONS.md: double start */
+    } else if (item->delete_pending) {
+        /* Deleted after a stop while a handle keeps it: the root cannot be opened (as
+         * STATUS_DELETE_PENDING), and a running instance must never lose its root (DEVIATIONS I10). */
+        hr = HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED);
     } else {
         inst->root_item = item;
         inst->root_path = prjsim__item_full_path(item);

@@ -9,6 +9,9 @@ packages=(cmake make gcc g++ pkg-config libcriterion-dev python3-pytest libfuse3
 # tools/package-test.sh: cpack's .deb (dpkg-shlibdeps, file), the Python driver built by pip in a
 # venv without an index, the CI templates read as YAML.
 packages+=(dpkg-dev file python3-venv python3-pip python3-setuptools python3-wheel python3-yaml)
+# tools/windows-check.sh: the mingw-w64 cross-build (the -posix compilers come with these) and
+# Wine to run its programs headless.
+packages+=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine64)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

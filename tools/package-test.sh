@@ -143,6 +143,7 @@ enable_testing()
 prjsim_add_provider(notes SOURCES notes.c)
 prjsim_add_conformance_test(notes NAME each ROOT "C:\\NotesRoot" CAPS none PER_CASE LABELS mine)
 prjsim_add_conformance_test(notes NAME xfail ROOT "C:\\NotesRoot" XFAIL xfail.txt JUNIT xfail.xml)
+prjsim_add_conformance_test(notes NAME viawin32 ROOT "C:\\NotesRoot" BACKEND win32)
 set_tests_properties(xfail PROPERTIES WILL_FAIL TRUE)
 foreach(t prjsim::prjsim prjsim::headers prjsim::memtree prjsim::prjsim-cli prjsim::prjconf
           prjsim::prjsim-bench prjsim::prjsim-cc prjsim::prjsim-c++)
@@ -175,7 +176,7 @@ C
     cmake --build "$work/percase/build" && cd "$work/percase/build" &&
     [ "$(ctest -N -L mine | grep -c 'Test *#')" = "$(prjconf --list | wc -l)" ] &&
     ctest -j2 --output-on-failure && grep -q 'type="xpass"' xfail.xml) >"$work/percase.log" 2>&1 &&
-    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT; prjsim::memtree" ||
+    ok "prjsim_add_conformance_test: PER_CASE, LABELS, CAPS, XFAIL, JUNIT, BACKEND; prjsim::memtree" ||
     { fail "prjsim_add_conformance_test options"; tail -40 "$work/percase.log"; }
 prjsim-bench --quick --only p5 --json "$work/bench.json" >"$work/bench.txt" &&
     grep -q '"p5_suite_s": [0-9]' "$work/bench.json" && ok "prjsim-bench finds the prjconf beside it" ||

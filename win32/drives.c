@@ -27,6 +27,8 @@ static uint32_t drives_made; /* bit per letter: <root>/X is known to exist */
 static char *temp_root;     /* the temporary directory this process made, removed at exit */
 static pid_t temp_owner;
 static _Atomic(prjsim_sim *) hooked; /* the simulation the hook was installed on */
+/* the simulation whose volume takes every path (prjsim_drives_simulate_volume), or NULL */
+static _Atomic(prjsim_sim *) whole_volume;
 /* Saved volumes (prjsim/state.h): where touched roots are loaded from, and whether to save. */
 static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
 static char *state_dir;
@@ -327,9 +329,16 @@ DWORD prjsim__files_resolve(prjsim__fpath *fp, PCWSTR path, unsigned options)
     DWORD err = resolve_plain(fp, path, options);
     if (!err && (err = load_state(prjsim__files_sim(), fp->win)) != 0)
         prjsim__files_fpath_free(fp);
-    if (!err)
-        fp->sim = prjsim_sim_is_inside_root(prjsim__files_sim(), fp->win);
+    if (!err) {
+        prjsim_sim *sim = prjsim__files_sim();
+        fp->sim = atomic_load(&whole_volume) == sim || prjsim_sim_is_inside_root(sim, fp->win);
+    }
     return err;
+}
+
+void prjsim_drives_simulate_volume(prjsim_sim *sim)
+{
+    atomic_store(&whole_volume, sim);
 }
 
 HRESULT prjsim_drives_to_host(PCWSTR win_path, char *out, size_t size)
@@ -439,6 +448,8 @@ static void import_tree(prjsim_sim *sim, const char *host, const WCHAR *win, int
 static void missing_path_hook(prjsim_sim *sim, PCWSTR full_path, void *payload)
 {
     (void)payload;
+    if (atomic_load(&whole_volume) == sim)
+        return; /* the simulated volume is the whole world: no host folder to bring in */
     prjsim__fpath fp;
     if (resolve_plain(&fp, full_path, 0) != 0)
         return;

@@ -17,7 +17,7 @@
 #define SIM_VOLUME_SERIAL 0x50524A53u
 
 /* A stable file index: the simulator does not expose its file ids, so hash the path. */
-static UINT64 index_of(const WCHAR *path)
+UINT64 prjsim__files_index_of(const WCHAR *path)
 {
     UINT64 h = 1469598103934665603ull;
     for (; path && *path; path++) {
@@ -38,7 +38,7 @@ static void from_info(prjsim__fstat *st, const prjsim_file_info *info, const WCH
     st->size = b->IsDirectory ? 0 : (UINT64)b->FileSize;
     st->links = info->link_count ? info->link_count : 1;
     st->volume = SIM_VOLUME_SERIAL;
-    st->index = index_of(path);
+    st->index = prjsim__files_index_of(path);
 }
 
 static DWORD sim_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DWORD disposition,
@@ -52,6 +52,8 @@ static DWORD sim_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DW
         sflags |= PRJSIM_OPEN_DELETE_ON_CLOSE;
     if (flags & FILE_FLAG_NO_BUFFERING)
         sflags |= PRJSIM_OPEN_UNBUFFERED;
+    if (flags & FILE_FLAG_OPEN_REPARSE_POINT)
+        sflags |= PRJSIM_OPEN_REPARSE_POINT; /* the link itself, not its target */
     attributes &= ~(DWORD)FILE_ATTRIBUTE_DIRECTORY;
     prjsim_handle *h = NULL;
     NTSTATUS st;

@@ -61,18 +61,30 @@ static BOOL fail(DWORD err)
 
 /* ---- handles ---- */
 
+/*
+ * CloseHandle: the item is closed now (inside a root the simulator lets an operation that waits
+ * on the handle, a read the provider pended, finish: DEVIATIONS V6); what a ReadFile, WriteFile or
+ * NtQueryDirectoryFile still running on another thread uses is freed when it returns
+ * (file_destroy, through the reference it holds).
+ */
 static BOOL file_close(prjsim__win_object *obj)
 {
     prjsim__file *f = (prjsim__file *)obj;
     if (f->delete_pending)
         prjsim__fileinfo_delete_now(f); /* host only: removing an open file is fine there */
     f->be->close(f);
-    pthread_mutex_destroy(&f->lock);
-    free(f->win);
     return TRUE;
 }
 
-static const prjsim__win_ops file_ops = {file_close};
+static void file_destroy(prjsim__win_object *obj)
+{
+    prjsim__file *f = (prjsim__file *)obj;
+    prjsim__ntdir_release(f);
+    pthread_mutex_destroy(&f->lock);
+    free(f->win);
+}
+
+static const prjsim__win_ops file_ops = {file_close, file_destroy};
 
 /* The open file behind @p h, or NULL with ERROR_INVALID_HANDLE set. */
 static prjsim__file *file_of(HANDLE h)
@@ -131,6 +143,7 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
     HANDLE h = prjsim__win_register(&f->hdr);
     if (h == INVALID_HANDLE_VALUE) {
         file_close(&f->hdr);
+        file_destroy(&f->hdr);
         free(f);
         return INVALID_HANDLE_VALUE;
     }
@@ -207,11 +220,15 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
         return console_read(prjsim__win_console_stream(hFile), lpBuffer, nNumberOfBytesToRead,
                             lpNumberOfBytesRead);
     }
-    prjsim__file *f = file_of(hFile);
+    /* held until the call returns: a CloseHandle on another thread must not free it under a
+     * read or write that waits (a provider that pends) */
+    prjsim__file *f = (prjsim__file *)prjsim__win_acquire(hFile, PRJSIM_WIN_FILE);
     if (!f)
         return FALSE;
-    if (!lpBuffer && nNumberOfBytesToRead)
+    if (!lpBuffer && nNumberOfBytesToRead) {
+        prjsim__win_release(&f->hdr);
         return fail(ERROR_NOACCESS);
+    }
     pthread_mutex_lock(&f->lock);
     UINT64 off = io_offset(f, lpOverlapped);
     DWORD got = 0;
@@ -225,6 +242,7 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
         lpOverlapped->Internal = 0;
         lpOverlapped->InternalHigh = got;
     }
+    prjsim__win_release(&f->hdr);
     return err ? fail(err) : TRUE;
 }
 
@@ -239,11 +257,15 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
         return console_write(prjsim__win_console_stream(hFile), lpBuffer, nNumberOfBytesToWrite,
                              lpNumberOfBytesWritten);
     }
-    prjsim__file *f = file_of(hFile);
+    /* held until the call returns: a CloseHandle on another thread must not free it under a
+     * read or write that waits (a provider that pends) */
+    prjsim__file *f = (prjsim__file *)prjsim__win_acquire(hFile, PRJSIM_WIN_FILE);
     if (!f)
         return FALSE;
-    if (!lpBuffer && nNumberOfBytesToWrite)
+    if (!lpBuffer && nNumberOfBytesToWrite) {
+        prjsim__win_release(&f->hdr);
         return fail(ERROR_NOACCESS);
+    }
     pthread_mutex_lock(&f->lock);
     UINT64 off = io_offset(f, lpOverlapped);
     DWORD err = 0;
@@ -265,6 +287,7 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
         lpOverlapped->Internal = 0;
         lpOverlapped->InternalHigh = put;
     }
+    prjsim__win_release(&f->hdr);
     return err ? fail(err) : TRUE;
 }
 

@@ -156,6 +156,9 @@ struct prjsim__file {
     prjsim_handle *sh;
     /* host: FileDispositionInfo asked for the item to go when the handle closes */
     bool delete_pending;
+    /* NtQueryDirectoryFile (ntdirectory.c): the host listing, and how many queries ran */
+    struct prjsim__dirquery *query;
+    unsigned long query_count;
 };
 
 /* A find handle (its own kind of handle, closed with FindClose). */
@@ -182,6 +185,14 @@ DWORD prjsim__files_map_access(DWORD access);
 
 /* Expands the pattern as Win32 does before the file system sees it (`*.*`, `?`, `.`, `*`). */
 void prjsim__files_nt_pattern(PCWSTR in, WCHAR *out, size_t out_chars);
+
+/* The file index of an item inside a root (a hash of its full path; DEVIATIONS W9). */
+UINT64 prjsim__files_index_of(const WCHAR *path);
+
+/* ---- ntdirectory.c ---- */
+
+/* Frees what NtQueryDirectoryFile kept on the handle. */
+void prjsim__ntdir_release(prjsim__file *f);
 
 /* ---- fileinfo.c ---- */
 

@@ -180,3 +180,31 @@ Test(cross, share_modes_in_a_root, .fini = teardown_place)
     CloseHandle(h1);
     expect_ok(DeleteFileW(L"C:\\base\\a.txt"));
 }
+
+/* prjsim_drives_simulate_volume: every path goes to the simulated volume, outside roots too, and
+ * hard links between a root and outside it are one volume's (as on Windows); NULL goes back. */
+static void simulate_volume_off(void)
+{
+    prjsim_drives_simulate_volume(NULL);
+    teardown_place();
+}
+
+Test(cross, simulated_volume_takes_every_path, .fini = simulate_volume_off)
+{
+    setup_place(IN_ROOT);
+    prjsim_drives_simulate_volume(prjsim_sim_current());
+    cr_assert(CreateDirectoryW(L"C:\\outside", NULL));
+    put_file(L"C:\\outside\\o.txt", "o");
+    cr_assert(!host_exists("C/outside"), "outside the root, still on the simulated volume");
+    prjsim_file_info info;
+    cr_assert_eq(prjsim_client_stat(prjsim_sim_current(), L"C:\\outside\\o.txt", &info), STATUS_SUCCESS);
+    cr_assert_eq(info.basic.FileSize, 1);
+    expect_ok(CreateHardLinkW(L"C:\\base\\o.txt", L"C:\\outside\\o.txt", NULL));
+    cr_assert_str_eq(get_file(L"C:\\base\\o.txt"), "o");
+    expect_ok(MoveFileExW(L"C:\\base\\a.txt", L"C:\\outside\\a.txt", 0));
+    cr_assert_str_eq(get_file(L"C:\\outside\\a.txt"), "hello");
+
+    prjsim_drives_simulate_volume(NULL);
+    expect_error(GetFileAttributesW(L"C:\\outside\\o.txt") != INVALID_FILE_ATTRIBUTES, ERROR_PATH_NOT_FOUND);
+    cr_assert_str_eq(get_file(L"C:\\base\\o.txt"), "o", "inside the root nothing changed");
+}

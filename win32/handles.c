@@ -34,6 +34,7 @@ HANDLE prjsim__win_register(prjsim__win_object *obj)
         live = grown;
         live_cap = cap;
     }
+    obj->refs = 1; /* the registry's, dropped by CloseHandle */
     live[live_count++] = obj;
     pthread_mutex_unlock(&lock);
     return (HANDLE)obj;
@@ -60,6 +61,33 @@ prjsim__win_object *prjsim__win_lookup(HANDLE h, prjsim__win_type type)
     return obj;
 }
 
+prjsim__win_object *prjsim__win_acquire(HANDLE h, prjsim__win_type type)
+{
+    pthread_mutex_lock(&lock);
+    size_t i = find(h);
+    prjsim__win_object *obj = i == SIZE_MAX ? NULL : live[i];
+    if (obj && (!type || obj->type == type))
+        obj->refs++;
+    pthread_mutex_unlock(&lock);
+    if (!obj || (type && obj->type != type)) {
+        SetLastError(ERROR_INVALID_HANDLE);
+        return NULL;
+    }
+    return obj;
+}
+
+void prjsim__win_release(prjsim__win_object *obj)
+{
+    pthread_mutex_lock(&lock);
+    bool last = --obj->refs == 0;
+    pthread_mutex_unlock(&lock);
+    if (!last)
+        return;
+    if (obj->ops && obj->ops->destroy)
+        obj->ops->destroy(obj);
+    free(obj);
+}
+
 BOOL WINAPI CloseHandle(HANDLE hObject)
 {
     pthread_mutex_lock(&lock);
@@ -75,6 +103,6 @@ BOOL WINAPI CloseHandle(HANDLE hObject)
         return FALSE;
     }
     BOOL ok = obj->ops && obj->ops->close ? obj->ops->close(obj) : TRUE;
-    free(obj);
+    prjsim__win_release(obj); /* freed now, or when the last call still in it returns */
     return ok;
 }

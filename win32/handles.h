@@ -22,13 +22,18 @@ typedef enum prjsim__win_type {
 typedef struct prjsim__win_object prjsim__win_object;
 
 typedef struct prjsim__win_ops {
-    /* Frees the object's resources; the header is freed by the caller. FALSE sets no error. */
+    /* CloseHandle: closes what the handle stands for. FALSE sets no error. A call on the object
+     * that another thread is still in (it holds a reference) goes on with the object alive. */
     BOOL (*close)(prjsim__win_object *obj);
+    /* Optional: frees the object's own resources when its last reference goes (after close);
+     * the header is freed by the caller. */
+    void (*destroy)(prjsim__win_object *obj);
 } prjsim__win_ops;
 
 struct prjsim__win_object {
     prjsim__win_type type;
     const prjsim__win_ops *ops;
+    unsigned refs; /* the registry's (until CloseHandle) and prjsim__win_acquire's; under its lock */
 };
 
 /* Registers a new object and returns it as a HANDLE. */
@@ -38,5 +43,13 @@ HANDLE prjsim__win_register(prjsim__win_object *obj);
  * ERROR_INVALID_HANDLE set.
  */
 prjsim__win_object *prjsim__win_lookup(HANDLE h, prjsim__win_type type);
+/*
+ * As prjsim__win_lookup, and the object stays allocated until prjsim__win_release, even if
+ * another thread closes the handle meanwhile: for calls that can wait (a read a provider
+ * pends), so that CloseHandle on another thread does not free the object under them.
+ */
+prjsim__win_object *prjsim__win_acquire(HANDLE h, prjsim__win_type type);
+/* Drops a reference of prjsim__win_acquire; the last one destroys and frees the object. */
+void prjsim__win_release(prjsim__win_object *obj);
 
 #endif

@@ -92,7 +92,7 @@ static BOOL close_handle(prjsim__win_object *obj)
     return TRUE;
 }
 
-static const prjsim__win_ops waitable_ops = {close_handle};
+static const prjsim__win_ops waitable_ops = {close_handle, NULL};
 
 prjsim__waitable *prjsim__waitable_new(prjsim__win_type type)
 {

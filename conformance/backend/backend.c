@@ -4,7 +4,37 @@
  */
 #include "backend.h"
 
+#include <ntstatus.h>
+#include <prjsim/status.h>
 #include <string.h>
+
+/*
+ * Where kernel32 reports an NTSTATUS as another Win32 error than the generic mapping (section
+ * 11 of the semantics reference): a Win32 result matches the NTSTATUS through either.
+ */
+static const struct {
+    NTSTATUS status;
+    uint32_t error;
+} kernel32_also[] = {
+    {STATUS_OBJECT_NAME_COLLISION, ERROR_FILE_EXISTS}, /* CreateFileW(CREATE_NEW) */
+};
+
+bool prjsim_backend_is(prjsim_backend_result r, int32_t status)
+{
+    if (r.kind == PRJSIM_BACKEND_NTSTATUS)
+        return r.code == status;
+    if (r.kind != PRJSIM_BACKEND_WIN32)
+        return false;
+    uint32_t c = (uint32_t)r.code;
+    if (status >= 0)
+        return c == 0 && prjsim_status_to_win32((NTSTATUS)status) == 0;
+    if (c == prjsim_status_to_win32((NTSTATUS)status))
+        return true;
+    for (size_t i = 0; i < sizeof kernel32_also / sizeof kernel32_also[0]; i++)
+        if (kernel32_also[i].status == status && kernel32_also[i].error == c)
+            return true;
+    return false;
+}
 
 bool prjsim_backend_failed(prjsim_backend_result r)
 {

@@ -39,6 +39,13 @@ typedef struct prjsim_backend_result {
     const char *reason; /* static text, for PRJSIM_BACKEND_UNSUPPORTED */
 } prjsim_backend_result;
 
+/*
+ * Whether @p r is what a caller sees for the NTSTATUS @p status: the same NTSTATUS, or the Win32
+ * error a Windows caller gets for it (prjsim_status_to_win32, or kernel32's own report, e.g.
+ * ERROR_FILE_EXISTS for a collision of CREATE_NEW); a success status matches Win32 success.
+ */
+bool prjsim_backend_is(prjsim_backend_result r, int32_t status);
+
 /* Whether @p r is a failure (an error NTSTATUS, a nonzero Win32 error, unsupported). */
 bool prjsim_backend_failed(prjsim_backend_result r);
 
@@ -114,6 +121,10 @@ typedef struct prjsim_backend {
     int32_t (*on_disk_state)(const WCHAR *path, PRJ_FILE_STATE *state);
     /* Operations of the calling thread run as @p caller (NULL: the default caller). */
     void (*set_caller)(const prjsim_caller *caller);
+
+    /* Optional (NULL: nothing to do). The simulation @p sim is the whole world of the run that
+     * begins (the scenario runner without a provider program); NULL when it ends. */
+    void (*attach)(prjsim_sim *sim);
 } prjsim_backend;
 
 extern const prjsim_backend prjsim_backend_sim;

@@ -147,4 +147,5 @@ const prjsim_backend prjsim_backend_sim = {
     sim_write_file,
     sim_on_disk_state,
     prjsim_client_set_caller,
+    NULL,
 };

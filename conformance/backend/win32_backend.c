@@ -4,16 +4,22 @@
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
  * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
- * CreateHardLinkW, CreateDirectoryW) and the result is its last error. On Linux these are
+ * CreateHardLinkW, CreateDirectoryW) and the result is its last error, or NtQueryDirectoryFile
+ * (a directory handle's query, and listings that choose the buffer size or a wildcard pattern)
+ * and the result is its NTSTATUS. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they
  * are kernel32's, over real ProjFS. A prjsim_backend_file is the HANDLE.
  *
  * Shapes with no Win32 call in our layer yet answer PRJSIM_BACKEND_UNSUPPORTED with the missing
- * call as the reason (NtQueryDirectoryFile, CreateSymbolicLinkW).
+ * call as the reason (CreateSymbolicLinkW, FILE_FLAG_OPEN_REPARSE_POINT...).
  */
 #include "backend.h"
 
 #include <windows.h>
+#include <prjsim/drives.h>
+#include <stdatomic.h>
+#include <winternl.h>
+#include <ntifs.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +42,21 @@ static const DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_D
 static const char outside_reason[] = "win32 backend on Linux: outside the virtualization root our Win32 layer "
                                      "reaches the host file system, not the simulated volume";
 
+/* The simulation attached as the whole world: the Win32 layer sends every path to its volume. */
+static _Atomic(prjsim_sim *) attached;
+
 static bool outside(const WCHAR *path)
 {
-    return path && !prjsim_sim_is_inside_root(prjsim_sim_current(), path);
+    prjsim_sim *sim = prjsim_sim_current();
+    return path && atomic_load(&attached) != sim && !prjsim_sim_is_inside_root(sim, path);
+}
+
+/* A run whose whole world is the simulated volume (the scenario runner without a provider
+ * program): paths outside the root are on that volume too, as on one NTFS volume on Windows. */
+static void w_attach(prjsim_sim *sim)
+{
+    atomic_store(&attached, sim);
+    prjsim_drives_simulate_volume(sim);
 }
 
 static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_backend_open *o)
@@ -46,8 +64,6 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
     *out = NULL;
     if (outside(o->path))
         return prjsim_backend_unsupported(outside_reason);
-    if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
-        return prjsim_backend_unsupported("win32 backend: FILE_FLAG_OPEN_REPARSE_POINT is not in our Win32 layer");
     if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING)
         return prjsim_backend_unsupported("win32 backend: CreateFileW cannot create a directory (FILE_DIRECTORY_FILE "
                                           "needs NtCreateFile)");
@@ -60,6 +76,8 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
         flags |= FILE_FLAG_DELETE_ON_CLOSE;
     if (o->flags & PRJSIM_OPEN_UNBUFFERED)
         flags |= FILE_FLAG_NO_BUFFERING;
+    if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
+        flags |= FILE_FLAG_OPEN_REPARSE_POINT;
     HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, o->disposition, flags | o->attributes, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
@@ -189,14 +207,84 @@ static prjsim_backend_result w_query_info(prjsim_backend_file *f, prjsim_file_in
     return prjsim_backend_win32_error(0);
 }
 
+/* NtQueryDirectoryFile's Length for a Windows buffer of @p bytes (DEVIATIONS W14); on Windows the same. */
+#ifndef PRJSIM_DIRECTORY_LENGTH_FOR
+#define PRJSIM_DIRECTORY_LENGTH_FOR(bytes) (bytes)
+#endif
+
+/* The Windows buffer of a query that chooses none: the simulation's default (4096, as Win32's). */
+static uint32_t default_buffer(void)
+{
+    const prjsim_sim_options *o = prjsim_sim_get_options(prjsim_sim_current());
+    return o && o->default_query_buffer ? o->default_query_buffer : 4096;
+}
+
+/* The entries of one NtQueryDirectoryFile answer (FileIdBothDirectoryInformation records). */
+static void take_records(const unsigned char *buf, prjsim_dir_entry **list, size_t *got, size_t *cap)
+{
+    size_t at = 0;
+    for (;;) {
+        const FILE_ID_BOTH_DIR_INFORMATION *r = (const FILE_ID_BOTH_DIR_INFORMATION *)(buf + at);
+        if (*got == *cap) {
+            *cap = *cap ? *cap * 2 : 16;
+            *list = realloc(*list, *cap * sizeof **list);
+            if (!*list)
+                abort();
+        }
+        prjsim_dir_entry *e = &(*list)[(*got)++];
+        memset(e, 0, sizeof *e);
+        size_t n = r->FileNameLength / sizeof(WCHAR);
+        if (n > MAX_PATH)
+            n = MAX_PATH;
+        memcpy(e->name, (const unsigned char *)r + offsetof(FILE_ID_BOTH_DIR_INFORMATION, FileName), n * sizeof(WCHAR));
+        e->name[n] = 0;
+        e->basic.IsDirectory = (r->FileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+        e->basic.FileSize = e->basic.IsDirectory ? 0 : r->EndOfFile.QuadPart;
+        e->basic.CreationTime = r->CreationTime;
+        e->basic.LastAccessTime = r->LastAccessTime;
+        e->basic.LastWriteTime = r->LastWriteTime;
+        e->basic.ChangeTime = r->ChangeTime;
+        e->basic.FileAttributes = r->FileAttributes;
+        if (!r->NextEntryOffset)
+            return;
+        at += r->NextEntryOffset;
+    }
+}
+
+/* One NtQueryDirectoryFile on @p h into a buffer standing for @p buffer_bytes of Windows'. */
+static NTSTATUS nt_query(HANDLE h, const WCHAR *pattern, uint32_t flags, uint32_t buffer_bytes,
+                         prjsim_dir_entry **list, size_t *got, size_t *cap)
+{
+    ULONG len = PRJSIM_DIRECTORY_LENGTH_FOR(buffer_bytes ? buffer_bytes : default_buffer());
+    unsigned char *buf = malloc(len);
+    if (!buf)
+        abort();
+    UNICODE_STRING us;
+    if (pattern)
+        RtlInitUnicodeString(&us, pattern);
+    IO_STATUS_BLOCK io;
+    NTSTATUS st = NtQueryDirectoryFile(h, NULL, NULL, NULL, &io, buf, len, FileIdBothDirectoryInformation,
+                                       (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) != 0, pattern ? &us : NULL,
+                                       (flags & PRJSIM_QUERY_RESTART_SCAN) != 0);
+    if (st == STATUS_SUCCESS && io.Information)
+        take_records(buf, list, got, cap);
+    free(buf);
+    return st;
+}
+
 static prjsim_backend_result w_query_directory(prjsim_backend_file *f, const WCHAR *pattern, uint32_t flags,
                                                uint32_t buffer_bytes, prjsim_dir_entry **entries, size_t *count)
 {
-    (void)f, (void)pattern, (void)flags, (void)buffer_bytes;
     *entries = NULL;
     *count = 0;
-    return prjsim_backend_unsupported("win32 backend: querying a directory handle needs NtQueryDirectoryFile, "
-                                      "not in our Win32 layer yet");
+    size_t cap = 0;
+    NTSTATUS st = nt_query(HF(f), pattern && pattern[0] ? pattern : NULL, flags, buffer_bytes, entries, count, &cap);
+    if (st != STATUS_SUCCESS) {
+        free(*entries);
+        *entries = NULL;
+        *count = 0;
+    }
+    return prjsim_backend_status(st);
 }
 
 /* Opens for attribute reads and asks the handle, as a program that wants the link count does
@@ -220,9 +308,16 @@ static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a
 {
     if (outside(path))
         return prjsim_backend_unsupported(outside_reason);
-    if (ch)
-        return prjsim_backend_unsupported("win32 backend: the change time needs "
-                                          "SetFileInformationByHandle(FileBasicInfo), not in our Win32 layer yet");
+    if (ch) {
+        /* only FileBasicInfo sets a change time: open for attribute writes and set it all */
+        HANDLE h = CreateFileW(path, FILE_WRITE_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
+                               FILE_FLAG_BACKUP_SEMANTICS, NULL);
+        if (h == INVALID_HANDLE_VALUE)
+            return prjsim_backend_win32_error(GetLastError());
+        prjsim_backend_result r = w_set_basic((prjsim_backend_file *)h, c, a, w, ch, attributes);
+        CloseHandle(h);
+        return r;
+    }
     if (c || a || w) {
         HANDLE h = CreateFileW(path, FILE_WRITE_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
                                FILE_FLAG_BACKUP_SEMANTICS, NULL);
@@ -240,6 +335,39 @@ static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a
     return prjsim_backend_win32_error(0);
 }
 
+/*
+ * The listing as a program that chooses the buffer size or gives the pattern as the file system
+ * gets it makes it: open the directory, NtQueryDirectoryFile until the end, close
+ * (FindFirstFileExW would rewrite `*.x` to `<.x` and choose its own buffer).
+ */
+static prjsim_backend_result list_nt(const WCHAR *path, const WCHAR *pattern, uint32_t buffer_bytes,
+                                     prjsim_dir_entry **entries, size_t *count)
+{
+    HANDLE h = CreateFileW(path, FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
+                           FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        return prjsim_backend_win32_error(GetLastError());
+    BY_HANDLE_FILE_INFORMATION bi;
+    if (GetFileInformationByHandle(h, &bi) && !(bi.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) {
+        CloseHandle(h); /* the open asked for a directory (FILE_DIRECTORY_FILE) */
+        return prjsim_backend_win32_error(ERROR_DIRECTORY);
+    }
+    prjsim_dir_entry *list = NULL;
+    size_t got = 0, cap = 0;
+    NTSTATUS st;
+    while ((st = nt_query(h, pattern && pattern[0] ? pattern : NULL, 0, buffer_bytes, &list, &got, &cap)) ==
+           STATUS_SUCCESS)
+        ;
+    CloseHandle(h);
+    if (st != STATUS_NO_MORE_FILES && st != STATUS_NO_SUCH_FILE) {
+        free(list);
+        return prjsim_backend_status(st);
+    }
+    *entries = list;
+    *count = got;
+    return prjsim_backend_win32_error(0);
+}
+
 static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uint32_t buffer_bytes,
                                     prjsim_dir_entry **entries, size_t *count)
 {
@@ -247,13 +375,8 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
     *count = 0;
     if (outside(path))
         return prjsim_backend_unsupported(outside_reason);
-    if (buffer_bytes)
-        return prjsim_backend_unsupported("win32 backend: a chosen buffer size needs NtQueryDirectoryFile, not in "
-                                          "our Win32 layer yet");
-    if (pattern && wcspbrk(pattern, L"*?<>\""))
-        return prjsim_backend_unsupported("win32 backend: FindFirstFileExW rewrites DOS wildcards (*.x becomes <.x); "
-                                          "the pattern as NtQueryDirectoryFile gets it needs NtQueryDirectoryFile, "
-                                          "not in our Win32 layer yet");
+    if (buffer_bytes || (pattern && wcspbrk(pattern, L"*?<>\"")))
+        return list_nt(path, pattern, buffer_bytes, entries, count);
     size_t n = wcslen(path), pn = pattern ? wcslen(pattern) : 1;
     WCHAR *spec = malloc((n + pn + 2) * sizeof *spec);
     if (!spec)
@@ -433,4 +556,5 @@ const prjsim_backend prjsim_backend_win32 = {
     w_write_file,
     w_on_disk_state,
     w_set_caller,
+    w_attach,
 };

@@ -36,11 +36,11 @@
       "a name that does not exist is ERROR_FILE_NOT_FOUND in every directory") \
     X(notfound_middle, "notfound.middle", 0, \
       "a path through a directory that does not exist is ERROR_PATH_NOT_FOUND") \
-    X(results_allowed, "results.allowed", 0, \
+    X(results_allowed, "results.allowed", PRJCONF_RUN_SIMULATOR, \
       "no callback result across a crawl and a read of every file is outside the allowed list") \
-    X(sessions_no_leak, "sessions.no-leak", 0, \
+    X(sessions_no_leak, "sessions.no-leak", PRJCONF_RUN_SIMULATOR, \
       "every enumeration session, finished or abandoned, is ended") \
-    X(commands_no_leak, "commands.no-leak", 0, \
+    X(commands_no_leak, "commands.no-leak", PRJCONF_RUN_SIMULATOR, \
       "no callback is still in flight after the crawl") \
     X(lifecycle_stop_restart, "lifecycle.stop-restart", 0, \
       "after stopping and starting the provider again the projection is the same") \
@@ -50,7 +50,7 @@
       "deleting the root while virtualizing is ERROR_NOT_SUPPORTED and changes no listing") \
     X(notify_basic, "notify.basic", PRJCONF_CAP_NOTIFICATIONS, \
       "creating, writing, renaming and deleting under the root gives allowed results only") \
-    X(pending_cancel, "pending.cancel", PRJCONF_CAP_PENDING, \
+    X(pending_cancel, "pending.cancel", PRJCONF_CAP_PENDING | PRJCONF_RUN_SIMULATOR, \
       "a pended read completes or is cancelled, and nothing stays in flight")
 
 #endif

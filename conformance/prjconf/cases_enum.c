@@ -83,9 +83,9 @@ void prjconf_case_enum_resume_small_buffers(prjconf_ctx *c)
             prjconf_step(c, "list %ls with room for %u entries", d->path, n);
             prjsim_dir_entry *e;
             size_t k;
-            NTSTATUS s = prjconf_list(c, d->path, NULL, room_for(d, n), &e, &k);
+            prjconf_r s = prjconf_list(c, d->path, NULL, room_for(d, n), &e, &k);
             char b[96];
-            if (s != STATUS_SUCCESS) {
+            if (!prjconf_is(s, STATUS_SUCCESS)) {
                 prjconf_fail(c, "listing %ls with room for %u entries: %s", d->path, n,
                              prjconf_status(b, sizeof b, s));
                 return;
@@ -108,30 +108,30 @@ static bool restart_listing(prjconf_ctx *c, const prjconf_dir *d, PCWSTR first_p
                             PCWSTR restart_pattern, prjsim_dir_entry **out, size_t *nout)
 {
     char b[96];
-    prjsim_handle *h;
+    prjsim_backend_file *h;
     *out = NULL;
     *nout = 0;
-    NTSTATUS s = prjsim_client_open(&h, c->sim, d->path, GENERIC_READ, OPEN_EXISTING,
-                                    PRJSIM_OPEN_DIRECTORY, 0);
-    if (s != STATUS_SUCCESS) {
+    prjconf_r s = prjconf_open(c, &h, d->path, GENERIC_READ, OPEN_EXISTING,
+                               PRJSIM_OPEN_DIRECTORY);
+    if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_fail(c, "opening %ls: %s", d->path, prjconf_status(b, sizeof b, s));
         return false;
     }
     prjsim_dir_entry *e = NULL;
     size_t n = 0;
-    s = prjsim_client_query_directory(h, first_pattern, 0, room_for(d, 2), &e, &n);
+    s = prjconf_query(c, h, first_pattern, 0, room_for(d, 2), &e, &n);
     prjsim_client_free_entries(e);
     size_t cap = 0;
     bool ok = true;
     UINT32 flags = PRJSIM_QUERY_RESTART_SCAN;
     PCWSTR pattern = restart_pattern;
     for (;;) {
-        s = prjsim_client_query_directory(h, pattern, flags, room_for(d, 2), &e, &n);
+        s = prjconf_query(c, h, pattern, flags, room_for(d, 2), &e, &n);
         flags = 0;
         pattern = NULL;
-        if (s == STATUS_NO_MORE_FILES || s == STATUS_NO_SUCH_FILE)
+        if (prjconf_is(s, STATUS_NO_MORE_FILES) || prjconf_is(s, STATUS_NO_SUCH_FILE))
             break;
-        if (s != STATUS_SUCCESS) {
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "querying %ls after a restart: %s", d->path,
                          prjconf_status(b, sizeof b, s));
             ok = false;
@@ -155,7 +155,7 @@ static bool restart_listing(prjconf_ctx *c, const prjconf_dir *d, PCWSTR first_p
         if (!ok)
             break;
     }
-    prjsim_client_close(h);
+    prjconf_close(c, h);
     return ok;
 }
 
@@ -233,9 +233,9 @@ static bool check_pattern(prjconf_ctx *c, const prjconf_dir *d, PCWSTR pattern)
     prjsim_dir_entry *e;
     size_t n;
     char b[96];
-    NTSTATUS s = prjconf_list(c, d->path, pattern, 0, &e, &n);
+    prjconf_r s = prjconf_list(c, d->path, pattern, 0, &e, &n);
     bool ok = want != NULL;
-    if (ok && s != STATUS_SUCCESS) {
+    if (ok && !prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_fail(c, "listing %ls with \"%ls\": %s", d->path, pattern,
                      prjconf_status(b, sizeof b, s));
         ok = false;
@@ -300,15 +300,15 @@ void prjconf_case_enum_concurrent_sessions(prjconf_ctx *c)
     for (size_t i = 0; i < c->dir_count && i < MAX_DIRS; i++) {
         const prjconf_dir *ds[SESSIONS] = {&c->dirs[i], &c->dirs[i],
                                            &c->dirs[(i + 1) % c->dir_count]};
-        prjsim_handle *h[SESSIONS] = {0};
+        prjsim_backend_file *h[SESSIONS] = {0};
         prjsim_dir_entry *got[SESSIONS] = {0};
         size_t n[SESSIONS] = {0}, cap[SESSIONS] = {0};
         bool done[SESSIONS] = {0}, ok = true;
         prjconf_step(c, "interleaved sessions on %ls and %ls", ds[0]->path, ds[2]->path);
         for (int k = 0; k < SESSIONS && ok; k++) {
-            NTSTATUS s = prjsim_client_open(&h[k], c->sim, ds[k]->path, GENERIC_READ,
-                                            OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY, 0);
-            if (s != STATUS_SUCCESS) {
+            prjconf_r s = prjconf_open(c, &h[k], ds[k]->path, GENERIC_READ,
+                                       OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY);
+            if (!prjconf_is(s, STATUS_SUCCESS)) {
                 prjconf_fail(c, "opening %ls: %s", ds[k]->path, prjconf_status(b, sizeof b, s));
                 h[k] = NULL;
                 ok = false;
@@ -320,13 +320,13 @@ void prjconf_case_enum_concurrent_sessions(prjconf_ctx *c)
                     continue;
                 prjsim_dir_entry *e = NULL;
                 size_t m = 0;
-                NTSTATUS s = prjsim_client_query_directory(h[k], NULL, 0, room_for(ds[k], 1 + k),
-                                                           &e, &m);
-                if (s == STATUS_NO_MORE_FILES || s == STATUS_NO_SUCH_FILE) {
+                prjconf_r s = prjconf_query(c, h[k], NULL, 0, room_for(ds[k], 1 + k),
+                                            &e, &m);
+                if (prjconf_is(s, STATUS_NO_MORE_FILES) || prjconf_is(s, STATUS_NO_SUCH_FILE)) {
                     done[k] = true;
                     continue;
                 }
-                if (s != STATUS_SUCCESS) {
+                if (!prjconf_is(s, STATUS_SUCCESS)) {
                     prjconf_fail(c, "querying %ls: %s", ds[k]->path, prjconf_status(b, sizeof b, s));
                     ok = false;
                     break;
@@ -353,7 +353,7 @@ void prjconf_case_enum_concurrent_sessions(prjconf_ctx *c)
                 ok = same_listing(c, "listing interleaved with other sessions", ds[k]->path,
                                   ds[k]->entries, ds[k]->count, got[k], n[k]);
             if (h[k])
-                prjsim_client_close(h[k]);
+                prjconf_close(c, h[k]);
             free(got[k]);
         }
         if (!ok)

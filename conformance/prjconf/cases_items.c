@@ -30,8 +30,8 @@ void prjconf_case_placeholder_agrees_with_listing(prjconf_ctx *c)
         const prjconf_item *it = &c->items[i];
         prjconf_step(c, "stat %ls", it->path);
         prjsim_file_info info;
-        NTSTATUS s = prjsim_client_stat(c->sim, it->path, &info);
-        if (s != STATUS_SUCCESS) {
+        prjconf_r s = prjconf_stat(c, it->path, &info);
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "opening listed %ls: %s", it->path, prjconf_status(b, sizeof b, s));
             return;
         }
@@ -69,20 +69,20 @@ void prjconf_case_placeholder_name_matches(prjconf_ctx *c)
         for (WCHAR *q = last ? last + 1 : other; *q; q++)
             *q = iswupper((wint_t)*q) ? (WCHAR)towlower((wint_t)*q) : (WCHAR)towupper((wint_t)*q);
         prjconf_step(c, "open %ls", other);
-        prjsim_handle *h;
-        NTSTATUS s = prjsim_client_open(&h, c->sim, other, GENERIC_READ, OPEN_EXISTING, 0, 0);
-        if (s != STATUS_SUCCESS) {
+        prjsim_backend_file *h;
+        prjconf_r s = prjconf_open(c, &h, other, GENERIC_READ, OPEN_EXISTING, 0);
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "opening %ls (listed as %ls): %s", other, c->items[i].name,
                          prjconf_status(b, sizeof b, s));
             return;
         }
-        prjsim_client_close(h);
+        prjconf_close(c, h);
         /* The name a client lists afterwards is still the provider's spelling. */
     }
     for (size_t i = 0; i < c->dir_count; i++) {
         prjsim_dir_entry *e;
         size_t n;
-        if (prjconf_list(c, c->dirs[i].path, NULL, 0, &e, &n) != STATUS_SUCCESS)
+        if (!prjconf_is(prjconf_list(c, c->dirs[i].path, NULL, 0, &e, &n), STATUS_SUCCESS))
             continue;
         for (size_t j = 0; j < n && j < c->dirs[i].count; j++)
             if (wcscmp(e[j].name, c->dirs[i].entries[j].name) != 0) {
@@ -100,8 +100,8 @@ static bool read_whole(prjconf_ctx *c, const prjconf_item *it, unsigned char **d
     char b[96];
     prjconf_step(c, "read %ls", it->path);
     void *p = NULL;
-    NTSTATUS s = prjsim_client_read_file(c->sim, it->path, &p, size);
-    if (s != STATUS_SUCCESS) {
+    prjconf_r s = prjconf_read_file(c, it->path, &p, size);
+    if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_fail(c, "reading %ls: %s", it->path, prjconf_status(b, sizeof b, s));
         free(p);
         return false;
@@ -143,10 +143,10 @@ void prjconf_case_data_ranges(prjconf_ctx *c)
             continue;
         UINT64 size = (UINT64)it->basic.FileSize;
         /* A range first, so that the provider is asked while the file is not hydrated. */
-        prjsim_handle *h;
+        prjsim_backend_file *h;
         prjconf_step(c, "read ranges of %ls", it->path);
-        NTSTATUS s = prjsim_client_open(&h, c->sim, it->path, GENERIC_READ, OPEN_EXISTING, 0, 0);
-        if (s != STATUS_SUCCESS) {
+        prjconf_r s = prjconf_open(c, &h, it->path, GENERIC_READ, OPEN_EXISTING, 0);
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "opening %ls: %s", it->path, prjconf_status(b, sizeof b, s));
             return;
         }
@@ -160,16 +160,16 @@ void prjconf_case_data_ranges(prjconf_ctx *c)
                 ok = false;
                 break;
             }
-            s = prjsim_client_read(h, offsets[k], got[k], 4099, &lengths[k]);
+            s = prjconf_read(c, h, offsets[k], got[k], 4099, &lengths[k]);
             if (offsets[k] >= size) {
-                if (s != STATUS_END_OF_FILE) {
+                if (!prjconf_is(s, STATUS_END_OF_FILE)) {
                     prjconf_fail(c, "reading %ls at %llu (its size is %llu) gave %s, not STATUS_END_OF_FILE",
                                  it->path, (unsigned long long)offsets[k], (unsigned long long)size,
                                  prjconf_status(b, sizeof b, s));
                     ok = false;
                 }
                 lengths[k] = 0;
-            } else if (s != STATUS_SUCCESS) {
+            } else if (!prjconf_is(s, STATUS_SUCCESS)) {
                 prjconf_fail(c, "reading %ls at %llu: %s", it->path, (unsigned long long)offsets[k],
                              prjconf_status(b, sizeof b, s));
                 ok = false;
@@ -180,7 +180,7 @@ void prjconf_case_data_ranges(prjconf_ctx *c)
                 ok = false;
             }
         }
-        prjsim_client_close(h);
+        prjconf_close(c, h);
         unsigned char *whole = NULL;
         size_t wsize = 0;
         if (ok && read_whole(c, it, &whole, &wsize)) {
@@ -209,13 +209,13 @@ static void expect_open(prjconf_ctx *c, PCWSTR path, NTSTATUS want, const char *
 {
     char b[96], w[96];
     prjconf_step(c, "open %ls", path);
-    prjsim_handle *h;
-    NTSTATUS s = prjsim_client_open(&h, c->sim, path, GENERIC_READ, OPEN_EXISTING, 0, 0);
-    if (s == STATUS_SUCCESS)
-        prjsim_client_close(h);
-    if (s != want)
+    prjsim_backend_file *h;
+    prjconf_r s = prjconf_open(c, &h, path, GENERIC_READ, OPEN_EXISTING, 0);
+    if (prjconf_is(s, STATUS_SUCCESS))
+        prjconf_close(c, h);
+    if (!prjconf_is(s, want))
         prjconf_fail(c, "opening %ls (%s): expected %s, got %s", path, why,
-                     prjconf_status(w, sizeof w, want), prjconf_status(b, sizeof b, s));
+                     prjconf_status(w, sizeof w, prjsim_backend_status(want)), prjconf_status(b, sizeof b, s));
 }
 
 void prjconf_case_notfound_leaf(prjconf_ctx *c)
@@ -245,10 +245,10 @@ void prjconf_case_notfound_middle(prjconf_ctx *c)
         if (!c->items[i].basic.IsDirectory) {
             WCHAR path[MAX_PATH];
             swprintf(path, MAX_PATH, L"%ls\\below", c->items[i].path);
-            prjsim_handle *h;
-            NTSTATUS s = prjsim_client_open(&h, c->sim, path, GENERIC_READ, OPEN_EXISTING, 0, 0);
-            if (s == STATUS_SUCCESS) {
-                prjsim_client_close(h);
+            prjsim_backend_file *h;
+            prjconf_r s = prjconf_open(c, &h, path, GENERIC_READ, OPEN_EXISTING, 0);
+            if (prjconf_is(s, STATUS_SUCCESS)) {
+                prjconf_close(c, h);
                 prjconf_fail(c, "opening %ls below a file succeeded", path);
             }
             break;
@@ -292,24 +292,24 @@ void prjconf_case_sessions_no_leak(prjconf_ctx *c)
         return;
     /* Abandoned sessions too: one buffer, then close. */
     for (size_t i = 0; i < c->dir_count; i++) {
-        prjsim_handle *h;
-        if (prjsim_client_open(&h, c->sim, c->dirs[i].path, GENERIC_READ, OPEN_EXISTING,
-                               PRJSIM_OPEN_DIRECTORY, 0) != STATUS_SUCCESS)
+        prjsim_backend_file *h;
+        if (!prjconf_is(prjconf_open(c, &h, c->dirs[i].path, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY),
+                        STATUS_SUCCESS))
             continue;
         prjsim_dir_entry *e = NULL;
         size_t n;
-        prjsim_client_query_directory(h, NULL, 0, prjconf_entry_cost(L"abcdefgh") * 2, &e, &n);
+        prjconf_query(c, h, NULL, 0, prjconf_entry_cost(L"abcdefgh") * 2, &e, &n);
         prjsim_client_free_entries(e);
-        prjsim_client_close(h);
+        prjconf_close(c, h);
     }
     /* A provider that keeps every session runs out after enough listings. */
     char b[96];
     for (int k = 0; k < 100; k++) {
         prjsim_dir_entry *e;
         size_t n;
-        NTSTATUS s = prjconf_list(c, c->root, NULL, 0, &e, &n);
+        prjconf_r s = prjconf_list(c, c->root, NULL, 0, &e, &n);
         prjsim_client_free_entries(e);
-        if (s != STATUS_SUCCESS) {
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "listing %ls for the %d%s time: %s (sessions leaked?)", c->root, k + 1,
                          k == 0 ? "st" : k == 1 ? "nd" : k == 2 ? "rd" : "th",
                          prjconf_status(b, sizeof b, s));
@@ -347,8 +347,8 @@ void prjconf_case_lifecycle_stop_restart(prjconf_ctx *c)
     for (size_t i = 0; i < c->dir_count; i++) {
         prjsim_dir_entry *e;
         size_t n;
-        NTSTATUS s = prjconf_list(c, c->dirs[i].path, NULL, 0, &e, &n);
-        if (s != STATUS_SUCCESS) {
+        prjconf_r s = prjconf_list(c, c->dirs[i].path, NULL, 0, &e, &n);
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "listing %ls after the restart: %s", c->dirs[i].path,
                          prjconf_status(b, sizeof b, s));
             return;
@@ -366,9 +366,10 @@ void prjconf_case_lifecycle_stop_restart(prjconf_ctx *c)
 }
 
 /* Results a client may see when the provider vetoes an operation. */
-static bool allowed_veto(NTSTATUS s)
+static bool allowed_veto(prjconf_r s)
 {
-    return s == STATUS_SUCCESS || s == STATUS_ACCESS_DENIED || s == STATUS_CANNOT_DELETE;
+    return prjconf_is(s, STATUS_SUCCESS) || prjconf_is(s, STATUS_ACCESS_DENIED) ||
+           prjconf_is(s, STATUS_CANNOT_DELETE);
 }
 
 void prjconf_case_notify_basic(prjconf_ctx *c)
@@ -379,31 +380,31 @@ void prjconf_case_notify_basic(prjconf_ctx *c)
     swprintf(path, MAX_PATH, L"%ls\\%ls.new", c->root, name);
     swprintf(moved, MAX_PATH, L"%ls\\%ls.moved", c->root, name);
     prjconf_step(c, "create %ls", path);
-    NTSTATUS s = prjsim_client_write_file(c->sim, path, "prjconf\n", 8);
+    prjconf_r s = prjconf_write_file(c, path, "prjconf\n", 8);
     if (!allowed_veto(s)) {
         prjconf_fail(c, "creating %ls: %s", path, prjconf_status(b, sizeof b, s));
         return;
     }
-    if (s != STATUS_SUCCESS) {
+    if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_note(c, "the provider vetoed creating %ls: the client saw %s", path,
                      prjconf_status(b, sizeof b, s));
         return;
     }
     prjconf_step(c, "move %ls", path);
-    s = prjsim_client_move(c->sim, path, moved, false);
+    s = prjconf_move(c, path, moved, false);
     if (!allowed_veto(s)) {
         prjconf_fail(c, "renaming %ls: %s", path, prjconf_status(b, sizeof b, s));
         return;
     }
-    if (s != STATUS_SUCCESS)
+    if (!prjconf_is(s, STATUS_SUCCESS))
         prjconf_note(c, "the provider vetoed renaming %ls: the client saw %s", path,
                      prjconf_status(b, sizeof b, s));
-    PCWSTR now = s == STATUS_SUCCESS ? moved : path;
+    PCWSTR now = prjconf_is(s, STATUS_SUCCESS) ? moved : path;
     prjconf_step(c, "delete %ls", now);
-    s = prjsim_client_delete(c->sim, now, false);
+    s = prjconf_delete(c, now, false);
     if (!allowed_veto(s))
         prjconf_fail(c, "deleting %ls: %s", now, prjconf_status(b, sizeof b, s));
-    else if (s != STATUS_SUCCESS)
+    else if (!prjconf_is(s, STATUS_SUCCESS))
         prjconf_note(c, "the provider vetoed deleting %ls: the client saw %s", now,
                      prjconf_status(b, sizeof b, s));
 }
@@ -411,7 +412,7 @@ void prjconf_case_notify_basic(prjconf_ctx *c)
 struct reader {
     prjconf_ctx *c;
     PCWSTR path;
-    NTSTATUS status;
+    prjconf_r status;
     bool done;
 };
 
@@ -420,7 +421,7 @@ static void *read_thread(void *arg)
     struct reader *r = arg;
     void *data = NULL;
     size_t size;
-    r->status = prjsim_client_read_file(r->c->sim, r->path, &data, &size);
+    r->status = prjconf_read_file(r->c, r->path, &data, &size);
     free(data);
     __atomic_store_n(&r->done, true, __ATOMIC_RELEASE);
     return NULL;
@@ -438,7 +439,7 @@ void prjconf_case_pending_cancel(prjconf_ctx *c)
         prjconf_skip(c, "the crawl found no file with data");
         return;
     }
-    struct reader r = {c, file->path, 0, false};
+    struct reader r = {c, file->path, {0, 0, NULL}, false};
     pthread_t t;
     prjconf_step(c, "read %ls on another thread", file->path);
     if (pthread_create(&t, NULL, read_thread, &r) != 0) {
@@ -457,12 +458,12 @@ void prjconf_case_pending_cancel(prjconf_ctx *c)
     }
     char b[96];
     for (size_t i = 0; i < n && i < 8; i++) {
-        NTSTATUS s = prjsim_client_cancel(c->sim, ids[i]);
-        if (s != STATUS_SUCCESS && s != STATUS_NOT_FOUND)
+        prjconf_r s = prjsim_backend_status(prjsim_client_cancel(c->sim, ids[i]));
+        if (!prjconf_is(s, STATUS_SUCCESS) && !prjconf_is(s, STATUS_NOT_FOUND))
             prjconf_fail(c, "cancelling command %d: %s", (int)ids[i], prjconf_status(b, sizeof b, s));
     }
     pthread_join(t, NULL);
-    if (r.status != STATUS_SUCCESS && r.status != STATUS_CANCELLED)
+    if (!prjconf_is(r.status, STATUS_SUCCESS) && !prjconf_is(r.status, STATUS_CANCELLED))
         prjconf_fail(c, "the read of %ls ended with %s", file->path,
                      prjconf_status(b, sizeof b, r.status));
     n = prjsim_sim_commands_in_flight(c->sim, ids, 8);
@@ -474,7 +475,7 @@ struct opener {
     prjconf_ctx *c;
     unsigned index;
     size_t failures;
-    NTSTATUS first_status;
+    prjconf_r first_status;
     size_t first_item;
 };
 
@@ -492,10 +493,10 @@ static void *open_all(void *arg)
         for (WCHAR *q = last ? last + 1 : path; *q; q++, bit++)
             if ((o->index >> (bit % 3)) & 1)
                 *q = iswupper((wint_t)*q) ? (WCHAR)towlower((wint_t)*q) : (WCHAR)towupper((wint_t)*q);
-        prjsim_handle *h;
-        NTSTATUS s = prjsim_client_open(&h, c->sim, path, GENERIC_READ, OPEN_EXISTING, 0, 0);
-        if (s == STATUS_SUCCESS) {
-            prjsim_client_close(h);
+        prjsim_backend_file *h;
+        prjconf_r s = prjconf_open(c, &h, path, GENERIC_READ, OPEN_EXISTING, 0);
+        if (prjconf_is(s, STATUS_SUCCESS)) {
+            prjconf_close(c, h);
         } else if (o->failures++ == 0) {
             o->first_status = s;
             o->first_item = i;
@@ -514,7 +515,7 @@ void prjconf_case_placeholder_concurrent_opens(prjconf_ctx *c)
     int started = 0;
     prjconf_step(c, "open %zu items from %d threads", c->item_count, THREADS);
     for (int k = 0; k < THREADS; k++) {
-        o[k] = (struct opener){c, (unsigned)k, 0, 0, 0};
+        o[k] = (struct opener){c, (unsigned)k, 0, {0, 0, NULL}, 0};
         if (pthread_create(&t[k], NULL, open_all, &o[k]) != 0)
             break;
         started++;

@@ -16,7 +16,7 @@ static char *names_of(prjconf_ctx *c, PCWSTR path)
 {
     prjsim_dir_entry *e;
     size_t n;
-    if (prjconf_list(c, path, NULL, 0, &e, &n) != STATUS_SUCCESS)
+    if (!prjconf_is(prjconf_list(c, path, NULL, 0, &e, &n), STATUS_SUCCESS))
         return NULL;
     size_t cap = 1, len = 0;
     for (size_t i = 0; i < n; i++)
@@ -36,8 +36,8 @@ static bool projected_dir_refused(prjconf_ctx *c, const prjconf_item *dir)
     swprintf(moved, MAX_PATH, L"%ls.prjconf-moved", dir->path);
     char *before = names_of(c, dir->path);
     prjconf_step(c, "move %ls", dir->path);
-    NTSTATUS s = prjsim_client_move(c->sim, dir->path, moved, false);
-    if (s != STATUS_NOT_SUPPORTED) {
+    prjconf_r s = prjconf_move(c, dir->path, moved, false);
+    if (!prjconf_is(s, STATUS_NOT_SUPPORTED)) {
         prjconf_fail(c, "renaming the projected directory %ls: expected STATUS_NOT_SUPPORTED "
                      "(ERROR_NOT_SUPPORTED, as ProjFS answers), got %s", dir->path,
                      prjconf_status(b, sizeof b, s));
@@ -45,10 +45,10 @@ static bool projected_dir_refused(prjconf_ctx *c, const prjconf_item *dir)
         return false;
     }
     prjsim_file_info info;
-    s = prjsim_client_stat(c->sim, moved, &info);
+    s = prjconf_stat(c, moved, &info);
     char *after = names_of(c, dir->path);
     bool same = before && after && !strcmp(before, after);
-    if (s != STATUS_OBJECT_NAME_NOT_FOUND)
+    if (!prjconf_is(s, STATUS_OBJECT_NAME_NOT_FOUND))
         prjconf_fail(c, "after the refused rename %ls: %s", moved, prjconf_status(b, sizeof b, s));
     else if (!same)
         prjconf_fail(c, "after the refused rename %ls lists differently: before \"%s\", after \"%s\"",
@@ -68,34 +68,35 @@ static void local_dir_renames(prjconf_ctx *c)
     swprintf(moved, MAX_PATH, L"%ls\\prjconf-%08lx.moved", c->root, tag);
     swprintf(moved_file, MAX_PATH, L"%ls\\f.txt", moved);
     prjconf_step(c, "mkdir %ls", dir);
-    NTSTATUS s = prjsim_client_create_directory(c->sim, dir);
-    if (s == STATUS_SUCCESS) {
+    prjconf_r s = prjconf_mkdir(c, dir);
+    if (prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_step(c, "write %ls", file);
-        s = prjsim_client_write_file(c->sim, file, "prjconf\n", 8);
+        s = prjconf_write_file(c, file, "prjconf\n", 8);
     }
-    if (s == STATUS_ACCESS_DENIED)
+    if (prjconf_is(s, STATUS_ACCESS_DENIED))
         return; /* the provider vetoes local changes: nothing to rename */
-    if (s != STATUS_SUCCESS) {
+    if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjconf_fail(c, "creating %ls: %s", file, prjconf_status(b, sizeof b, s));
         return;
     }
     prjconf_step(c, "move %ls", dir);
-    s = prjsim_client_move(c->sim, dir, moved, false);
-    if (s != STATUS_SUCCESS && s != STATUS_ACCESS_DENIED) {
+    s = prjconf_move(c, dir, moved, false);
+    if (!prjconf_is(s, STATUS_SUCCESS) && !prjconf_is(s, STATUS_ACCESS_DENIED)) {
         prjconf_fail(c, "renaming the local directory %ls (only local content): %s", dir,
                      prjconf_status(b, sizeof b, s));
         return;
     }
-    PCWSTR now_dir = s == STATUS_SUCCESS ? moved : dir, now_file = s == STATUS_SUCCESS ? moved_file : file;
+    bool renamed = prjconf_is(s, STATUS_SUCCESS);
+    PCWSTR now_dir = renamed ? moved : dir, now_file = renamed ? moved_file : file;
     void *data = NULL;
     size_t size = 0;
-    s = prjsim_client_read_file(c->sim, now_file, &data, &size);
-    if (s != STATUS_SUCCESS || size != 8 || memcmp(data, "prjconf\n", 8))
+    s = prjconf_read_file(c, now_file, &data, &size);
+    if (!prjconf_is(s, STATUS_SUCCESS) || size != 8 || memcmp(data, "prjconf\n", 8))
         prjconf_fail(c, "reading %ls after the rename: %s, %zu bytes", now_file,
                      prjconf_status(b, sizeof b, s), size);
     free(data);
-    prjsim_client_delete(c->sim, now_file, false);
-    prjsim_client_delete(c->sim, now_dir, true);
+    prjconf_delete(c, now_file, false);
+    prjconf_delete(c, now_dir, true);
 }
 
 void prjconf_case_rename_directories(prjconf_ctx *c)
@@ -116,9 +117,9 @@ void prjconf_case_root_delete(prjconf_ctx *c)
     char b[96];
     char *before = names_of(c, c->root);
     prjconf_step(c, "delete %ls", c->root);
-    NTSTATUS s = prjsim_client_delete(c->sim, c->root, true);
+    prjconf_r s = prjconf_delete(c, c->root, true);
     char *after = names_of(c, c->root);
-    if (s != STATUS_NOT_SUPPORTED)
+    if (!prjconf_is(s, STATUS_NOT_SUPPORTED))
         prjconf_fail(c, "deleting the root while virtualizing: expected STATUS_NOT_SUPPORTED "
                      "(ERROR_NOT_SUPPORTED, as ProjFS answers), got %s", prjconf_status(b, sizeof b, s));
     else if (!before || !after || strcmp(before, after))

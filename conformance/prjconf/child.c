@@ -132,6 +132,16 @@ static void *run_job(void *arg)
     }
     dprintf(c->report_fd, "started\nstep %s started on %ls\n",
             c->host ? "the program" : "the reference provider", c->root);
+    if ((j->k->caps & PRJCONF_RUN_SIMULATOR) && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
+        dprintf(c->report_fd, "verdict skip backend %s: the case reads the simulator's trace or commands in "
+                "flight, which only the simulator offers (until the recording layer)\n", c->be->name);
+        __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
+        return NULL;
+    }
+    /* Without a provider program the simulated volume is the whole world (paths outside the
+     * root included); a program's own Win32 calls may need host files. */
+    if (c->be->attach && !c->host)
+        c->be->attach(c->sim);
     /* Capabilities: as declared (--caps), else as registered when the provider started. */
     unsigned needs = j->k->caps & PRJCONF_CAP_MASK;
     unsigned missing = needs & ~(c->opts->caps_declared ? c->opts->caps : c->registered);
@@ -191,6 +201,11 @@ static void child_main(const prjconf_case *k, const prjconf_target_options *t, u
     if (!c)
         _exit(3);
     c->opts = t;
+    c->be = prjsim_backend_by_name(t->backend);
+    if (!c->be) {
+        dprintf(fd, "verdict setup unknown backend %s (sim, win32)\n", t->backend);
+        _exit(3);
+    }
     c->seed = seed ^ (unsigned long)(k - prjconf_cases) * 0x9E3779B9ul;
     c->report_fd = fd;
     c->run_flags = k->caps & ~PRJCONF_CAP_MASK;

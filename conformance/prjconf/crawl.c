@@ -64,11 +64,6 @@ void prjconf_step(prjconf_ctx *c, const char *fmt, ...)
     va_end(ap);
 }
 
-const char *prjconf_status(char *buf, size_t size, NTSTATUS s)
-{
-    return prjsim_format_code(buf, size, s, true);
-}
-
 unsigned long prjconf_rand(prjconf_ctx *c)
 {
     /* xorshift64*, seeded per case. */
@@ -86,17 +81,15 @@ UINT32 prjconf_entry_cost(PCWSTR name)
     return (bytes + 7) & ~7u;
 }
 
-NTSTATUS prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
-                      prjsim_dir_entry **entries, size_t *count)
+prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
+                       prjsim_dir_entry **entries, size_t *count)
 {
     *entries = NULL;
     *count = 0;
     prjsim_dir_entry *e = NULL;
     size_t n = 0;
-    NTSTATUS s = prjsim_client_list(c->sim, path, pattern, buffer_bytes, &e, &n);
-    if (s == STATUS_NO_SUCH_FILE || s == STATUS_NO_MORE_FILES)
-        s = STATUS_SUCCESS;
-    if (s != STATUS_SUCCESS) {
+    prjconf_r s = c->be->list(path, pattern, buffer_bytes, &e, &n);
+    if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjsim_client_free_entries(e);
         return s;
     }
@@ -135,8 +128,8 @@ bool prjconf_crawl(prjconf_ctx *c)
     for (size_t i = 0; i < c->dir_count; i++) {
         prjconf_dir *d = &c->dirs[i];
         prjconf_step(c, "crawl: list %ls", d->path);
-        NTSTATUS s = prjconf_list(c, d->path, NULL, 0, &d->entries, &d->count);
-        if (s != STATUS_SUCCESS) {
+        prjconf_r s = prjconf_list(c, d->path, NULL, 0, &d->entries, &d->count);
+        if (!prjconf_is(s, STATUS_SUCCESS)) {
             char b[96];
             prjconf_fail(c, "listing %ls: %s", d->path, prjconf_status(b, sizeof b, s));
             free(depth);

@@ -8,6 +8,8 @@
 
 #include "prjconf.h"
 
+#include <backend.h>
+
 #include <memtree.h>
 
 /** One item the crawl found. */
@@ -27,6 +29,8 @@ typedef struct prjconf_dir {
 
 struct prjconf_ctx {
     const prjconf_target_options *opts;
+    /** The backend the case's operations go through (io.c). */
+    const prjsim_backend *be;
     unsigned long seed;
     /** The case's PRJCONF_RUN_* flags. */
     unsigned run_flags;
@@ -72,8 +76,10 @@ const char *prjconf_reference_manifest(void);
 /* crawl.c */
 /** Crawls the projection once (bounded by the options); false when a listing failed. */
 bool prjconf_crawl(prjconf_ctx *c);
+/** A result of the backend: an NTSTATUS (sim) or a Win32 error (win32). */
+typedef prjsim_backend_result prjconf_r;
 /** Lists @p path with @p pattern and @p buffer_bytes, dropping `.` and `..`. */
-NTSTATUS prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
+prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
                       prjsim_dir_entry **entries, size_t *count);
 /** Bytes a directory record for @p name costs in a query buffer. */
 UINT32 prjconf_entry_cost(PCWSTR name);
@@ -88,8 +94,23 @@ void prjconf_skip(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(pr
 void prjconf_note(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Reports progress (`step ...`), shown when the case crashes or hangs. */
 void prjconf_step(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/** "STATUS_X (0x...)". */
-const char *prjconf_status(char *buf, size_t size, NTSTATUS s);
+/* io.c: what cases do, through the backend (c->be). */
+prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
+                       UINT32 flags);
+prjconf_r prjconf_close(prjconf_ctx *c, prjsim_backend_file *h);
+prjconf_r prjconf_query(prjconf_ctx *c, prjsim_backend_file *h, PCWSTR pattern, UINT32 flags, UINT32 buffer_bytes,
+                        prjsim_dir_entry **entries, size_t *count);
+prjconf_r prjconf_read(prjconf_ctx *c, prjsim_backend_file *h, UINT64 offset, void *buf, UINT32 len, UINT32 *got);
+prjconf_r prjconf_stat(prjconf_ctx *c, PCWSTR path, prjsim_file_info *info);
+prjconf_r prjconf_read_file(prjconf_ctx *c, PCWSTR path, void **data, size_t *size);
+prjconf_r prjconf_write_file(prjconf_ctx *c, PCWSTR path, const void *data, size_t size);
+prjconf_r prjconf_move(prjconf_ctx *c, PCWSTR from, PCWSTR to, bool replace);
+prjconf_r prjconf_delete(prjconf_ctx *c, PCWSTR path, bool directory);
+prjconf_r prjconf_mkdir(prjconf_ctx *c, PCWSTR path);
+/** Whether @p r is what a caller sees for @p status (prjsim_backend_is). */
+bool prjconf_is(prjconf_r r, NTSTATUS status);
+/** "STATUS_X (0x...)" or "ERROR_X (n)". */
+const char *prjconf_status(char *buf, size_t size, prjconf_r r);
 
 /** A deterministic random number from the case's seed. */
 unsigned long prjconf_rand(prjconf_ctx *c);

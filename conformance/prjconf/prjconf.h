@@ -43,6 +43,9 @@ enum {
 
 /** Not a capability: the case runs with callbacks on the simulator's thread pool. */
 #define PRJCONF_RUN_THREAD_POOL 0x10000u
+/** The case observes the simulator's insides (its trace, commands in flight, cancel by id):
+ *  skipped on a backend without PRJSIM_BACKEND_CAP_SIMULATOR. */
+#define PRJCONF_RUN_SIMULATOR 0x20000u
 /** The bits of a case's needs that are capabilities. */
 #define PRJCONF_CAP_MASK 0xffffu
 
@@ -94,6 +97,8 @@ typedef struct prjconf_target_options {
     const char *trace_dir;
     /** Record no trace (diagnostics are still counted): for long random runs. */
     bool no_trace;
+    /** The backend the cases' operations go through ("sim", "win32"); NULL: "sim". */
+    const char *backend;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */
@@ -181,6 +186,8 @@ typedef struct prjconf_result {
     bool not_started;
     /** The provider program drives its own roots: the whole run is a setup error. */
     bool self_driving;
+    /** The backend the case ran through ("sim", "win32"); not owned. */
+    const char *backend;
 } prjconf_result;
 
 void prjconf_result_free(prjconf_result *r);

@@ -172,6 +172,8 @@ void prjconf_json_case(FILE *out, const prjconf_result *r)
 {
     fputs("{\"case\":", out);
     prjconf_json_string(out, r->name);
+    fputs(",\"backend\":", out);
+    prjconf_json_string(out, r->backend ? r->backend : "sim");
     fputs(",\"outcome\":", out);
     prjconf_json_string(out, prjconf_outcome_name(r->outcome));
     fputs(",\"message\":", out);
@@ -239,7 +241,9 @@ void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *res
     fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\" "
                  "timestamp=\"%s\" hostname=\"", count, failures, errors, skipped, total, stamp);
     prjconf_xml_escape(out, host);
-    fputs("\">\n", out);
+    fputs("\">\n  <properties><property name=\"backend\" value=\"", out);
+    prjconf_xml_escape(out, count && results[0].backend ? results[0].backend : "sim");
+    fputs("\"/></properties>\n", out);
     for (size_t i = 0; i < count; i++) {
         const prjconf_result *r = &results[i];
         fputs("  <testcase classname=\"", out);

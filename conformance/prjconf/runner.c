@@ -146,6 +146,7 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
             const prjconf_case *c = &prjconf_cases[selected[idx]];
             prjconf_result *r = &results[idx];
             r->name = c->name;
+            r->backend = o->target.backend ? o->target.backend : "sim";
             r->seed = o->seed;
             if (asprintf(&r->repro, "%s --case %s --seed %lu%s", o->repro_prefix, c->name, o->seed,
                          o->repro_suffix) < 0)
@@ -276,6 +277,8 @@ int prjconf_run(const prjconf_run_options *o, FILE *out)
     } else {
         prjconf_human_summary(out, results, count);
     }
+    if (o->target.backend) /* as `prjsim run --backend` ends its report */
+        fprintf(out, "%sbackend %s\n", o->tap ? "# " : "", o->target.backend);
     for (size_t i = 0; i < count; i++)
         prjconf_result_free(&results[i]);
     free(results);

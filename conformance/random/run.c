@@ -239,10 +239,10 @@ static void check_final(prjconf_ctx *c, const WCHAR *dir, unsigned depth)
 {
     prjsim_dir_entry *e = NULL;
     size_t n = 0;
-    NTSTATUS s = prjconf_list(c, dir, NULL, 0, &e, &n);
+    NTSTATUS s = prjconf_list(c, dir, NULL, 0, &e, &n).code; /* sim backend only */
     if (s != STATUS_SUCCESS) {
         char b[96];
-        prjconf_fail(c, "final listing of %ls: %s", dir, prjconf_status(b, sizeof b, s));
+        prjconf_fail(c, "final listing of %ls: %s", dir, prjconf_status(b, sizeof b, prjsim_backend_status(s)));
         return;
     }
     for (size_t k = 1; k < n; k++)
@@ -271,7 +271,7 @@ static void check_final(prjconf_ctx *c, const WCHAR *dir, unsigned depth)
         if (s != STATUS_SUCCESS || size != (size_t)e[k].basic.FileSize) {
             char b[96];
             prjconf_fail(c, "final data of %ls: %s, %zu bytes, listed with %lld", full,
-                         prjconf_status(b, sizeof b, s), size, (long long)e[k].basic.FileSize);
+                         prjconf_status(b, sizeof b, prjsim_backend_status(s)), size, (long long)e[k].basic.FileSize);
         }
     }
     prjsim_client_free_entries(e);

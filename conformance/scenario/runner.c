@@ -151,6 +151,9 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
     if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
         return false;
     r->previous_sim = prjsim_sim_set_current(r->sim);
+    /* A provider program's own Win32 calls may reach host files: attach only without one. */
+    if (r->be->attach && !r->external)
+        r->be->attach(r->sim);
     memtree_create_ex(&r->tree, &s->setup.tree);
     scn_provider_init(&r->prov, r->tree, &s->setup);
     prjsim_client_set_caller(NULL);
@@ -191,6 +194,8 @@ void scn_exec_end(scn_exec *r)
         free(r->samples);
     }
     cleanup(r);
+    if (r->be->attach && !r->external)
+        r->be->attach(NULL);
     memtree_destroy(r->tree);
     scn_provider_free(&r->prov);
     prjsim_sim_set_current(r->previous_sim);

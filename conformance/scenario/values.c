@@ -499,25 +499,10 @@ const char *scn_notification_name(uint32_t type)
 
 /* ---- Result codes ---- */
 
-/*
- * Where kernel32 reports an NTSTATUS as another Win32 error than the generic mapping (section
- * 11 of the semantics reference): a win32-backend result matches the NTSTATUS through either.
- */
-static const struct { NTSTATUS status; uint32_t error; } kernel32_also[] = {
-    {STATUS_OBJECT_NAME_COLLISION, ERROR_FILE_EXISTS}, /* CreateFileW(CREATE_NEW) */
-};
-
 /* Does a Win32 error @p c (the win32 backend's result) stand for the NTSTATUS @p v? */
 static bool win32_matches_status(uint32_t c, uint32_t v)
 {
-    if (v == 0 || (int32_t)v >= 0)
-        return c == 0 && (v == 0 || prjsim_status_to_win32((NTSTATUS)v) == 0);
-    if (c == prjsim_status_to_win32((NTSTATUS)v))
-        return true;
-    for (size_t i = 0; i < sizeof kernel32_also / sizeof kernel32_also[0]; i++)
-        if ((uint32_t)kernel32_also[i].status == v && kernel32_also[i].error == c)
-            return true;
-    return false;
+    return prjsim_backend_is(prjsim_backend_win32_error(c), (int32_t)v);
 }
 
 bool scn_result_failed(const scn_result *r)

@@ -22,6 +22,7 @@
 #define PRJSIM_DRIVES_H
 
 #include <windows.h>
+#include <prjsim/sim.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -70,6 +71,16 @@ HRESULT prjsim_drives_set_state(const char *dir, bool save);
  * @return S_FALSE when saving is off; otherwise as prjsim_state_save.
  */
 HRESULT prjsim_drives_save_state(bool try_only, char *error, size_t error_size);
+
+/**
+ * Sends every path the Win32 file API resolves, inside a virtualization root or not, to the
+ * volume of @p sim while @p sim is the current simulation; NULL (the default) goes back to
+ * sending only paths inside roots there. For a harness whose whole world is the simulated
+ * volume, such as the scenario runner's win32 backend: a path outside the root then names the
+ * same item through the Win32 calls as through the simulator's client operations, as on Windows,
+ * where both are one NTFS volume. Nothing reaches the host files meanwhile (DEVIATIONS W15).
+ */
+void prjsim_drives_simulate_volume(prjsim_sim *sim);
 
 /**
  * Installs the Win32 layer's missing-path hook on the current simulation. The Win32 file

@@ -22,6 +22,7 @@
 
 /* Integers. */
 typedef char CHAR;
+typedef char CCHAR; /* a counted char (ShortNameLength of the directory records) */
 typedef unsigned char UCHAR;
 typedef unsigned char BYTE;
 typedef short SHORT;

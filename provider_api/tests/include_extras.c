@@ -9,6 +9,7 @@
 #include <psapi.h>
 #include <intrin.h>
 #include <winternl.h>
+#include <ntifs.h>
 #include <io.h>
 #include <direct.h>
 #include <share.h>
@@ -35,5 +36,7 @@ int include_extras_check(void)
     ok = ok && HKEY_LOCAL_MACHINE != HKEY_CURRENT_USER && KEY_READ == 0x20019 && KEY_WRITE == 0x20006 &&
          KEY_ALL_ACCESS == 0xF003F && RRF_RT_ANY == 0xFFFF;
     ok = ok && sizeof(UNICODE_STRING) == 16 && NT_SUCCESS(0) && !NT_SUCCESS((NTSTATUS)0xC0000001u);
+    ok = ok && FileIdBothDirectoryInformation == 37 && FileNamesInformation == 12 &&
+         offsetof(FILE_DIRECTORY_INFORMATION, FileName) == 0x40 && PRJSIM_DIRECTORY_LENGTH_FOR(4096) == 8192;
     return ok;
 }

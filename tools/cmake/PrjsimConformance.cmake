@@ -8,6 +8,9 @@
 #                             detects what the provider registered
 #     [XFAIL file]            expected failures (`GLOB # reason` lines)
 #     [REGISTRY file]         a .reg file to seed the registry with (prjconf --registry FILE)
+#     [BACKEND sim|win32]     what the cases' operations go through (prjconf --backend; default sim:
+#                             the simulator's client operations; win32: the Win32 calls a Windows
+#                             program makes, through prjsim's Win32 layer)
 #     [JUNIT file]            also write a JUnit report (relative: to the current binary dir)
 #     [JOBS n] [TIMEOUT s]    cases at once (default 2); ctest timeout (default 600)
 #     [LABELS label ...]      more ctest labels (it always has `prjsim` and `conformance`)
@@ -17,7 +20,7 @@
 # (prjsim_add_provider) in the caller's ctest. prjconf exits 0 when every case passes, 1 on a
 # failure, 2 when the provider cannot start at all.
 function(prjsim_add_conformance_test provider)
-  cmake_parse_arguments(C "PER_CASE" "NAME;ROOT;XFAIL;REGISTRY;JUNIT;JOBS;TIMEOUT"
+  cmake_parse_arguments(C "PER_CASE" "NAME;ROOT;XFAIL;REGISTRY;JUNIT;JOBS;TIMEOUT;BACKEND"
                         "ARGS;CAPS;LABELS" ${ARGN})
   if(C_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "prjsim_add_conformance_test: unknown arguments ${C_UNPARSED_ARGUMENTS}")
@@ -45,6 +48,9 @@ function(prjsim_add_conformance_test provider)
     if(NOT DEFINED C_ARGS)
       set(C_ARGS ${C_ROOT})
     endif()
+  endif()
+  if(C_BACKEND)
+    list(APPEND options --backend ${C_BACKEND})
   endif()
   if(C_CAPS)
     list(JOIN C_CAPS "," caps)

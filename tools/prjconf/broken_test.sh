@@ -41,7 +41,7 @@ expect leaks-sessions sessions.no-leak 'sessions leaked?'
 expect crash data.agrees-with-size 'crash: SIGSEGV'
 expect hang data.agrees-with-size 'timeout: no verdict within 3 s'
 expect pend-never-completes placeholder.agrees-with-listing 'timeout: no verdict'
-# A race on the thread pool: caught every time in practice (8 threads over every item).
+# A race on the thread pool: caught every time (its provider waits for a second overlapping callback).
 expect race placeholder.concurrent-opens 'placeholder-name-mismatch'
 
 # The control passes everything.

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <backend.h>
+
 static int usage(FILE *out)
 {
     fprintf(out,
@@ -53,6 +55,10 @@ static int usage(FILE *out)
             "                    (or $PRJSIM_REGISTRY)\n"
             "  --max-depth N     crawl depth (default 4)\n"
             "  --max-items N     crawl size (default 300)\n"
+            "  --backend B       what the cases' operations go through: sim (the simulator's\n"
+            "                    client operations, default) or win32 (the Win32 calls a Windows\n"
+            "                    program makes); cases that read the simulator's insides are\n"
+            "                    skipped under win32 (conformance/README.md, \"Backends\")\n"
             "\n"
             "random testing (see conformance/prjconf/README.md):\n"
             "  --random          weighted random client operations over the crawled tree, each\n"
@@ -102,7 +108,8 @@ static bool takes_value(const char *a)
     static const char *const with_value[] = {"--provider", "--caps",   "--case",  "--seed",
                                              "--timeout",  "-j",       "--jobs",  "--shard",
                                              "--xfail",    "--junit",  "--json",  "--drives",
-                                             "--mkdir",    "--max-depth", "--max-items", "--state"};
+                                             "--mkdir",    "--max-depth", "--max-items", "--state",
+                                             "--backend"};
     for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
         if (!strcmp(a, with_value[k]))
             return true;
@@ -244,6 +251,12 @@ int main(int argc, char **argv)
             registry = argv[++i];
         } else if (!strcmp(a, "--state") && has) {
             o.target.state = argv[++i];
+        } else if (!strcmp(a, "--backend") && has) {
+            o.target.backend = argv[++i];
+            if (!prjsim_backend_by_name(o.target.backend)) {
+                fprintf(stderr, "prjconf: unknown backend '%s' (sim, win32)\n", o.target.backend);
+                return 2;
+            }
         } else if (!strcmp(a, "--mkdir") && has) {
             mkdirs[o.target.mkdir_count++] = argv[++i];
         } else if ((!strcmp(a, "--max-depth") || !strcmp(a, "--max-items")) && has) {
@@ -356,6 +369,10 @@ int main(int argc, char **argv)
         quote(prefix, sizeof prefix, "--state");
         quote(prefix, sizeof prefix, o.target.state);
     }
+    if (o.target.backend) {
+        quote(prefix, sizeof prefix, "--backend");
+        quote(prefix, sizeof prefix, o.target.backend);
+    }
     for (size_t k = 0; k < o.target.mkdir_count; k++) {
         quote(prefix, sizeof prefix, "--mkdir");
         quote(prefix, sizeof prefix, mkdirs[k]);
@@ -377,6 +394,11 @@ int main(int argc, char **argv)
     if (!random_mode && (ro.ops || ro.seconds > 0 || ro.threads || ro.replay || ro.log_path || ro.scn_path ||
                          epoch_given)) {
         fprintf(stderr, "prjconf: --ops, --time, --threads, --replay, --log, --scn and --epoch need --random\n");
+        return 2;
+    }
+    if (random_mode && o.target.backend && strcmp(o.target.backend, "sim") != 0) {
+        /* its model compares NTSTATUS codes of the simulator's client operations */
+        fprintf(stderr, "prjconf: --random runs through the sim backend only\n");
         return 2;
     }
     if (random_mode && ro.ops && ro.seconds > 0) {

@@ -81,6 +81,14 @@ int prjsim_cmd_run(int argc, char **argv)
                 provider = a + 11;
             } else if ((!strcmp(a, "--backend") && i + 1 < argc) || !strncmp(a, "--backend=", 10)) {
                 opts.backend = a[9] == '=' ? a + 10 : argv[++i];
+                if (!strcmp(opts.backend, "projfs")) {
+                    /* The real ProjFS needs Windows, and the scenario runner the simulator. */
+                    fprintf(stderr, "prjsim run: backend projfs is the real ProjFS, on Windows only, "
+                                    "where scenarios do not run yet: use prjconf.exe --backend "
+                                    "projfs there (docs/windows.md)\n");
+                    free(files);
+                    return 2;
+                }
                 if (strcmp(opts.backend, "sim") && strcmp(opts.backend, "win32")) {
                     fprintf(stderr, "prjsim run: unknown backend '%s' (sim, win32)\n", opts.backend);
                     free(files);

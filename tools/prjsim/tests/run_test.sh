@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # `prjsim run` setup and usage errors: exit 2 with a message, never PASS. An empty script, a
 # directory given as a script, a provider program that is missing, not a shared object or
-# without wmain/main (checked up front, even when no scenario would start it), and --provider
-# without its argument.
+# without wmain/main (checked up front, even when no scenario would start it), --provider
+# without its argument, and --backend projfs (Windows only).
 # usage: run_test.sh PRJSIM WORK_DIR SOURCE_DIR NOENTRY_MODULE GOOD_MODULE
 set -u
 prjsim=$1 work=$2 src=$3 noentry=$4 good=$5
@@ -47,6 +47,7 @@ check empty_script 2 "$work/empty.scn:1: empty scenario" "$work/empty.scn"
 check comments_only 2 "$work/comments.scn:1: empty scenario" "$work/comments.scn"
 check directory 2 "$src/conformance/scenarios/states: is a directory" "$src/conformance/scenarios/states"
 check directory_among_files 2 "is a directory" "$good_scn" "$src/conformance/scenarios/states"
+check backend_projfs 2 "backend projfs is the real ProjFS, on Windows only" --backend projfs "$good_scn"
 check provider_missing 2 "no-such.so: No such file or directory" --provider "$work/no-such.so" "$work/reference-only.scn"
 check provider_not_a_module 2 "cannot load $work/text.so" --provider "$work/text.so" "$work/reference-only.scn"
 check provider_no_entry 2 "exports no entry point" --provider "$noentry" "$work/reference-only.scn"

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The Windows build, checked from Linux: cross-build with mingw-w64 (warnings are errors), run
+# the cross-built unit tests under Wine, and check that prjconf.exe on a machine without ProjFS
+# (Wine has none) prints the exact "not available" line and exits 2.
+#   bash tools/windows-check.sh [BUILD_DIR]      (default build-mingw)
+# Wine runs headless and non-interactive: console programs only (wine64, no X display), a
+# throw-away prefix in a temporary folder, no debug output, no Mono/Gecko install prompts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build-mingw}
+boot_timeout=${PRJSIM_WINEBOOT_TIMEOUT:-180}
+
+wine=$(command -v wine64 || true)
+[ -n "$wine" ] || [ ! -x /usr/lib/wine/wine64 ] || wine=/usr/lib/wine/wine64
+[ -n "$wine" ] || wine=$(command -v wine || true)
+if [ -z "$wine" ] || ! command -v x86_64-w64-mingw32-gcc-posix >/dev/null; then
+  echo "windows-check: needs mingw-w64 and Wine (bash tools/install-deps.sh as root)" >&2
+  exit 2
+fi
+wineserver=$(command -v wineserver || true)
+[ -n "$wineserver" ] || [ ! -x /usr/lib/wine/wineserver ] || wineserver=/usr/lib/wine/wineserver
+
+prefix=$(mktemp -d "${TMPDIR:-/tmp}/prjsim-wine.XXXXXX")
+export WINEPREFIX="$prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
+unset DISPLAY WAYLAND_DISPLAY
+cleanup() {
+  [ -z "$wineserver" ] || WINEPREFIX="$prefix" "$wineserver" -k 2>/dev/null || true
+  rm -rf "$prefix"
+}
+trap cleanup EXIT
+
+echo "== cross-build with mingw-w64 ($build)"
+WINE="$wine" cmake --no-warn-unused-cli -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/mingw-w64-x86_64.cmake \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON >/dev/null
+cmake --build "$build" -j"$(nproc)"
+
+echo "== Wine: first start of a fresh prefix (bounded to ${boot_timeout} s)"
+# One persistent wine server for wineboot and every program below, instead of one started and
+# stopped for each (about 4 s a program otherwise); cleanup stops it.
+[ -z "$wineserver" ] || "$wineserver" -p
+start=$(date +%s)
+if ! timeout "$boot_timeout" "$wine" wineboot --init >"$prefix/wineboot.log" 2>&1; then
+  echo "windows-check: wineboot did not finish within ${boot_timeout} s (or failed); its output:" >&2
+  cat "$prefix/wineboot.log" >&2
+  echo "windows-check: raise PRJSIM_WINEBOOT_TIMEOUT on a slow machine" >&2
+  exit 1
+fi
+echo "wineboot: $(( $(date +%s) - start )) s"
+
+echo "== cross-built unit tests under Wine"
+ctest --test-dir "$build" --output-on-failure --timeout 120
+
+echo "== prjconf.exe --backend projfs without ProjFS"
+expected='ProjFS is not available on this machine (ProjectedFSLib.dll not found): run `Enable-WindowsOptionalFeature -Online -FeatureName Client-ProjFS` as administrator'
+prjconf_without_projfs() {
+  status=0
+  timeout 120 "$wine" "$build/windows/prjconf.exe" "$@" >"$prefix/out" 2>"$prefix/err" || status=$?
+  got=$(tr -d '\r' <"$prefix/err")
+  if [ "$status" != 2 ] || [ "$got" != "$expected" ] || [ -s "$prefix/out" ]; then
+    echo "windows-check: prjconf.exe $*: expected exit 2 and exactly, on stderr:" >&2
+    echo "  $expected" >&2
+    echo "got exit $status, stderr:" >&2
+    sed 's/^/  /' "$prefix/err" >&2
+    echo "stdout:" >&2
+    sed 's/^/  /' "$prefix/out" >&2
+    exit 1
+  fi
+  echo "ok: prjconf.exe $*: exit 2, the exact line"
+}
+prjconf_without_projfs --backend projfs
+# With a provider program too, before the program is started.
+prjconf_without_projfs --backend projfs --provider "$build/windows/hello.exe"
+# hello.exe, an unmodified provider program, gets ERROR_MOD_NOT_FOUND from its first Prj* call.
+status=0
+timeout 120 "$wine" "$build/windows/hello.exe" >"$prefix/out" 2>&1 </dev/null || status=$?
+if [ "$status" = 0 ] || ! grep -q '0x8007007e' "$prefix/out"; then
+  echo "windows-check: hello.exe: expected a failure naming 0x8007007e, got exit $status:" >&2
+  cat "$prefix/out" >&2
+  exit 1
+fi
+echo "ok: hello.exe reports 0x8007007e (ERROR_MOD_NOT_FOUND)"

@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""Checks the Windows workflows (.github/workflows/windows.yml and the template
+docs/ci/windows-projfs.yml): valid YAML (Debian's python3-yaml), a windows-latest job, actions
+we know, and commands that exist: every `run` line starts with a known command; every -D cache
+variable given to cmake is one the project defines; every prjconf.exe option is one prjconf's
+Windows usage text lists, and its path is where the Visual Studio generator puts it.
+
+    windows-workflows-check.py SOURCE_DIR
+"""
+import re
+import shlex
+import sys
+from pathlib import Path
+
+import yaml
+
+KNOWN_ACTIONS = {"actions/checkout@v4", "actions/upload-artifact@v4"}
+# Commands a run line may start with, and where each comes from on windows-latest.
+KNOWN_COMMANDS = {
+    "cmake": "the runner image", "ctest": "the runner image", "git": "the runner image",
+    "fltmc": "Windows (filter manager)", "Enable-WindowsOptionalFeature": "PowerShell (DISM module)",
+    "exit": "PowerShell", "New-Item": "PowerShell", "Set-Content": "PowerShell",
+}
+
+
+def cache_variables(src):
+    """Cache variables and options the project defines, plus CMake's own we rely on."""
+    names = {"BUILD_TESTING", "CMAKE_BUILD_TYPE"}
+    for f in list(src.glob("**/CMakeLists.txt")) + list(src.glob("tools/cmake/*.cmake")):
+        if "build" in f.relative_to(src).parts[0]:
+            continue
+        text = f.read_text(encoding="utf-8")
+        names.update(re.findall(r"option\((\w+)", text))
+        names.update(re.findall(r"set\((\w+) [^)]*CACHE", text))
+    return names
+
+
+def prjconf_options(src):
+    usage = (src / "windows" / "prjconf_main.c").read_text(encoding="utf-8")
+    return set(re.findall(r"(--[a-z][a-z-]*)", usage))
+
+
+def check_run(line, src, problems, where, cache, options):
+    words = shlex.split(line, posix=False)
+    cmd = words[0]
+    if cmd.lower().endswith("prjconf.exe"):
+        parts = re.split(r"[\\/]", cmd)
+        if parts[-3:] != ["windows", "RelWithDebInfo", "prjconf.exe"]:
+            problems.append(f"{where}: {cmd}: the Visual Studio generator puts prjconf in "
+                            "BUILD\\windows\\RelWithDebInfo\\prjconf.exe")
+        for w in words[1:]:
+            if w == "--":
+                break  # the provider program's own arguments
+            if w.startswith("--") and w not in options:
+                problems.append(f"{where}: prjconf has no option {w}")
+        return
+    if cmd not in KNOWN_COMMANDS:
+        problems.append(f"{where}: unknown command {cmd!r}")
+        return
+    if cmd == "cmake":
+        for w in words[1:]:
+            if w.startswith("-D"):
+                name = w[2:].split("=")[0].split(":")[0]
+                if name not in cache:
+                    problems.append(f"{where}: cmake -D{name}: no such cache variable")
+
+
+def check(path, src, problems):
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cache, options = cache_variables(src), prjconf_options(src)
+    jobs = doc.get("jobs") or {}
+    if not jobs:
+        problems.append(f"{path}: no jobs")
+    for name, job in jobs.items():
+        if job.get("runs-on") != "windows-latest":
+            problems.append(f"{path}: job {name} does not run on windows-latest")
+        for i, step in enumerate(job.get("steps", [])):
+            where = f"{path.name}: {name}: step {step.get('name', i)}"
+            if "uses" in step and step["uses"] not in KNOWN_ACTIONS:
+                problems.append(f"{where}: unknown action {step['uses']}")
+            for line in str(step.get("run", "")).splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    check_run(line, src, problems, where, cache, options)
+    text = path.read_text(encoding="utf-8")
+    if "Client-ProjFS" not in text or "--backend projfs" not in text:
+        problems.append(f"{path}: must enable Client-ProjFS and run prjconf --backend projfs")
+
+
+def main(src):
+    src = Path(src)
+    problems = []
+    files = [src / ".github" / "workflows" / "windows.yml", src / "docs" / "ci" / "windows-projfs.yml"]
+    for f in files:
+        check(f, src, problems)
+    for p in problems:
+        print("windows workflows:", p)
+    if not problems:
+        print(f"windows workflows: {len(files)} files, valid YAML, known commands and options")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * msvc/pthread.h, the SRW-lock stand-in MSVC builds of memtree use, cross-built with mingw-w64
+ * so that it is compiled and run here too: read locks are shared, the write lock excludes, and
+ * unlock releases in the mode the lock was taken.
+ */
+#include "check.h"
+
+#include "../msvc/pthread.h"
+
+static pthread_rwlock_t lock;
+
+static DWORD WINAPI try_read(LPVOID arg)
+{
+    (void)arg;
+    /* TryAcquire: whether a reader could enter now, without waiting. */
+    BOOLEAN got = TryAcquireSRWLockShared(&lock.srw);
+    if (got)
+        ReleaseSRWLockShared(&lock.srw);
+    return got;
+}
+
+static DWORD reader_could_enter(void)
+{
+    HANDLE th = CreateThread(NULL, 0, try_read, NULL, 0, NULL);
+    WaitForSingleObject(th, INFINITE);
+    DWORD got = 0;
+    GetExitCodeThread(th, &got);
+    CloseHandle(th);
+    return got;
+}
+
+int main(void)
+{
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    CHECK(pthread_rwlock_init(&lock, &attr) == 0, "init");
+    pthread_rwlockattr_destroy(&attr);
+
+    pthread_rwlock_rdlock(&lock);
+    CHECK(reader_could_enter(), "a second reader enters beside a reader");
+    pthread_rwlock_unlock(&lock);
+
+    pthread_rwlock_wrlock(&lock);
+    CHECK(!reader_could_enter(), "no reader while the writer holds it");
+    pthread_rwlock_unlock(&lock);
+    CHECK(!lock.writer, "writer mark cleared");
+    CHECK(reader_could_enter(), "free again after the writer");
+    CHECK(TryAcquireSRWLockExclusive(&lock.srw), "and exclusively");
+    ReleaseSRWLockExclusive(&lock.srw);
+    pthread_rwlock_destroy(&lock);
+
+    pthread_mutex_t m;
+    pthread_mutex_init(&m, NULL);
+    pthread_mutex_lock(&m);
+    CHECK(!TryAcquireSRWLockExclusive(&m), "mutex held");
+    pthread_mutex_unlock(&m);
+    CHECK(TryAcquireSRWLockExclusive(&m), "mutex free");
+    ReleaseSRWLockExclusive(&m);
+    pthread_mutex_destroy(&m);
+    return CHECK_RESULT();
+}
