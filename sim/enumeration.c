@@ -109,7 +109,11 @@ static WCHAR *buffer_name(prjsim__dir_buffer *b, const WCHAR *name, size_t len)
 static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_FILE_BASIC_INFO *info,
                     const PRJ_EXTENDED_INFO *ext)
 {
-    if (!name || !name[0] || wcschr(name, L'\\') || wcschr(name, L'/'))
+    size_t len = 0, units = 0;
+    bool separator = false;
+    if (name)
+        units = prjsim__name_scan(name, &len, &separator); /* one pass, not four */
+    if (!name || !name[0] || separator)
         return E_INVALIDARG;
     if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || !ext->Symlink.TargetName))
         return E_INVALIDARG;
@@ -124,7 +128,6 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
                      "PrjFillDirEntryBuffer with a buffer handle that is not in use");
         return E_INVALIDARG;
     }
-    size_t len = wcslen(name), units = prjsim__name_utf16_units(name, len);
     if (units > PRJSIM__MAX_COMPONENT_UNITS) {
         /* No file system holds such a name: refuse it rather than list a cut-down one. */
         pthread_mutex_unlock(&buffers_lock);

@@ -250,16 +250,35 @@ static unsigned encode_utf16(wchar_t c, uint16_t out[2])
     return 1;
 }
 
+/* The UTF-16 units of one character, as encode_utf16 writes them. */
+static inline size_t units_of(uint32_t u)
+{
+    return (u > 0xFFFF && u <= 0x10FFFF) ? 2 : 1;
+}
+
 size_t prjsim__name_utf16_units(const wchar_t *s, size_t len)
 {
     size_t units = 0;
 
     if (s == NULL)
         return 0;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t u = (uint32_t)s[i];
-        units += (u > 0xFFFF && u <= 0x10FFFF) ? 2 : 1;
+    for (size_t i = 0; i < len; i++)
+        units += units_of((uint32_t)s[i]);
+    return units;
+}
+
+size_t prjsim__name_scan(const wchar_t *s, size_t *len, bool *has_separator)
+{
+    size_t units = 0, n = 0;
+    bool sep = false;
+
+    for (; s[n]; n++) {
+        uint32_t u = (uint32_t)s[n];
+        units += units_of(u);
+        sep |= u == L'\\' || u == L'/';
     }
+    *len = n;
+    *has_separator = sep;
     return units;
 }
 
