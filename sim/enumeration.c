@@ -578,7 +578,10 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
             if (prjsim__item_visible(d) && filter_matches(s, d->name, d->name_len)) {
                 PRJ_FILE_BASIC_INFO info;
                 disk_entry_info(d, &info);
-                if (!emit(&o, d->name, d->name_len, prjsim__entry_cost(d->name, d->name_len), &info)) {
+                /* Equal under the collation means the same upcased UTF-16 units, so the same
+                 * count: a provider entry of the same name already knows the cost. */
+                uint32_t cost = c == 0 ? p->cost : prjsim__entry_cost(d->name, d->name_len);
+                if (!emit(&o, d->name, d->name_len, cost, &info)) {
                     full = true;
                     break;
                 }
