@@ -108,11 +108,16 @@ Test(clocks, ticks_counter_and_wall_clock, .init = no_env_scale)
     cr_expect(!QueryPerformanceCounter(NULL));
 
     FILETIME ft;
-    ULONGLONG before = (ULONGLONG)time(NULL) * 10000000ULL + 116444736000000000ULL;
+    /* Read with clock_gettime, not time(): glibc's time() reads a coarse clock that can lag the
+     * precise one by a tick, which put a FILETIME taken just after a second boundary "after" it. */
+    struct timespec r;
+    clock_gettime(CLOCK_REALTIME, &r);
+    ULONGLONG before = (ULONGLONG)r.tv_sec * 10000000ULL + (ULONGLONG)r.tv_nsec / 100 + 116444736000000000ULL;
     GetSystemTimeAsFileTime(&ft);
-    ULONGLONG after = ((ULONGLONG)time(NULL) + 1) * 10000000ULL + 116444736000000000ULL;
+    clock_gettime(CLOCK_REALTIME, &r);
+    ULONGLONG after = (ULONGLONG)r.tv_sec * 10000000ULL + (ULONGLONG)r.tv_nsec / 100 + 116444736000000000ULL;
     ULONGLONG ticks = ((ULONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
-    cr_expect(ticks >= before && ticks < after, "FILETIME between two readings of time()");
+    cr_expect(ticks >= before && ticks <= after, "FILETIME between two readings of the real-time clock");
     SYSTEMTIME st;
     GetSystemTime(&st);
     cr_expect_geq(st.wYear, 2024);
