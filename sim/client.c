@@ -194,7 +194,8 @@ static NTSTATUS notify_created(prjsim_sim *sim, prjsim_handle *h, PRJ_NOTIFICATI
 {
     prjsim__item *item = h->item;
     prjsim__instance *inst = prjsim__instance_of_item(item);
-    if (!inst || prjsim__rare(item)->root)
+    /* Nothing is sent to a provider without a NotificationCallback: no path to make for it. */
+    if (!inst || prjsim__rare(item)->root || !inst->cb.NotificationCallback)
         return STATUS_SUCCESS;
     WCHAR *rel = handle_rel(h);
     prjsim__notice n = {inst, item, rel, NULL, NULL, (item->state & ITEM_DIR) != 0, false, type, false};
@@ -494,6 +495,8 @@ NTSTATUS prjsim_client_close(prjsim_handle *h)
             item->delete_pending = true;
     }
     prjsim__instance *inst = prjsim__instance_of_item(item);
+    if (inst && !inst->cb.NotificationCallback)
+        inst = NULL; /* nothing to send (prjsim__notify would not): no path to make for it */
     WCHAR *rel = inst ? handle_rel(h) : NULL;
     bool was_dir = (item->state & ITEM_DIR) != 0;
     prjsim__share_remove(sim, item, h->access, h->share);
@@ -578,9 +581,11 @@ NTSTATUS prjsim_client_read(prjsim_handle *h, UINT64 offset, void *buffer, UINT3
     }
     if (bytes_read)
         *bytes_read = n;
-    char extra[64];
-    snprintf(extra, sizeof extra, " offset=%llu length=%u read=%u", (unsigned long long)offset, length, n);
-    traced(sim, st, "read", h->trace_name, extra);
+    if (sim->options.trace) { /* formatting is most of a trace line's cost */
+        char extra[64];
+        snprintf(extra, sizeof extra, " offset=%llu length=%u read=%u", (unsigned long long)offset, length, n);
+        traced(sim, st, "read", h->trace_name, extra);
+    }
     prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
     free_handle(closed);
@@ -638,9 +643,11 @@ NTSTATUS prjsim_client_write(prjsim_handle *h, UINT64 offset, const void *buffer
         if (bytes_written)
             *bytes_written = length;
     }
-    char extra[64];
-    snprintf(extra, sizeof extra, " offset=%llu length=%u", (unsigned long long)offset, length);
-    traced(sim, st, "write", h->trace_name, extra);
+    if (sim->options.trace) {
+        char extra[64];
+        snprintf(extra, sizeof extra, " offset=%llu length=%u", (unsigned long long)offset, length);
+        traced(sim, st, "write", h->trace_name, extra);
+    }
     prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
     free_handle(closed);
@@ -663,9 +670,11 @@ NTSTATUS prjsim_client_set_size(prjsim_handle *h, UINT64 size)
         prjsim__item_sync_links(h->item);
         h->modified = true;
     }
-    char extra[48];
-    snprintf(extra, sizeof extra, " size=%llu", (unsigned long long)size);
-    traced(sim, st, "set-size", h->trace_name, extra);
+    if (sim->options.trace) {
+        char extra[48];
+        snprintf(extra, sizeof extra, " size=%llu", (unsigned long long)size);
+        traced(sim, st, "set-size", h->trace_name, extra);
+    }
     prjsim_handle *closed = handle_leave(h);
     prjsim__unlock(sim);
     free_handle(closed);

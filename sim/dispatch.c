@@ -20,8 +20,10 @@ prjsim__command *prjsim__current_command(void)
 
 void prjsim__note_api_result(HRESULT hr)
 {
+    if (hr == S_OK) /* before the thread-local read, which costs a call in a shared library */
+        return;
     prjsim__command *c = tls_command;
-    if (!c || hr == S_OK)
+    if (!c)
         return;
     for (int i = 0; i < c->api_result_count; i++)
         if (c->api_results[i] == hr)

@@ -18,10 +18,15 @@ static prjsim__dir_buffer **live_buffers;
 static size_t live_count, live_cap;
 
 /* FILE_ID_BOTH_DIR_INFORMATION is 0x68 bytes before the name; records are 8-byte aligned. */
+static uint32_t cost_of_units(size_t units)
+{
+    size_t bytes = 0x68 + 2 * units;
+    return (uint32_t)((bytes + 7) & ~(size_t)7);
+}
+
 uint32_t prjsim__entry_cost(const WCHAR *name, size_t len)
 {
-    size_t bytes = 0x68 + 2 * prjsim__name_utf16_units(name, len);
-    return (uint32_t)((bytes + 7) & ~(size_t)7);
+    return cost_of_units(prjsim__name_utf16_units(name, len));
 }
 
 static void buffer_register(prjsim__dir_buffer *b)
@@ -69,16 +74,46 @@ static void buffer_retire(prjsim__dir_buffer *b)
 
 static void free_entries(prjsim__provider_entry *e, size_t from, size_t to)
 {
-    for (size_t i = from; i < to; i++) {
-        free(e[i].name);
+    for (size_t i = from; i < to; i++)
         free(e[i].symlink_target);
+}
+
+static void free_names(prjsim__name_block **blocks)
+{
+    while (*blocks) {
+        prjsim__name_block *next = (*blocks)->next;
+        free(*blocks);
+        *blocks = next;
     }
+}
+
+/* A NUL-terminated copy of a name in @p b's name blocks. */
+static WCHAR *buffer_name(prjsim__dir_buffer *b, const WCHAR *name, size_t len)
+{
+    prjsim__name_block *k = b->names;
+    if (!k || k->cap - k->used < len + 1) {
+        size_t cap = len + 1 > 2048 ? len + 1 : 2048;
+        k = prjsim__xmalloc(sizeof *k + cap * sizeof(WCHAR));
+        k->next = b->names;
+        k->used = 0;
+        k->cap = cap;
+        b->names = k;
+    }
+    WCHAR *out = k->text + k->used;
+    memcpy(out, name, len * sizeof(WCHAR));
+    out[len] = 0;
+    k->used += len + 1;
+    return out;
 }
 
 static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_FILE_BASIC_INFO *info,
                     const PRJ_EXTENDED_INFO *ext)
 {
-    if (!name || !name[0] || wcschr(name, L'\\') || wcschr(name, L'/'))
+    size_t len = 0, units = 0;
+    bool separator = false;
+    if (name)
+        units = prjsim__name_scan(name, &len, &separator); /* one pass, not four */
+    if (!name || !name[0] || separator)
         return E_INVALIDARG;
     if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || !ext->Symlink.TargetName))
         return E_INVALIDARG;
@@ -93,17 +128,16 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
                      "PrjFillDirEntryBuffer with a buffer handle that is not in use");
         return E_INVALIDARG;
     }
-    size_t len = wcslen(name);
-    if (prjsim__name_utf16_units(name, len) > PRJSIM__MAX_COMPONENT_UNITS) {
+    if (units > PRJSIM__MAX_COMPONENT_UNITS) {
         /* No file system holds such a name: refuse it rather than list a cut-down one. */
         pthread_mutex_unlock(&buffers_lock);
         prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_NAME_TOO_LONG,
-                     "PrjFillDirEntryBuffer with a name of %zu UTF-16 units (at most %d)",
-                     prjsim__name_utf16_units(name, len), PRJSIM__MAX_COMPONENT_UNITS);
+                     "PrjFillDirEntryBuffer with a name of %zu UTF-16 units (at most %d)", units,
+                     PRJSIM__MAX_COMPONENT_UNITS);
         prjsim__note_api_result(E_INVALIDARG);
         return E_INVALIDARG;
     }
-    uint32_t cost = prjsim__entry_cost(name, len);
+    uint32_t cost = cost_of_units(units);
     HRESULT hr = S_OK;
     if (b->full || cost > b->budget - b->used) {
         /* Once an entry did not fit the buffer is full: later, smaller entries do not fit either. */
@@ -113,12 +147,15 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
         hr = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
     } else {
         if (b->count == b->cap) {
-            b->cap = b->cap ? b->cap * 2 : 16;
+            /* At first room for as many of the smallest entries as the budget takes (bounded). */
+            size_t first = b->budget / 0x70 + 1;
+            b->cap = b->cap ? b->cap * 2 : (first < 16 ? 16 : first > 1024 ? 1024 : first);
             b->entries = prjsim__xrealloc(b->entries, b->cap * sizeof *b->entries);
         }
         prjsim__provider_entry *e = &b->entries[b->count++];
-        e->name = prjsim__wcsdup_n(name, len);
+        e->name = buffer_name(b, name, len);
         e->name_len = (uint32_t)len;
+        e->cost = cost;
         if (info)
             e->info = *info;
         else
@@ -145,12 +182,27 @@ STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle, 
 
 /* ---- sessions ---- */
 
+/* Copies a name into a buffer the session keeps for it (grown as needed), NUL-terminated. */
+static void name_store(WCHAR **buf, size_t *len, size_t *cap, const WCHAR *name, size_t n)
+{
+    if (n + 1 > *cap) {
+        free(*buf);
+        *cap = n + 1 < 64 ? 64 : n + 1;
+        *buf = prjsim__xmalloc(*cap * sizeof(WCHAR));
+    }
+    memcpy(*buf, name, n * sizeof(WCHAR));
+    (*buf)[n] = 0;
+    *len = n;
+}
+
+
 static void session_free(prjsim__enum_session *s)
 {
     free(s->dir_path);
     free(s->filter);
     free_entries(s->queue, s->queue_pos, s->queue_count);
     free(s->queue);
+    free_names(&s->queue_names);
     free(s->last_provider_name);
     free(s->resume_with);
     free(s->cursor);
@@ -242,18 +294,32 @@ static void reset_scan(prjsim__enum_session *s, const WCHAR *pattern)
 {
     free(s->filter);
     s->filter = prjsim__wcsdup(pattern && pattern[0] ? pattern : L"*");
+    s->filter_len = wcslen(s->filter);
     free(s->cursor);
     s->cursor = NULL;
+    s->cursor_len = s->cursor_cap = 0;
+    s->cursor_at = 0;
     free_entries(s->queue, s->queue_pos, s->queue_count);
     s->queue_count = s->queue_pos = 0;
+    free_names(&s->queue_names);
     free(s->last_provider_name);
     s->last_provider_name = NULL;
+    s->last_provider_len = s->last_provider_cap = 0;
     free(s->resume_with);
     s->resume_with = NULL;
     s->dots_done = false;
     s->any_returned = false; /* per scan: the dots logic in prjsim__session_query reads it */
     s->provider_done = s->instance == NULL;
     s->restart_pending = true;
+}
+
+/* Whether a name is in the session's filter. "*", the usual one, takes no call: every name
+ * matches it but the empty one, as prjsim__name_match_n says. */
+static bool filter_matches(const prjsim__enum_session *s, const WCHAR *name, size_t len)
+{
+    if (s->filter_len == 1 && s->filter[0] == L'*')
+        return len > 0;
+    return prjsim__name_match_n(name, len, s->filter, s->filter_len);
 }
 
 /* Asks the provider for more entries. Lock held. */
@@ -291,7 +357,8 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
                          b->count);
         if (b->count == 0)
             s->provider_done = true; /* S_OK with nothing added ends the list */
-        char *dir = prjsim__utf8(s->dir_path);
+        char *dir = NULL; /* the directory's name for diagnostics, made on first need */
+#define DIR_UTF8() (dir ? dir : (dir = prjsim__utf8(s->dir_path)))
         /* A Get after a full buffer resumes with the entry that did not fit (section 6.4). */
         /* Only a later name counts: an empty Get may mean the store changed meanwhile. */
         if (s->resume_with && !restarted && b->count > 0 &&
@@ -300,7 +367,7 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
             char *want = prjsim__utf8(s->resume_with);
             char *got = prjsim__utf8(b->entries[0].name);
             prjsim__diag(sim, PRJSIM_DIAG_SKIPPED_ENTRY, "\"%s\" did not fit, the next Get began with \"%s\" in \"%s\"",
-                         want, got, dir);
+                         want, got, DIR_UTF8());
             free(want);
             free(got);
         }
@@ -311,40 +378,45 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
             prjsim__provider_entry *e = &b->entries[i];
             if (s->last_provider_name) {
                 int c = prjsim__name_compare_n(e->name, e->name_len, s->last_provider_name,
-                                               wcslen(s->last_provider_name));
+                                               s->last_provider_len);
                 if (c <= 0) {
                     char *a = prjsim__utf8(e->name), *p = prjsim__utf8(s->last_provider_name);
                     if (c < 0)
-                        prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, dir);
+                        prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, DIR_UTF8());
                     else
-                        prjsim__diag(sim, PRJSIM_DIAG_DUPLICATE_ENTRY, "\"%s\" twice in \"%s\"", a, dir);
+                        prjsim__diag(sim, PRJSIM_DIAG_DUPLICATE_ENTRY, "\"%s\" twice in \"%s\"", a, DIR_UTF8());
                     free(a);
                     free(p);
                 }
             }
-            if (!prjsim__name_match_n(e->name, e->name_len, s->filter, wcslen(s->filter))) {
+            if (!filter_matches(s, e->name, e->name_len)) {
                 char *a = prjsim__utf8(e->name), *f = prjsim__utf8(s->filter);
-                prjsim__diag(sim, PRJSIM_DIAG_FILTER_IGNORED, "\"%s\" does not match \"%s\" in \"%s\"", a, f, dir);
+                prjsim__diag(sim, PRJSIM_DIAG_FILTER_IGNORED, "\"%s\" does not match \"%s\" in \"%s\"", a, f, DIR_UTF8());
                 free(a);
                 free(f);
             }
-            free(s->last_provider_name);
-            s->last_provider_name = prjsim__wcsdup_n(e->name, e->name_len);
+            name_store(&s->last_provider_name, &s->last_provider_len, &s->last_provider_cap, e->name,
+                       e->name_len);
         }
+#undef DIR_UTF8
         free(dir);
         free_entries(s->queue, s->queue_pos, s->queue_count);
         free(s->queue);
+        free_names(&s->queue_names);
         s->queue = b->entries;
         s->queue_count = b->count;
         s->queue_pos = 0;
+        s->queue_names = b->names;
         b->entries = NULL;
         b->count = 0;
+        b->names = NULL;
     } else {
         st = prjsim__translate_result(sim, hr, cmd, PRJSIM_CB_GET_ENUM);
     }
     prjsim__command_release(cmd);
     free_entries(b->entries, 0, b->count);
     free(b->entries);
+    free_names(&b->names);
     b->entries = NULL;
     b->count = b->cap = 0;
     buffer_retire(b);
@@ -378,14 +450,16 @@ typedef struct out_list {
     UINT32 used, budget;
 } out_list;
 
-/* Appends an entry if it fits; false when the caller's buffer is full. */
-static bool emit(out_list *o, const WCHAR *name, size_t len, const PRJ_FILE_BASIC_INFO *info)
+/* Appends an entry of prjsim__entry_cost @p cost if it fits; false when the caller's buffer is full. */
+static bool emit(out_list *o, const WCHAR *name, size_t len, uint32_t cost, const PRJ_FILE_BASIC_INFO *info)
 {
-    uint32_t cost = prjsim__entry_cost(name, len);
     if (cost > o->budget - o->used)
         return false;
     if (o->count == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 16;
+        /* The first allocation holds as many of the smallest entries as the budget takes (up to
+         * a bound), so that a listing does not grow its array entry by entry. */
+        size_t first = o->budget / 0x70 + 1;
+        o->cap = o->cap ? o->cap * 2 : (first < 16 ? 16 : first > 256 ? 256 : first);
         o->e = prjsim__xrealloc(o->e, o->cap * sizeof *o->e);
     }
     prjsim_dir_entry *d = &o->e[o->count++];
@@ -395,6 +469,32 @@ static bool emit(out_list *o, const WCHAR *name, size_t len, const PRJ_FILE_BASI
     d->basic = *info;
     o->used += cost;
     return true;
+}
+
+/*
+ * The index of the first on-disk child after the cursor (in sorted order). The place found for
+ * the previous entry is checked first: in a sorted array it is the answer exactly when the child
+ * before it is not after the cursor and the child at it is, so a walk costs two comparisons per
+ * entry rather than a search; anything else (the disk changed meanwhile) searches.
+ */
+static uint32_t next_child_at(prjsim__enum_session *s, prjsim__item *dir)
+{
+    prjsim__item_sort_children(dir);
+    if (!s->cursor)
+        return 0;
+    uint32_t n = dir->child_count, i = s->cursor_at;
+    prjsim__item **c = dir->children;
+    if (i <= n &&
+        (i == 0 || prjsim__name_compare_n(c[i - 1]->name, c[i - 1]->name_len, s->cursor, s->cursor_len) <= 0) &&
+        (i == n || prjsim__name_compare_n(c[i]->name, c[i]->name_len, s->cursor, s->cursor_len) > 0))
+        return i;
+    bool found;
+    i = prjsim__item_child_index(dir, s->cursor, s->cursor_len, &found);
+    /* Past every child of that name: a directory never holds two, but if it did the walk must
+     * still move on. */
+    while (i < n && prjsim__name_compare_n(c[i]->name, c[i]->name_len, s->cursor, s->cursor_len) <= 0)
+        i++;
+    return i;
 }
 
 NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *pattern,
@@ -419,7 +519,7 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
     out_list o = {NULL, 0, 0, 0, budget};
     NTSTATUS st = STATUS_SUCCESS;
     prjsim__item *dir = s->dir;
-    size_t filter_len = wcslen(s->filter);
+    size_t filter_len = s->filter_len;
     bool full = false;
 
     if (!s->dots_done) {
@@ -433,34 +533,34 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         for (; i < 2 && !(single && o.count > 0); i++) {
             if (!prjsim__name_match_n(dots[i], wcslen(dots[i]), s->filter, filter_len))
                 continue;
-            if (!emit(&o, dots[i], wcslen(dots[i]), &dir->info)) {
+            size_t dlen = wcslen(dots[i]);
+            if (!emit(&o, dots[i], dlen, prjsim__entry_cost(dots[i], dlen), &dir->info)) {
                 full = true;
                 break;
             }
         }
         s->dots_done = i == 2;
     }
+    /*
+     * Only provider_get lets the lock go inside this loop: between two of its calls the disk
+     * cannot change, so whether the directory is in the tree and where the cursor is in its
+     * children (kept in cursor_at as the walk moves) are known without looking again.
+     */
+    bool dir_there = prjsim__item_in_tree(dir), at_known = false;
     while (!full && !(single && o.count > 0)) {
         /* The next on-disk child after the cursor. */
         prjsim__item *d = NULL;
-        if (prjsim__item_in_tree(dir)) {
-            uint32_t i = 0;
-            prjsim__item_sort_children(dir);
-            if (s->cursor) {
-                bool found;
-                size_t clen = wcslen(s->cursor);
-                i = prjsim__item_child_index(dir, s->cursor, clen, &found);
-                /* Past every child of that name: a directory never holds two, but if it did the
-                 * walk must still move on. */
-                while (i < dir->child_count &&
-                       prjsim__name_compare_n(dir->children[i]->name, dir->children[i]->name_len, s->cursor, clen) <= 0)
-                    i++;
-            }
-            if (i < dir->child_count)
-                d = dir->children[i];
+        if (dir_there) {
+            if (!at_known)
+                s->cursor_at = next_child_at(s, dir);
+            at_known = true;
+            if (s->cursor_at < dir->child_count)
+                d = dir->children[s->cursor_at];
         }
         if (s->queue_pos == s->queue_count && !s->provider_done) {
             st = provider_get(sim, s, budget, single);
+            dir_there = prjsim__item_in_tree(dir);
+            at_known = false;
             if (st == STATUS_BUFFER_TOO_SMALL && o.count > 0) {
                 st = STATUS_SUCCESS; /* hand out what fitted; the next query asks again */
                 break;
@@ -475,18 +575,20 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
         int c = !d ? 1 : !p ? -1 : prjsim__name_compare_n(d->name, d->name_len, p->name, p->name_len);
         if (c <= 0) {
             /* The on-disk item wins over a provider entry of the same name; tombstones hide it. */
-            if (prjsim__item_visible(d) && prjsim__name_match_n(d->name, d->name_len, s->filter, filter_len)) {
+            if (prjsim__item_visible(d) && filter_matches(s, d->name, d->name_len)) {
                 PRJ_FILE_BASIC_INFO info;
                 disk_entry_info(d, &info);
-                if (!emit(&o, d->name, d->name_len, &info)) {
+                /* Equal under the collation means the same upcased UTF-16 units, so the same
+                 * count: a provider entry of the same name already knows the cost. */
+                uint32_t cost = c == 0 ? p->cost : prjsim__entry_cost(d->name, d->name_len);
+                if (!emit(&o, d->name, d->name_len, cost, &info)) {
                     full = true;
                     break;
                 }
             }
-            free(s->cursor);
-            s->cursor = prjsim__wcsdup_n(d->name, d->name_len);
+            name_store(&s->cursor, &s->cursor_len, &s->cursor_cap, d->name, d->name_len);
+            s->cursor_at++; /* d itself is not after the cursor now; the next child may be */
             if (c == 0) {
-                free(p->name);
                 free(p->symlink_target);
                 s->queue_pos++;
             }
@@ -494,18 +596,14 @@ NTSTATUS prjsim__session_query(prjsim_sim *sim, prjsim_handle *h, const WCHAR *p
             /* Provider entries are passed through as given, as ProjFS does. */
             PRJ_FILE_BASIC_INFO info;
             virtual_entry_info(sim, p, &info);
-            if (!emit(&o, p->name, p->name_len, &info)) {
+            if (!emit(&o, p->name, p->name_len, p->cost, &info)) {
                 full = true;
                 break;
             }
             /* The on-disk cursor moves past a returned name too: if it becomes a placeholder
              * before the next query, the disk side must not list it again. */
-            if (!s->cursor || prjsim__name_compare_n(p->name, p->name_len, s->cursor, wcslen(s->cursor)) > 0) {
-                free(s->cursor);
-                s->cursor = p->name;
-                p->name = NULL;
-            }
-            free(p->name);
+            if (!s->cursor || prjsim__name_compare_n(p->name, p->name_len, s->cursor, s->cursor_len) > 0)
+                name_store(&s->cursor, &s->cursor_len, &s->cursor_cap, p->name, p->name_len);
             free(p->symlink_target);
             s->queue_pos++;
         }
@@ -552,7 +650,6 @@ NTSTATUS prjsim__provider_probe(prjsim_sim *sim, prjsim__instance *inst, prjsim_
             if (!*found && !(disk && (disk->state & ITEM_TOMBSTONE)) &&
                 prjsim__name_match_n(e->name, e->name_len, s->filter, plen))
                 *found = true;
-            free(e->name);
             free(e->symlink_target);
         }
         if (st == STATUS_BUFFER_TOO_SMALL)

@@ -69,7 +69,7 @@ struct prjsim__item {
     uint8_t *data;        /* file content for hydrated and full files */
     size_t data_cap;
     prjsim__item **children; /* sorted by prjsim__name_compare_n unless children_unsorted */
-    prjsim__item **index;     /* hash index of children by folded name (big directories) */
+    uintptr_t *index;         /* hash index of children by folded name (big directories; volume.c) */
     uint32_t name_len;
     uint32_t state;
     uint32_t child_count, child_cap;
@@ -81,6 +81,7 @@ struct prjsim__item {
     bool hydrating;          /* a GetFileData is in flight for this file */
     bool converting;         /* PRE_CONVERT_TO_FULL is in flight: sent once even if I/Os race */
     bool detached;           /* the top of a removed subtree; freed when nothing in it is held */
+    uint32_t name_hash;      /* prjsim__name_hash_n of the name (in what was padding) */
 };
 
 extern const prjsim__item_rare prjsim__no_rare;
@@ -151,10 +152,21 @@ struct prjsim__command {
     bool has_notification_mask;
 };
 
+/*
+ * Storage for the names of one Get's entries: blocks that never move, freed together when the
+ * entries are (a Get's names cost one allocation per block rather than one each).
+ */
+typedef struct prjsim__name_block {
+    struct prjsim__name_block *next;
+    size_t used, cap; /* in WCHARs */
+    WCHAR text[];
+} prjsim__name_block;
+
 /* One entry the provider added to a directory buffer. */
 typedef struct prjsim__provider_entry {
-    WCHAR *name;
+    WCHAR *name; /* in the buffer's (then the queue's) name blocks */
     uint32_t name_len;
+    uint32_t cost; /* prjsim__entry_cost of the name */
     PRJ_FILE_BASIC_INFO info;
     WCHAR *symlink_target;
 } prjsim__provider_entry;
@@ -166,6 +178,7 @@ struct prjsim__dir_buffer {
     WCHAR *refused;     /* the first name that did not fit */
     prjsim__provider_entry *entries;
     size_t count, cap;
+    prjsim__name_block *names;
 };
 
 struct prjsim__enum_session {
@@ -175,6 +188,7 @@ struct prjsim__enum_session {
     prjsim__item *dir;
     WCHAR *dir_path;      /* relative path given to the callbacks */
     WCHAR *filter;        /* captured search expression */
+    size_t filter_len;
     bool started;         /* Start succeeded: End is owed */
     bool get_called;      /* the first Get happened */
     bool restart_pending; /* the next Get carries RESTART_SCAN */
@@ -182,12 +196,19 @@ struct prjsim__enum_session {
     /* Provider entries received but not yet merged. */
     prjsim__provider_entry *queue;
     size_t queue_count, queue_pos;
-    /* The previous provider entry, to detect unsorted and duplicate entries. */
+    prjsim__name_block *queue_names;
+    /* The previous provider entry, to detect unsorted and duplicate entries (a buffer reused
+     * for every entry). */
     WCHAR *last_provider_name;
+    size_t last_provider_len, last_provider_cap;
     /* The entry that did not fit the last Get: the next one must start with it. */
     WCHAR *resume_with;
     /* The last name handed to the caller: the cursor into the on-disk children. */
     WCHAR *cursor;
+    size_t cursor_len, cursor_cap;
+    /* Where the first on-disk child after the cursor was last found: a guess that is checked
+     * with two comparisons before use, so that walking a directory costs no search per entry. */
+    uint32_t cursor_at;
     bool dots_done;
     bool any_returned;
 };

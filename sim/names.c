@@ -250,16 +250,35 @@ static unsigned encode_utf16(wchar_t c, uint16_t out[2])
     return 1;
 }
 
+/* The UTF-16 units of one character, as encode_utf16 writes them. */
+static inline size_t units_of(uint32_t u)
+{
+    return (u > 0xFFFF && u <= 0x10FFFF) ? 2 : 1;
+}
+
 size_t prjsim__name_utf16_units(const wchar_t *s, size_t len)
 {
     size_t units = 0;
 
     if (s == NULL)
         return 0;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t u = (uint32_t)s[i];
-        units += (u > 0xFFFF && u <= 0x10FFFF) ? 2 : 1;
+    for (size_t i = 0; i < len; i++)
+        units += units_of((uint32_t)s[i]);
+    return units;
+}
+
+size_t prjsim__name_scan(const wchar_t *s, size_t *len, bool *has_separator)
+{
+    size_t units = 0, n = 0;
+    bool sep = false;
+
+    for (; s[n]; n++) {
+        uint32_t u = (uint32_t)s[n];
+        units += units_of(u);
+        sep |= u == L'\\' || u == L'/';
     }
+    *len = n;
+    *has_separator = sep;
     return units;
 }
 
@@ -309,31 +328,10 @@ static bool reader_next(struct unit_reader *r, uint16_t *out)
  * the shorter name sort first when one is a prefix of the other. Comparing upcased (not
  * lowercased) units is what puts "_" (0x5F) after the letters (0x41-0x5A).
  */
-int prjsim__name_compare_n(const wchar_t *a, size_t alen, const wchar_t *b, size_t blen)
+/* The general case, from the first character that is not plain ASCII on both sides. */
+static __attribute__((noinline)) int compare_units(const wchar_t *a, size_t alen, const wchar_t *b,
+                                                   size_t blen)
 {
-    /* Fast path: while both names are ASCII, one UTF-16 unit is one wchar_t and upcasing is
-     * the ASCII rule, so compare directly; the general reader takes over at the first other
-     * character (at its start, so nothing is compared twice differently). NULL reads as empty. */
-    if (!a)
-        alen = 0;
-    if (!b)
-        blen = 0;
-    size_t n = alen < blen ? alen : blen, i = 0;
-    for (; i < n; i++) {
-        uint32_t ca = (uint32_t)a[i], cb = (uint32_t)b[i];
-        if (ca >= 0x80 || cb >= 0x80)
-            break;
-        ca = ascii_upcase(ca);
-        cb = ascii_upcase(cb);
-        if (ca != cb)
-            return ca < cb ? -1 : 1;
-    }
-    if (i == n && (i == alen || i == blen))
-        return alen == blen ? 0 : (alen < blen ? -1 : 1);
-    a += i;
-    b += i;
-    alen -= i;
-    blen -= i;
     struct unit_reader ra, rb;
 
     reader_init(&ra, a, alen);
@@ -352,6 +350,32 @@ int prjsim__name_compare_n(const wchar_t *a, size_t alen, const wchar_t *b, size
     }
 }
 
+int prjsim__name_compare_n(const wchar_t *a, size_t alen, const wchar_t *b, size_t blen)
+{
+    /* Fast path: equal characters are equal units whatever they are (a pair for a pair), and
+     * two different ASCII characters compare by the ASCII upcase; the general reader takes over
+     * at the first other difference (at its start, so nothing is compared twice differently).
+     * The fast path is kept small: names are compared on every lookup and listing step. NULL
+     * reads as empty. */
+    if (!a)
+        alen = 0;
+    if (!b)
+        blen = 0;
+    size_t n = alen < blen ? alen : blen;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ca = (uint32_t)a[i], cb = (uint32_t)b[i];
+        if (ca == cb)
+            continue;
+        if ((ca | cb) >= 0x80)
+            return compare_units(a + i, alen - i, b + i, blen - i);
+        ca = ascii_upcase(ca);
+        cb = ascii_upcase(cb);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    return alen == blen ? 0 : (alen < blen ? -1 : 1);
+}
+
 /* FNV-1a over the upcased units: equal under compare means identical upcased units. */
 uint32_t prjsim__name_hash_n(const wchar_t *s, size_t len)
 {
@@ -360,8 +384,14 @@ uint32_t prjsim__name_hash_n(const wchar_t *s, size_t len)
     uint16_t u;
 
     reader_init(&r, s, len);
-    while (reader_next(&r, &u)) {
-        u = upcase_unit(u);
+    for (;;) {
+        /* ASCII, most names, is one unit upcased by the ASCII rule: no reader, no table. */
+        if (!r.has_pending && r.pos < r.len && (uint32_t)r.s[r.pos] < 0x80)
+            u = (uint16_t)ascii_upcase((uint32_t)r.s[r.pos++]);
+        else if (reader_next(&r, &u))
+            u = upcase_unit(u);
+        else
+            break;
         h = (h ^ (u & 0xFFu)) * 16777619u;
         h = (h ^ (u >> 8)) * 16777619u;
     }

@@ -50,6 +50,12 @@ bool prjsim__name_has_wildcards(const wchar_t *s);
  */
 size_t prjsim__name_utf16_units(const wchar_t *s, size_t len);
 
+/*
+ * One pass over a NUL-terminated name: returns its UTF-16 units (as prjsim__name_utf16_units),
+ * sets its length in characters and whether it holds a path separator (\\ or /).
+ */
+size_t prjsim__name_scan(const wchar_t *s, size_t *len, bool *has_separator);
+
 /* The longest name one path component may have: 255 UTF-16 units, as on NTFS. */
 #define PRJSIM__MAX_COMPONENT_UNITS 255
 

@@ -267,10 +267,10 @@ static WCHAR *link_destination(const prjsim__item *link, const WCHAR *rest)
 
 NTSTATUS prjsim__resolve_follow(prjsim_sim *sim, const WCHAR *full, prjsim__resolved *r, bool follow_leaf)
 {
-    WCHAR *path = prjsim__wcsdup(full);
+    WCHAR *path = NULL; /* the path through the links followed so far; the caller's at first */
     NTSTATUS st = STATUS_OBJECT_PATH_NOT_FOUND;
     for (int depth = 0; depth <= 63; depth++) {
-        st = prjsim__resolve(sim, path, r);
+        st = prjsim__resolve(sim, path ? path : full, r);
         prjsim__item *link = NULL;
         WCHAR *rest = NULL;
         if (st == PRJSIM__STATUS_REPARSE) {

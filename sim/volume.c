@@ -78,6 +78,7 @@ prjsim__item *prjsim__item_new(const WCHAR *name, size_t len, uint32_t state)
     if (len)
         memcpy(item->name, name, len * sizeof(WCHAR));
     item->name_len = (uint32_t)len;
+    item->name_hash = prjsim__name_hash_n(item->name, len);
     item->state = state;
     if (state & ITEM_DIR) {
         item->info.IsDirectory = TRUE;
@@ -122,6 +123,12 @@ void prjsim__item_free_tree(prjsim__item *item)
  * a memmove each nor a rescan.
  */
 #define INDEX_FROM 16 /* smaller directories are scanned */
+/*
+ * Directories up to this size stay sorted through every change (an insert or removal moves at
+ * most this many pointers): a small directory that is changed and listed in turn would otherwise
+ * be sorted again for every listing.
+ */
+#define KEEP_SORTED_UPTO 512
 
 static int compare_items(const void *a, const void *b)
 {
@@ -137,13 +144,31 @@ static void ensure_sorted(prjsim__item *dir)
     }
 }
 
+/*
+ * A slot of the index holds the child's address with a few bits of its name hash in the low
+ * bits, which the allocator's alignment leaves zero: a probe that meets another name mostly
+ * learns so from the slot, without a cache miss on that child. The tag bits are the hash's top
+ * bits, which the slot number (its low bits) does not already tell apart.
+ */
+#define TAG_MASK ((uintptr_t)(_Alignof(prjsim__item) - 1)) /* items come from malloc */
+
+static uintptr_t slot_tag(uint32_t hash)
+{
+    return (uintptr_t)(hash >> 29) & TAG_MASK;
+}
+
+static prjsim__item *slot_item(uintptr_t slot)
+{
+    return (prjsim__item *)(slot & ~TAG_MASK);
+}
+
 static void index_put(prjsim__item *dir, prjsim__item *child)
 {
     uint32_t mask = dir->index_cap - 1;
-    uint32_t i = prjsim__name_hash_n(child->name, child->name_len) & mask;
+    uint32_t i = child->name_hash & mask;
     while (dir->index[i])
         i = (i + 1) & mask;
-    dir->index[i] = child;
+    dir->index[i] = (uintptr_t)child | slot_tag(child->name_hash);
 }
 
 static void index_rebuild(prjsim__item *dir, uint32_t cap)
@@ -158,16 +183,16 @@ static void index_rebuild(prjsim__item *dir, uint32_t cap)
 static void index_remove(prjsim__item *dir, prjsim__item *child)
 {
     uint32_t mask = dir->index_cap - 1;
-    uint32_t i = prjsim__name_hash_n(child->name, child->name_len) & mask;
-    while (dir->index[i] && dir->index[i] != child)
+    uint32_t i = child->name_hash & mask;
+    while (dir->index[i] && slot_item(dir->index[i]) != child)
         i = (i + 1) & mask;
     if (!dir->index[i])
         return;
-    dir->index[i] = NULL;
+    dir->index[i] = 0;
     /* Re-place the rest of the cluster so probing still finds every entry. */
     for (uint32_t j = (i + 1) & mask; dir->index[j]; j = (j + 1) & mask) {
-        prjsim__item *moved = dir->index[j];
-        dir->index[j] = NULL;
+        prjsim__item *moved = slot_item(dir->index[j]);
+        dir->index[j] = 0;
         index_put(dir, moved);
     }
 }
@@ -196,10 +221,13 @@ uint32_t prjsim__item_child_index(prjsim__item *dir, const WCHAR *name, size_t l
 prjsim__item *prjsim__item_child(prjsim__item *dir, const WCHAR *name, size_t len)
 {
     if (dir->index) {
-        uint32_t mask = dir->index_cap - 1;
-        for (uint32_t i = prjsim__name_hash_n(name, len) & mask; dir->index[i]; i = (i + 1) & mask) {
-            prjsim__item *c = dir->index[i];
-            if (prjsim__name_compare_n(c->name, c->name_len, name, len) == 0)
+        uint32_t mask = dir->index_cap - 1, hash = prjsim__name_hash_n(name, len);
+        uintptr_t tag = slot_tag(hash);
+        for (uint32_t i = hash & mask; dir->index[i]; i = (i + 1) & mask) {
+            if ((dir->index[i] & TAG_MASK) != tag)
+                continue;
+            prjsim__item *c = slot_item(dir->index[i]);
+            if (c->name_hash == hash && prjsim__name_compare_n(c->name, c->name_len, name, len) == 0)
                 return c;
         }
         return NULL;
@@ -218,12 +246,22 @@ void prjsim__item_attach(prjsim__item *dir, prjsim__item *child)
         dir->child_cap = dir->child_cap ? dir->child_cap * 2 : 4;
         dir->children = prjsim__xrealloc(dir->children, dir->child_cap * sizeof *dir->children);
     }
+    uint32_t at = dir->child_count;
     if (dir->child_count) {
         prjsim__item *last = dir->children[dir->child_count - 1];
-        if (prjsim__name_compare_n(last->name, last->name_len, child->name, child->name_len) > 0)
-            dir->children_unsorted = true;
+        if (prjsim__name_compare_n(last->name, last->name_len, child->name, child->name_len) > 0) {
+            if (!dir->children_unsorted && dir->child_count < KEEP_SORTED_UPTO) {
+                bool found;
+                at = prjsim__item_child_index(dir, child->name, child->name_len, &found);
+                memmove(dir->children + at + 1, dir->children + at,
+                        (dir->child_count - at) * sizeof *dir->children);
+            } else {
+                dir->children_unsorted = true;
+            }
+        }
     }
-    dir->children[dir->child_count++] = child;
+    dir->children[at] = child;
+    dir->child_count++;
     child->parent = dir;
     if (child->holds)
         add_holds(dir, child->holds);
@@ -259,10 +297,16 @@ void prjsim__item_detach(prjsim__item *child)
         for (i = 0; i < dir->child_count && dir->children[i] != child; i++)
             ;
     if (i < dir->child_count) {
-        /* Taking the last child's place is O(1); order is restored on the next ordered use. */
-        dir->children[i] = dir->children[--dir->child_count];
-        if (i < dir->child_count)
-            dir->children_unsorted = true;
+        dir->child_count--;
+        if (!dir->children_unsorted && dir->child_count < KEEP_SORTED_UPTO) {
+            memmove(dir->children + i, dir->children + i + 1,
+                    (dir->child_count - i) * sizeof *dir->children);
+        } else {
+            /* Taking the last child's place is O(1); order is restored on the next ordered use. */
+            dir->children[i] = dir->children[dir->child_count];
+            if (i < dir->child_count)
+                dir->children_unsorted = true;
+        }
     }
     child->parent = NULL;
     if (child->holds)
@@ -341,6 +385,7 @@ void prjsim__item_rename(prjsim__item *item, const WCHAR *name, size_t len)
         free(item->name);
     item->name = prjsim__wcsdup_n(name, len);
     item->name_len = (uint32_t)len;
+    item->name_hash = prjsim__name_hash_n(name, len);
 }
 
 /*

@@ -26,10 +26,11 @@ typedef struct figure {
 } figure;
 
 static const figure figures[] = {
-    { "p1", bench_p1_open, BENCH_P1_MEDIAN, BENCH_P1_SPEEDUP },
+    { "p1", bench_p1_open, BENCH_P1_MEDIAN, BENCH_P1_OUTSIDE },
     { "p2", bench_p2_enum, BENCH_P2_ENUM_1M, BENCH_P2_COST_RATIO },
     { "p3", bench_p3_read, BENCH_P3_FRACTION, BENCH_P3_FRACTION },
     { "p4", bench_p4_mixed, BENCH_P4_OPS, BENCH_P4_OPS },
+    { "p4r", bench_p4_random, BENCH_P4_RANDOM, BENCH_P4_RANDOM },
     { "p5", bench_p5_suite, BENCH_P5_SUITE, BENCH_P5_SUITE },
     { "mem", bench_mem, BENCH_MEM_PER_ITEM, BENCH_MEM_PER_ITEM },
 };
@@ -177,7 +178,7 @@ static bool write_json(const char *path, const bench_results *all)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: prjsim-bench [--quick] [--only p1,p2,p3,p4,p5,mem] [--json FILE]\n"
+    fprintf(out, "usage: prjsim-bench [--quick] [--only p1,p2,p3,p4,p4r,p5,mem] [--json FILE]\n"
                  "  --quick      small sizes (a smoke test of a few seconds)\n"
                  "  --only LIST  run only these figures\n"
                  "  --json FILE  write the figures as JSON (null = not measured)\n"

@@ -14,33 +14,11 @@
 
 extern char **environ;
 
-static bool find_prjconf(const bench_config *cfg, char *out, size_t outlen)
-{
-    const char *candidates[5] = { NULL, NULL, NULL, NULL, NULL };
-    char beside[4200], sibling[4200];
-    snprintf(beside, sizeof beside, "%s/prjconf", cfg->exe_dir);
-    snprintf(sibling, sizeof sibling, "%s/../prjconf/prjconf", cfg->exe_dir);
-    candidates[0] = beside;
-    candidates[1] = sibling;
-#ifdef PRJSIM_BENCH_BINARY_DIR
-    candidates[2] = PRJSIM_BENCH_BINARY_DIR "/tools/prjconf/prjconf";
-    candidates[3] = PRJSIM_BENCH_BINARY_DIR "/conformance/prjconf/prjconf";
-    candidates[4] = PRJSIM_BENCH_BINARY_DIR "/bin/prjconf";
-#endif
-    for (size_t i = 0; i < 5; i++) {
-        if (candidates[i] && access(candidates[i], X_OK) == 0) {
-            snprintf(out, outlen, "%s", candidates[i]);
-            return true;
-        }
-    }
-    return false;
-}
-
 void bench_p5_suite(const bench_config *cfg, bench_results *r)
 {
     char path[4200];
     printf("p5: the prjconf suite against the reference provider\n");
-    if (!find_prjconf(cfg, path, sizeof path)) {
+    if (!bench_find_prjconf(cfg, path, sizeof path)) {
         printf("  prjconf not built\n");
         bench_missing(r, BENCH_P5_SUITE, "prjconf not built");
         return;

@@ -106,3 +106,25 @@ void bench_sim_close(prjsim_sim *sim, prjsim_sim *previous)
     prjsim_sim_set_current(previous);
     prjsim_sim_destroy(sim);
 }
+
+bool bench_find_prjconf(const bench_config *cfg, char *out, size_t outlen)
+{
+    const char *candidates[5] = { NULL, NULL, NULL, NULL, NULL };
+    char beside[4200], sibling[4200];
+    snprintf(beside, sizeof beside, "%s/prjconf", cfg->exe_dir);
+    snprintf(sibling, sizeof sibling, "%s/../prjconf/prjconf", cfg->exe_dir);
+    candidates[0] = beside;
+    candidates[1] = sibling;
+#ifdef PRJSIM_BENCH_BINARY_DIR
+    candidates[2] = PRJSIM_BENCH_BINARY_DIR "/tools/prjconf/prjconf";
+    candidates[3] = PRJSIM_BENCH_BINARY_DIR "/conformance/prjconf/prjconf";
+    candidates[4] = PRJSIM_BENCH_BINARY_DIR "/bin/prjconf";
+#endif
+    for (size_t i = 0; i < 5; i++) {
+        if (candidates[i] && access(candidates[i], X_OK) == 0) {
+            snprintf(out, outlen, "%s", candidates[i]);
+            return true;
+        }
+    }
+    return false;
+}
