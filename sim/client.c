@@ -1244,3 +1244,32 @@ NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_pa
     prjsim_client_close(h);
     return st;
 }
+
+NTSTATUS prjsim_client_symlink(prjsim_sim *sim, PCWSTR link_path, PCWSTR target, bool directory)
+{
+    if (!sim || !link_path || !target || !target[0])
+        return STATUS_INVALID_PARAMETER;
+    /* A new full file or directory carrying the link (6.13): the name must be free, a link
+     * already at the name is not followed. */
+    prjsim_handle *h;
+    UINT32 kind = directory ? PRJSIM_OPEN_DIRECTORY : PRJSIM_OPEN_NON_DIRECTORY;
+    NTSTATUS st = prjsim_client_open(&h, sim, link_path, FILE_WRITE_ATTRIBUTES, CREATE_NEW,
+                                     kind | PRJSIM_OPEN_REPARSE_POINT, 0);
+    if (st != STATUS_SUCCESS)
+        return st;
+    prjsim__lock(sim);
+    prjsim__rare_mut(h->item)->symlink_target = prjsim__wcsdup(target);
+    h->item->info.FileAttributes |= FILE_ATTRIBUTE_REPARSE_POINT;
+    if (sim->options.trace) {
+        char *to = prjsim__utf8(target);
+        size_t n = strlen(to) + 16;
+        char *extra = prjsim__xmalloc(n);
+        snprintf(extra, n, " to \"%s\"", to);
+        traced(sim, st, "symlink", h->trace_name, extra);
+        free(extra);
+        free(to);
+    }
+    prjsim__unlock(sim);
+    prjsim_client_close(h);
+    return st;
+}

@@ -509,6 +509,30 @@ static DWORD host_link(const prjsim__fpath *link_path, const prjsim__fpath *exis
     return prjsim__files_errno(errno, link_path->host);
 }
 
+static DWORD host_symlink(const prjsim__fpath *link_path, PCWSTR target, const prjsim__fpath *absolute,
+                          bool directory)
+{
+    (void)directory; /* a host link has no kind of its own */
+    if (absolute && absolute->sim)
+        return ERROR_NOT_SUPPORTED; /* the host cannot point into the simulation */
+    char *to = absolute ? strdup(absolute->host) : prjsim__paths_utf8(target);
+    if (!to)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    for (char *c = to; !absolute && *c; c++)
+        if (*c == '\\')
+            *c = '/';
+    int rc = symlink(to, link_path->host);
+    int e = errno;
+    free(to);
+    if (rc == 0)
+        return 0;
+    if (e == EEXIST)
+        return ERROR_ALREADY_EXISTS;
+    if (e == ENOENT || e == ENOTDIR)
+        return ERROR_PATH_NOT_FOUND;
+    return prjsim__files_errno(e, link_path->host);
+}
+
 /* ---- listings ---- */
 
 static int entry_order(const void *a, const void *b)
@@ -614,6 +638,7 @@ const prjsim__files_backend prjsim__files_host = {
     host_unlink,
     host_rename,
     host_link,
+    host_symlink,
     host_find_open,
     host_find_next,
     host_find_close,

@@ -174,6 +174,13 @@ static DWORD sim_link(const prjsim__fpath *link_path, const prjsim__fpath *exist
     return prjsim__files_status(prjsim_client_link(prjsim__files_sim(), existing->win, link_path->win));
 }
 
+static DWORD sim_symlink(const prjsim__fpath *link_path, PCWSTR target, const prjsim__fpath *absolute,
+                         bool directory)
+{
+    return prjsim__files_status(
+        prjsim_client_symlink(prjsim__files_sim(), link_path->win, absolute ? absolute->win : target, directory));
+}
+
 /* Fetches the next batch of entries; 0, ERROR_NO_MORE_FILES or another error. */
 static DWORD next_batch(prjsim__find *fd, PCWSTR pattern)
 {
@@ -253,6 +260,7 @@ const prjsim__files_backend prjsim__files_simulated = {
     sim_unlink,
     sim_rename,
     sim_link,
+    sim_symlink,
     sim_find_open,
     sim_find_next,
     sim_find_close,

@@ -869,6 +869,31 @@ BOOL WINAPI CreateHardLinkW(LPCWSTR lpFileName, LPCWSTR lpExistingFileName,
     return err ? fail(err) : TRUE;
 }
 
+BOOLEAN WINAPI CreateSymbolicLinkW(LPCWSTR lpSymlinkFileName, LPCWSTR lpTargetFileName, DWORD dwFlags)
+{
+    if ((dwFlags & ~(DWORD)(SYMBOLIC_LINK_FLAG_DIRECTORY | SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE)) ||
+        !lpTargetFileName || !lpTargetFileName[0])
+        return (BOOLEAN)fail(ERROR_INVALID_PARAMETER);
+    prjsim__fpath link_path, absolute;
+    if (!resolve(&link_path, lpSymlinkFileName))
+        return FALSE;
+    /* A target with a drive is absolute (resolved as any path); anything else is kept as given,
+     * relative to the link's directory. */
+    WCHAR drive = lpTargetFileName[0] | 0x20;
+    bool is_absolute = drive >= L'a' && drive <= L'z' && lpTargetFileName[1] == L':';
+    if (is_absolute && !resolve(&absolute, lpTargetFileName)) {
+        prjsim__files_fpath_free(&link_path);
+        return FALSE;
+    }
+    DWORD err = prjsim__files_backend_of(&link_path)
+                    ->symlink(&link_path, lpTargetFileName, is_absolute ? &absolute : NULL,
+                              (dwFlags & SYMBOLIC_LINK_FLAG_DIRECTORY) != 0);
+    prjsim__files_fpath_free(&link_path);
+    if (is_absolute)
+        prjsim__files_fpath_free(&absolute);
+    return err ? (BOOLEAN)fail(err) : TRUE;
+}
+
 BOOL WINAPI PathFileExistsW(LPCWSTR pszPath)
 {
     return GetFileAttributesW(pszPath) != INVALID_FILE_ATTRIBUTES;

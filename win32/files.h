@@ -120,6 +120,8 @@ typedef struct prjsim__files_backend {
     /* Both paths on this backend. */
     DWORD (*rename)(const prjsim__fpath *from, const prjsim__fpath *to, bool replace);
     DWORD (*link)(const prjsim__fpath *link, const prjsim__fpath *existing);
+    /* @p target as the caller gave it; @p absolute its resolution when it is a full path. */
+    DWORD (*symlink)(const prjsim__fpath *link, PCWSTR target, const prjsim__fpath *absolute, bool directory);
     /* Starts a listing of @p dir filtered by @p pattern (already in NT form). */
     DWORD (*find_open)(prjsim__find *fd, const prjsim__fpath *dir, PCWSTR pattern);
     /* The next entry, or ERROR_NO_MORE_FILES (ERROR_FILE_NOT_FOUND if there was none). */

@@ -98,8 +98,7 @@ static prjsim_backend_result sim_link(const WCHAR *existing, const WCHAR *new_pa
 
 static prjsim_backend_result sim_symlink(const WCHAR *link, const WCHAR *target, bool directory)
 {
-    (void)link, (void)target, (void)directory;
-    return prjsim_backend_unsupported("the simulator's client has no symbolic link creation yet");
+    return S(prjsim_client_symlink(prjsim_sim_current(), link, target, directory));
 }
 
 static prjsim_backend_result sim_mkdir(const WCHAR *path)

@@ -4,14 +4,14 @@
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
  * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
- * CreateHardLinkW, CreateDirectoryW) and the result is its last error, or NtQueryDirectoryFile
+ * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW) and the result is its last error, or NtQueryDirectoryFile
  * (a directory handle's query, and listings that choose the buffer size or a wildcard pattern)
  * and the result is its NTSTATUS. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they
  * are kernel32's, over real ProjFS. A prjsim_backend_file is the HANDLE.
  *
  * Shapes with no Win32 call in our layer yet answer PRJSIM_BACKEND_UNSUPPORTED with the missing
- * call as the reason (CreateSymbolicLinkW, FILE_FLAG_OPEN_REPARSE_POINT...).
+ * call as the reason (a directory with an overwriting disposition...).
  */
 #include "backend.h"
 
@@ -59,14 +59,39 @@ static void w_attach(prjsim_sim *sim)
     prjsim_drives_simulate_volume(sim);
 }
 
+/*
+ * A directory created with a handle (FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF) as a
+ * Windows program does it through kernel32: CreateDirectoryW, then CreateFileW with backup
+ * semantics opens it (w_open). OPEN_ALWAYS takes an existing name as it is; the open then refuses
+ * a file. Overwriting dispositions have no kernel32 form for a directory.
+ */
+static prjsim_backend_result make_directory(const prjsim_backend_open *o)
+{
+    if (o->disposition != CREATE_NEW && o->disposition != OPEN_ALWAYS)
+        return prjsim_backend_unsupported("win32 backend: a directory with an overwriting disposition needs "
+                                          "NtCreateFile");
+    if (CreateDirectoryW(o->path, NULL)) {
+        DWORD attributes = o->attributes & ~(DWORD)(FILE_ATTRIBUTE_NORMAL | FILE_ATTRIBUTE_DIRECTORY);
+        if (attributes && !SetFileAttributesW(o->path, attributes))
+            return prjsim_backend_win32_error(GetLastError());
+        return prjsim_backend_win32_error(0);
+    }
+    DWORD err = GetLastError();
+    if (err == ERROR_ALREADY_EXISTS && o->disposition == OPEN_ALWAYS)
+        return prjsim_backend_win32_error(0);
+    return prjsim_backend_win32_error(err);
+}
+
 static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_backend_open *o)
 {
     *out = NULL;
     if (outside(o->path))
         return prjsim_backend_unsupported(outside_reason);
-    if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING)
-        return prjsim_backend_unsupported("win32 backend: CreateFileW cannot create a directory (FILE_DIRECTORY_FILE "
-                                          "needs NtCreateFile)");
+    if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING) {
+        prjsim_backend_result made = make_directory(o);
+        if (made.kind != PRJSIM_BACKEND_WIN32 || made.code != 0)
+            return made;
+    }
     /* CreateFileW opens a directory only with backup semantics; without it the open is
      * FILE_NON_DIRECTORY_FILE. A case that leaves the kind open gets backup semantics. */
     DWORD flags = 0;
@@ -78,7 +103,8 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
         flags |= FILE_FLAG_NO_BUFFERING;
     if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
         flags |= FILE_FLAG_OPEN_REPARSE_POINT;
-    HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, o->disposition, flags | o->attributes, NULL);
+    DWORD disposition = (o->flags & PRJSIM_OPEN_DIRECTORY) ? OPEN_EXISTING : o->disposition;
+    HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, disposition, flags | o->attributes, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
     if (o->flags & PRJSIM_OPEN_DIRECTORY) {
@@ -449,8 +475,10 @@ static prjsim_backend_result w_link(const WCHAR *existing, const WCHAR *new_path
 
 static prjsim_backend_result w_symlink(const WCHAR *link, const WCHAR *target, bool directory)
 {
-    (void)link, (void)target, (void)directory;
-    return prjsim_backend_unsupported("win32 backend: CreateSymbolicLinkW is not in our Win32 layer yet");
+    if (outside(link))
+        return prjsim_backend_unsupported(outside_reason);
+    DWORD flags = SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE | (directory ? SYMBOLIC_LINK_FLAG_DIRECTORY : 0);
+    return last_error(CreateSymbolicLinkW(link, target, flags));
 }
 
 static prjsim_backend_result w_mkdir(const WCHAR *path)

@@ -240,6 +240,23 @@ bool scn_parse_move(scn_parser *p, scn_stmt *st, scn_line *l)
     return rest_empty(p, l, 3);
 }
 
+bool scn_parse_symlink(scn_parser *p, scn_stmt *st, scn_line *l)
+{
+    if (l->count < 3)
+        return scn_error(p, "usage: symlink LINK TARGET [dir]");
+    if (!scn_want_full_path(p, &l->tok[1], st, false))
+        return false;
+    if (l->tok[2].comma || !l->tok[2].text[0])
+        return scn_error(p, "expected a link target (full, or relative to the link's directory), got '%s'",
+                         l->tok[2].text);
+    st->path2 = scn_wide(l->tok[2].text); /* kept as given: a relative target stays relative */
+    if (l->count > 3 && !strcmp(l->tok[3].text, "dir")) {
+        st->opt = true;
+        return rest_empty(p, l, 4);
+    }
+    return rest_empty(p, l, 3);
+}
+
 bool scn_parse_mkdir(scn_parser *p, scn_stmt *st, scn_line *l)
 {
     if (!scn_want_full_path(p, l->count > 1 ? &l->tok[1] : NULL, st, false))
@@ -395,6 +412,9 @@ static void exec_job(scn_job *j)
         break;
     case SCN_LINK:
         j->status = be->link(st->path, st->path2);
+        break;
+    case SCN_SYMLINK:
+        j->status = be->symlink(st->path, st->path2, st->opt);
         break;
     case SCN_MKDIR:
         j->status = be->mkdir(st->path);

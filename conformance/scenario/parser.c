@@ -261,7 +261,7 @@ static bool produces_result(const scn_stmt *st)
     switch (st->id) {
     case SCN_OPEN: case SCN_CREATE: case SCN_CLOSE: case SCN_READ: case SCN_WRITE: case SCN_SET_SIZE:
     case SCN_SET_ATTRIBUTES: case SCN_SET_TIMES: case SCN_INFO: case SCN_LIST: case SCN_DELETE:
-    case SCN_UNDELETE: case SCN_RENAME: case SCN_MOVE: case SCN_LINK: case SCN_MKDIR: case SCN_READ_FILE:
+    case SCN_UNDELETE: case SCN_RENAME: case SCN_MOVE: case SCN_LINK: case SCN_SYMLINK: case SCN_MKDIR: case SCN_READ_FILE:
     case SCN_WRITE_FILE: case SCN_CLEAR_CACHE: case SCN_COMPLETE: case SCN_CANCEL: case SCN_AWAIT:
     case SCN_START:
         return true;

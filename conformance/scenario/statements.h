@@ -46,6 +46,7 @@
     X(RENAME, "rename", scn_parse_rename, scn_run_client_op, "rename H NEWPATH [replace]") \
     X(MOVE, "move", scn_parse_move, scn_run_client_op, "move PATH NEWPATH [replace]") \
     X(LINK, "link", scn_parse_move, scn_run_client_op, "link EXISTING NEWPATH") \
+    X(SYMLINK, "symlink", scn_parse_symlink, scn_run_client_op, "symlink LINK TARGET [dir]") \
     X(MKDIR, "mkdir", scn_parse_mkdir, scn_run_client_op, "mkdir PATH") \
     X(READ_FILE, "read-file", scn_parse_mkdir, scn_run_client_op, "read-file PATH") \
     X(WRITE_FILE, "write-file", scn_parse_write_file, scn_run_client_op, "write-file PATH \"DATA\"") \

@@ -196,6 +196,16 @@ NTSTATUS prjsim_client_list(prjsim_sim *sim, PCWSTR path, PCWSTR pattern, UINT32
  */
 NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_path);
 
+/**
+ * Creates a symbolic link @p link_path to @p target (CreateSymbolicLinkW): a new full file, or
+ * directory with @p directory, that opens follow to @p target (absolute, or relative to the
+ * link's directory), as links the provider projects do (section 6.13).
+ * @return STATUS_SUCCESS; STATUS_OBJECT_NAME_COLLISION when the name exists;
+ *  STATUS_OBJECT_PATH_NOT_FOUND for a missing directory; STATUS_INVALID_PARAMETER for an empty
+ *  target. The target need not exist.
+ */
+NTSTATUS prjsim_client_symlink(prjsim_sim *sim, PCWSTR link_path, PCWSTR target, bool directory);
+
 /** Convenience: DeleteFileW / RemoveDirectoryW (open with DELETE, set disposition, close). */
 NTSTATUS prjsim_client_delete(prjsim_sim *sim, PCWSTR path, bool directory);
 

@@ -233,6 +233,16 @@ BOOL WINAPI CreateHardLinkW(LPCWSTR lpFileName, LPCWSTR lpExistingFileName,
                             LPSECURITY_ATTRIBUTES lpSecurityAttributes);
 BOOL WINAPI CreateHardLinkA(LPCSTR lpFileName, LPCSTR lpExistingFileName,
                             LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+/**
+ * A symbolic link @p lpSymlinkFileName to @p lpTargetFileName (absolute with a drive, or
+ * relative to the link's directory, stored as given); a directory link with
+ * SYMBOLIC_LINK_FLAG_DIRECTORY. The target need not exist. Every caller holds the privilege
+ * (DEVIATIONS W17), so SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE changes nothing; other flag
+ * bits or an empty target: ERROR_INVALID_PARAMETER. An existing name: ERROR_ALREADY_EXISTS; a
+ * missing directory: ERROR_PATH_NOT_FOUND. On the host a link to an absolute path inside a
+ * virtualization root: ERROR_NOT_SUPPORTED.
+ */
+BOOLEAN WINAPI CreateSymbolicLinkW(LPCWSTR lpSymlinkFileName, LPCWSTR lpTargetFileName, DWORD dwFlags);
 
 /* ---- Paths --------------------------------------------------------------------------------- */
 
@@ -293,6 +303,7 @@ BOOL WINAPI SystemTimeToFileTime(const SYSTEMTIME *lpSystemTime, LPFILETIME lpFi
 #define MoveFileEx MoveFileExW
 #define CopyFile CopyFileW
 #define CreateHardLink CreateHardLinkW
+#define CreateSymbolicLink CreateSymbolicLinkW
 #define GetFullPathName GetFullPathNameW
 #define GetCurrentDirectory GetCurrentDirectoryW
 #define SetCurrentDirectory SetCurrentDirectoryW
