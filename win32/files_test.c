@@ -471,6 +471,29 @@ BOTH_PLACES(names, hard_links)
     expect_error(CreateHardLinkW(L"D:\\l2.txt", L"C:\\base\\a.txt", NULL), ERROR_NOT_SAME_DEVICE);
 }
 
+BOTH_PLACES(names, symbolic_links)
+{
+    expect_ok(CreateSymbolicLinkW(L"C:\\base\\rel.txt", L"a.txt", 0));
+    cr_assert_str_eq(get_file(L"C:\\base\\rel.txt"), "hello", "a relative target is from the link's directory");
+    expect_ok(CreateSymbolicLinkW(L"C:\\base\\abs.txt", L"C:\\base\\b.txt",
+                                  SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE));
+    cr_assert_str_eq(get_file(L"C:\\base\\abs.txt"), "bee");
+    expect_ok(CreateSymbolicLinkW(L"C:\\base\\dl", L"dir", SYMBOLIC_LINK_FLAG_DIRECTORY));
+    put_file(L"C:\\base\\dl\\in.txt", "in");
+    cr_assert_str_eq(get_file(L"C:\\base\\dir\\in.txt"), "in", "a directory link leads into its target");
+    expect_ok(CreateSymbolicLinkW(L"C:\\base\\dangling", L"nope", 0));
+    expect_error(CreateFileW(L"C:\\base\\dangling", GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL) !=
+                     INVALID_HANDLE_VALUE,
+                 ERROR_FILE_NOT_FOUND);
+    expect_error(CreateSymbolicLinkW(L"C:\\base\\a.txt", L"b.txt", 0), ERROR_ALREADY_EXISTS);
+    expect_error(CreateSymbolicLinkW(L"C:\\base\\rel.txt", L"b.txt", 0), ERROR_ALREADY_EXISTS);
+    expect_error(CreateSymbolicLinkW(L"C:\\base\\nodir\\l.txt", L"a.txt", 0), ERROR_PATH_NOT_FOUND);
+    expect_error(CreateSymbolicLinkW(L"C:\\base\\l3.txt", L"a.txt", 0x4), ERROR_INVALID_PARAMETER);
+    expect_error(CreateSymbolicLinkW(L"C:\\base\\l3.txt", L"", 0), ERROR_INVALID_PARAMETER);
+    cr_assert_eq(GetFileAttributesW(L"C:\\base\\l3.txt"), INVALID_FILE_ATTRIBUTES, "a refused link leaves nothing");
+    cr_assert_str_eq(get_file(L"C:\\base\\a.txt"), "hello", "the existing name is untouched");
+}
+
 /* ---- the A forms, UTF-8 names ---- */
 
 BOTH_PLACES(narrow, utf8_names)
