@@ -201,6 +201,36 @@ Test(symlinks, the_link_itself, .init = start_links, .fini = stop)
     free(s);
 }
 
+Test(symlinks, created_by_a_client, .init = start_links, .fini = stop)
+{
+    cr_assert_eq(prjsim_client_symlink(sim, L"C:\\root\\mine.txt", L"target.txt", false), STATUS_SUCCESS);
+    NTSTATUS st;
+    char *s = read_text(L"C:\\root\\mine.txt", &st);
+    cr_assert_eq(st, STATUS_SUCCESS);
+    cr_assert_str_eq(s, "the target", "a relative target is from the link's directory");
+    free(s);
+    cr_assert_eq(prjsim_client_symlink(sim, L"C:\\root\\mydir", L"C:\\root\\Dir", true), STATUS_SUCCESS);
+    prjsim_file_info fi;
+    cr_assert_eq(prjsim_client_stat(sim, L"C:\\root\\mydir", &fi), STATUS_SUCCESS);
+    cr_assert(fi.basic.FileAttributes & FILE_ATTRIBUTE_DIRECTORY, "followed to the directory");
+    prjsim_handle *h;
+    cr_assert_eq(prjsim_client_open(&h, sim, L"C:\\root\\mine.txt", FILE_READ_ATTRIBUTES, OPEN_EXISTING,
+                                    PRJSIM_OPEN_REPARSE_POINT, 0),
+                 STATUS_SUCCESS);
+    cr_assert_eq(prjsim_client_query_info(h, &fi), STATUS_SUCCESS);
+    cr_assert(fi.basic.FileAttributes & FILE_ATTRIBUTE_REPARSE_POINT);
+    cr_assert(!(fi.basic.FileAttributes & FILE_ATTRIBUTE_DIRECTORY));
+    prjsim_client_close(h);
+    PRJ_FILE_STATE state;
+    cr_assert_eq(PrjGetOnDiskFileState(L"C:\\root\\mine.txt", &state), S_OK);
+    cr_assert_eq(state, PRJ_FILE_STATE_FULL);
+    cr_assert_eq(prjsim_client_symlink(sim, L"C:\\root\\target.txt", L"x", false), STATUS_OBJECT_NAME_COLLISION);
+    cr_assert_eq(prjsim_client_symlink(sim, L"C:\\root\\mine.txt", L"x", false), STATUS_OBJECT_NAME_COLLISION,
+                 "an existing link is not followed");
+    cr_assert_eq(prjsim_client_symlink(sim, L"C:\\root\\no\\l", L"x", false), STATUS_OBJECT_PATH_NOT_FOUND);
+    cr_assert_eq(prjsim_client_symlink(sim, L"C:\\root\\l", L"", false), STATUS_INVALID_PARAMETER);
+}
+
 /* ---- hard links ---- */
 
 static const tp_item items[] = {
