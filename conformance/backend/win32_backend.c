@@ -4,7 +4,8 @@
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
  * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
- * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW) and the result is its last error, or NtQueryDirectoryFile
+ * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW) and the result is its last error, or
+ * NtQueryDirectoryFile
  * (a directory handle's query, and listings that choose the buffer size or a wildcard pattern)
  * and the result is its NTSTATUS. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they

@@ -81,6 +81,8 @@ MALFORMED(unknown_disposition, "open h1 C:\\root\\a.txt disp=sometimes\n", "t.sc
 MALFORMED(two_dispositions, "open h1 C:\\root\\a.txt disp=create_new,open_existing\n", "t.scn:1: disp takes one of")
 MALFORMED(unknown_open_flag, "open h1 C:\\root\\a.txt flags=sideways\n", "t.scn:1: unknown open flag 'sideways'")
 MALFORMED(unknown_open_option, "open h1 C:\\root\\a.txt lock=read\n", "t.scn:1: unknown option 'lock' (access=, share=,")
+MALFORMED(symlink_without_target, "symlink C:\\root\\l.txt\n", "t.scn:1: usage: symlink LINK TARGET [dir]")
+MALFORMED(symlink_relative_link, "symlink l.txt a.txt\n", "t.scn:1: expected a full path")
 MALFORMED(unknown_share_mode, "open h1 C:\\root\\a.txt share=read,exec\n", "t.scn:1: unknown share mode 'exec'")
 MALFORMED(bad_number, "open h1 C:\\root\\a.txt\nread h1 zero 1\n", "t.scn:2: bad offset 'zero'")
 MALFORMED(missing_read_length, "open h1 C:\\root\\a.txt\nread h1 0\n", "t.scn:2: usage: read H OFFSET LENGTH")
