@@ -221,6 +221,12 @@ Test(symlinks, created_by_a_client, .init = start_links, .fini = stop)
     cr_assert(fi.basic.FileAttributes & FILE_ATTRIBUTE_REPARSE_POINT);
     cr_assert(!(fi.basic.FileAttributes & FILE_ATTRIBUTE_DIRECTORY));
     prjsim_client_close(h);
+    cr_assert_eq(prjsim_client_open(&h, sim, L"C:\\root\\mydir", FILE_READ_ATTRIBUTES, OPEN_EXISTING,
+                                    PRJSIM_OPEN_REPARSE_POINT, 0),
+                 STATUS_SUCCESS);
+    cr_assert_eq(prjsim_client_query_info(h, &fi), STATUS_SUCCESS);
+    cr_assert(fi.basic.FileAttributes & FILE_ATTRIBUTE_DIRECTORY, "a directory link is a directory itself");
+    prjsim_client_close(h);
     PRJ_FILE_STATE state;
     cr_assert_eq(PrjGetOnDiskFileState(L"C:\\root\\mine.txt", &state), S_OK);
     cr_assert_eq(state, PRJ_FILE_STATE_FULL);
