@@ -242,6 +242,7 @@ struct prjsim_sim {
     int64_t clock;
     uint64_t guid_counter;
     INT32 next_command_id;
+    prjsim__command *spare_command; /* one released command kept for the next dispatch (lock held) */
     pthread_cond_t state_changed; /* broadcast when a hydration, placeholder fetch, conversion or query ends */
     struct prjsim__sharing *sharing; /* share access of open files (sharing.c), or NULL */
     struct prjsim__fetch *fetches; /* GetPlaceholderInfo calls in flight, one per name */
