@@ -394,13 +394,17 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
         free(s->resume_with);
         s->resume_with = b->refused;
         b->refused = NULL;
+        /* Each entry is checked against the one before it: the previous Get's last (kept in
+         * the session) for the first, its neighbour in this buffer for the others; only the
+         * buffer's last name is copied into the session. */
         for (size_t i = 0; i < b->count; i++) {
             prjsim__provider_entry *e = &b->entries[i];
-            if (s->last_provider_name) {
-                int c = prjsim__name_compare_n(e->name, e->name_len, s->last_provider_name,
-                                               s->last_provider_len);
+            const WCHAR *prev = i > 0 ? b->entries[i - 1].name : s->last_provider_name;
+            size_t prev_len = i > 0 ? b->entries[i - 1].name_len : s->last_provider_len;
+            if (prev) {
+                int c = prjsim__name_compare_n(e->name, e->name_len, prev, prev_len);
                 if (c <= 0) {
-                    char *a = prjsim__utf8(e->name), *p = prjsim__utf8(s->last_provider_name);
+                    char *a = prjsim__utf8(e->name), *p = prjsim__utf8(prev);
                     if (c < 0)
                         prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, DIR_UTF8());
                     else
@@ -415,9 +419,10 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
                 free(a);
                 free(f);
             }
-            name_store(&s->last_provider_name, &s->last_provider_len, &s->last_provider_cap, e->name,
-                       e->name_len);
         }
+        if (b->count > 0)
+            name_store(&s->last_provider_name, &s->last_provider_len, &s->last_provider_cap,
+                       b->entries[b->count - 1].name, b->entries[b->count - 1].name_len);
 #undef DIR_UTF8
         free(dir);
         free_entries(s->queue, s->queue_pos, s->queue_count);
