@@ -442,6 +442,20 @@ char *prjsim_host_output(prjsim_host *h, int fd, size_t *size)
 
 /* ---- Destroy ---- */
 
+/* Whether the process is back to @p before threads. A joined thread can still be listed for a
+ * moment (the kernel wakes the joiner before it removes the task), so a surplus is looked at
+ * again for up to 10 ms before it is taken for a thread the program left running. */
+static bool threads_settled(size_t before)
+{
+    for (int i = 0; i < 100; i++) {
+        if (prjsim__host_thread_count() <= before)
+            return true;
+        struct timespec pause = {0, 100 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    return false;
+}
+
 void prjsim_host_destroy(prjsim_host *h)
 {
     if (!h)
@@ -464,8 +478,7 @@ void prjsim_host_destroy(prjsim_host *h)
      * before the start (a thread the program started may still run). Otherwise it stays,
      * which costs its mappings for the life of the process.
      */
-    if (!h->started || (h->joined && !h->left_instances &&
-                        prjsim__host_thread_count() <= h->threads_before))
+    if (!h->started || (h->joined && !h->left_instances && threads_settled(h->threads_before)))
         prjsim__host_close_module(h);
     free_strings((void **)h->argv);
     free_strings((void **)h->wargv);
