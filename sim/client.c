@@ -1220,6 +1220,20 @@ static NTSTATUS do_link(prjsim_sim *sim, prjsim_handle *h, PCWSTR new_path)
     return st;
 }
 
+/* A link operation's trace record, naming what it links to. */
+static void traced_to(prjsim_sim *sim, NTSTATUS st, const char *op, const char *name, PCWSTR to)
+{
+    if (!sim->options.trace)
+        return;
+    char *u = prjsim__utf8(to);
+    size_t n = strlen(u) + 16;
+    char *extra = prjsim__xmalloc(n);
+    snprintf(extra, n, " to \"%s\"", u);
+    traced(sim, st, op, name, extra);
+    free(extra);
+    free(u);
+}
+
 NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_path)
 {
     if (!sim || !existing_path || !new_path)
@@ -1231,15 +1245,7 @@ NTSTATUS prjsim_client_link(prjsim_sim *sim, PCWSTR existing_path, PCWSTR new_pa
     prjsim__lock(sim);
     prjsim__tick(sim);
     st = do_link(sim, h, new_path);
-    if (sim->options.trace) {
-        char *to = prjsim__utf8(new_path);
-        size_t n = strlen(to) + 16;
-        char *extra = prjsim__xmalloc(n);
-        snprintf(extra, n, " to \"%s\"", to);
-        traced(sim, st, "link", h->trace_name, extra);
-        free(extra);
-        free(to);
-    }
+    traced_to(sim, st, "link", h->trace_name, new_path);
     prjsim__unlock(sim);
     prjsim_client_close(h);
     return st;
@@ -1260,15 +1266,7 @@ NTSTATUS prjsim_client_symlink(prjsim_sim *sim, PCWSTR link_path, PCWSTR target,
     prjsim__lock(sim);
     prjsim__rare_mut(h->item)->symlink_target = prjsim__wcsdup(target);
     h->item->info.FileAttributes |= FILE_ATTRIBUTE_REPARSE_POINT;
-    if (sim->options.trace) {
-        char *to = prjsim__utf8(target);
-        size_t n = strlen(to) + 16;
-        char *extra = prjsim__xmalloc(n);
-        snprintf(extra, n, " to \"%s\"", to);
-        traced(sim, st, "symlink", h->trace_name, extra);
-        free(extra);
-        free(to);
-    }
+    traced_to(sim, st, "symlink", h->trace_name, target);
     prjsim__unlock(sim);
     prjsim_client_close(h);
     return st;
