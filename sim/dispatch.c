@@ -10,10 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wchar.h>
-
-/* Callback paths up to this many UTF-16 units (with the NUL) are copied on the stack. */
-#define PRJSIM__MAX_PATH_UNITS_ON_STACK 512
 
 static _Thread_local prjsim__command *tls_command;
 
@@ -136,14 +132,7 @@ static void wait_pended(prjsim_sim *sim, prjsim__instance *inst, prjsim__command
 HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__command **cmd_out)
 {
     prjsim_sim *sim = inst->sim;
-    /* A command from the spare slot saves an allocation per callback; it comes back zeroed. */
-    prjsim__command *cmd = sim->spare_command;
-    if (cmd) {
-        sim->spare_command = NULL;
-        memset(cmd, 0, sizeof *cmd);
-    } else {
-        cmd = prjsim__xcalloc(1, sizeof *cmd);
-    }
+    prjsim__command *cmd = prjsim__xcalloc(1, sizeof *cmd);
     cmd->instance = inst;
     cmd->kind = call->kind;
     cmd->id = sim->next_command_id++;
@@ -174,13 +163,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
         d.FileId = *call->file_id;
     if (call->stream_id)
         d.DataStreamId = *call->stream_id;
-    /* The copy of the path: on the stack when it fits (most do), which saves an allocation. */
-    const WCHAR *src = call->path ? call->path : L"";
-    size_t path_len = wcslen(src);
-    WCHAR path_small[PRJSIM__MAX_PATH_UNITS_ON_STACK];
-    WCHAR *path = path_len < PRJSIM__MAX_PATH_UNITS_ON_STACK ? path_small
-                                                             : prjsim__xmalloc((path_len + 1) * sizeof(WCHAR));
-    memcpy(path, src, (path_len + 1) * sizeof(WCHAR));
+    WCHAR *path = prjsim__wcsdup(call->path ? call->path : L"");
     d.FilePathName = path;
     d.VersionInfo = &version;
     d.TriggeringProcessId = caller.process_id;
@@ -193,8 +176,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     prjsim__unlock(sim);
     HRESULT hr = pool ? prjsim__pool_run(pool, &cb, call, &d, cmd) : prjsim__invoke(&cb, call, &d, cmd);
     prjsim__lock(sim);
-    if (path != path_small)
-        free(path);
+    free(path);
 
     cmd->running = false;
     if (call->kind != PRJSIM_CB_CANCEL_COMMAND && hr == HRESULT_FROM_WIN32(ERROR_IO_PENDING)) {
@@ -239,13 +221,7 @@ void prjsim__command_release(prjsim__command *cmd)
     pthread_cond_destroy(&cmd->done);
     free(cmd->written_placeholder);
     free(cmd->requested);
-    /* Every caller holds the simulation lock from prjsim__dispatch to here, so the instance
-     * (and its simulation) is alive and the spare slot is ours to touch. */
-    prjsim_sim *sim = cmd->instance->sim;
-    if (!sim->spare_command)
-        sim->spare_command = cmd;
-    else
-        free(cmd);
+    free(cmd);
 }
 
 STDAPI PrjCompleteCommand(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,

@@ -8,8 +8,6 @@
  */
 #include "internal.h"
 
-#include <sched.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -120,34 +118,19 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
     if (ext && (ext->InfoType != PRJ_EXT_INFO_TYPE_SYMLINK || !ext->Symlink.TargetName))
         return E_INVALIDARG;
     prjsim__dir_buffer *b = (prjsim__dir_buffer *)handle;
-    /*
-     * The buffer of the Get this thread is running is live without a look at the list: it is
-     * unregistered only after that callback returned. Any other handle is checked under the
-     * buffers lock, which buffer_unregister takes, so no fill outlives the Get. Fills of one
-     * buffer (the callback's thread and, once it pended, any other) exclude each other with
-     * the buffer's busy flag, taken under the lock on the slow path.
-     */
-    const prjsim__command *cur = prjsim__current_command();
-    bool own = cur && cur->kind == PRJSIM_CB_GET_ENUM && cur->dir_buffer == b;
-    if (!own) {
-        pthread_mutex_lock(&buffers_lock);
-        bool live = false;
-        for (size_t i = 0; i < live_count && !live; i++)
-            live = live_buffers[i] == b;
-        if (!live) {
-            pthread_mutex_unlock(&buffers_lock);
-            prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_STALE_ENUM_BUFFER,
-                         "PrjFillDirEntryBuffer with a buffer handle that is not in use");
-            return E_INVALIDARG;
-        }
+    pthread_mutex_lock(&buffers_lock);
+    bool live = false;
+    for (size_t i = 0; i < live_count && !live; i++)
+        live = live_buffers[i] == b;
+    if (!live) {
+        pthread_mutex_unlock(&buffers_lock);
+        prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_STALE_ENUM_BUFFER,
+                     "PrjFillDirEntryBuffer with a buffer handle that is not in use");
+        return E_INVALIDARG;
     }
-    while (atomic_exchange_explicit(&b->busy, true, memory_order_acquire))
-        sched_yield();
     if (units > PRJSIM__MAX_COMPONENT_UNITS) {
         /* No file system holds such a name: refuse it rather than list a cut-down one. */
-        atomic_store_explicit(&b->busy, false, memory_order_release);
-        if (!own)
-            pthread_mutex_unlock(&buffers_lock);
+        pthread_mutex_unlock(&buffers_lock);
         prjsim__diag(prjsim_sim_current(), PRJSIM_DIAG_NAME_TOO_LONG,
                      "PrjFillDirEntryBuffer with a name of %zu UTF-16 units (at most %d)", units,
                      PRJSIM__MAX_COMPONENT_UNITS);
@@ -180,9 +163,7 @@ static HRESULT fill(PRJ_DIR_ENTRY_BUFFER_HANDLE handle, PCWSTR name, const PRJ_F
         e->symlink_target = ext ? prjsim__wcsdup(ext->Symlink.TargetName) : NULL;
         b->used += cost;
     }
-    atomic_store_explicit(&b->busy, false, memory_order_release);
-    if (!own)
-        pthread_mutex_unlock(&buffers_lock);
+    pthread_mutex_unlock(&buffers_lock);
     prjsim__note_api_result(hr);
     return hr;
 }
@@ -348,7 +329,6 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
     if (!inst || inst->stopping)
         return STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE;
     prjsim__dir_buffer *b = prjsim__xcalloc(1, sizeof *b);
-    atomic_init(&b->busy, false);
     b->budget = budget;
     buffer_register(b);
     prjsim__call call;
@@ -394,17 +374,13 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
         free(s->resume_with);
         s->resume_with = b->refused;
         b->refused = NULL;
-        /* Each entry is checked against the one before it: the previous Get's last (kept in
-         * the session) for the first, its neighbour in this buffer for the others; only the
-         * buffer's last name is copied into the session. */
         for (size_t i = 0; i < b->count; i++) {
             prjsim__provider_entry *e = &b->entries[i];
-            const WCHAR *prev = i > 0 ? b->entries[i - 1].name : s->last_provider_name;
-            size_t prev_len = i > 0 ? b->entries[i - 1].name_len : s->last_provider_len;
-            if (prev) {
-                int c = prjsim__name_compare_n(e->name, e->name_len, prev, prev_len);
+            if (s->last_provider_name) {
+                int c = prjsim__name_compare_n(e->name, e->name_len, s->last_provider_name,
+                                               s->last_provider_len);
                 if (c <= 0) {
-                    char *a = prjsim__utf8(e->name), *p = prjsim__utf8(prev);
+                    char *a = prjsim__utf8(e->name), *p = prjsim__utf8(s->last_provider_name);
                     if (c < 0)
                         prjsim__diag(sim, PRJSIM_DIAG_UNSORTED_ENTRIES, "\"%s\" after \"%s\" in \"%s\"", a, p, DIR_UTF8());
                     else
@@ -419,10 +395,9 @@ static NTSTATUS provider_get(prjsim_sim *sim, prjsim__enum_session *s, UINT32 bu
                 free(a);
                 free(f);
             }
+            name_store(&s->last_provider_name, &s->last_provider_len, &s->last_provider_cap, e->name,
+                       e->name_len);
         }
-        if (b->count > 0)
-            name_store(&s->last_provider_name, &s->last_provider_len, &s->last_provider_cap,
-                       b->entries[b->count - 1].name, b->entries[b->count - 1].name_len);
 #undef DIR_UTF8
         free(dir);
         free_entries(s->queue, s->queue_pos, s->queue_count);

@@ -15,7 +15,6 @@
 #include <projectedfslib.h>
 #include <prjsim.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -174,7 +173,6 @@ typedef struct prjsim__provider_entry {
 
 /* The buffer behind a PRJ_DIR_ENTRY_BUFFER_HANDLE, alive during one Get. */
 struct prjsim__dir_buffer {
-    atomic_bool busy;   /* held while a fill writes the buffer (see fill in enumeration.c) */
     uint32_t budget, used;
     bool full;          /* a fill already returned INSUFFICIENT_BUFFER */
     WCHAR *refused;     /* the first name that did not fit */
@@ -244,7 +242,6 @@ struct prjsim_sim {
     int64_t clock;
     uint64_t guid_counter;
     INT32 next_command_id;
-    prjsim__command *spare_command; /* one released command kept for the next dispatch (lock held) */
     pthread_cond_t state_changed; /* broadcast when a hydration, placeholder fetch, conversion or query ends */
     struct prjsim__sharing *sharing; /* share access of open files (sharing.c), or NULL */
     struct prjsim__fetch *fetches; /* GetPlaceholderInfo calls in flight, one per name */

@@ -146,7 +146,6 @@ void prjsim_sim_destroy(prjsim_sim *sim)
     prjsim_trace_clear(sim);
     free(sim->trace);
     free(sim->retired);
-    free(sim->spare_command);
     pthread_mutex_destroy(&sim->lock);
     pthread_mutex_destroy(&sim->trace_lock);
     pthread_cond_destroy(&sim->state_changed);
