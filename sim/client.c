@@ -963,7 +963,7 @@ NTSTATUS prjsim_client_query_directory(prjsim_handle *h, PCWSTR pattern, UINT32 
         pthread_cond_wait(&sim->state_changed, &sim->lock);
     h->busy = true;
     if (!(h->access & FILE_LIST_DIRECTORY))
-        st = STATUS_ACCESS_DENIED; /* before the kind of item, as the Win32 layer (W14) */
+        st = STATUS_ACCESS_DENIED; /* before the kind of item (DEVIATIONS E10) */
     else if (!(h->item->state & ITEM_DIR))
         st = STATUS_INVALID_PARAMETER;
     else if (!prjsim__item_in_tree(h->item))

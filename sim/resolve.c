@@ -410,7 +410,7 @@ static HRESULT write_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx, PCWST
     prjsim__command *cmd = prjsim__current_command();
     /*
      * Written on another thread, as providers answer a pended GetPlaceholderInfo: it counts for
-     * the command in flight that asked for this very path.
+     * the command in flight that asked for this very path (DEVIATIONS P7).
      */
     for (prjsim__command *c = cmd || !dest ? NULL : inst->commands; c; c = c->next)
         if (c->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO && !c->completed && c->requested &&

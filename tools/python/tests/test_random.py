@@ -7,7 +7,7 @@ import os
 def test_reference_provider_runs_clean(prjsim):
     r = prjsim.random(seed=5, ops=3000)
     assert r.passed, r.output
-    assert r.seed == 5 and r.operations == 3000 and r.ops_per_s > 0
+    assert r.seed == 5 and r.operations == 3000  # its rate is a benchmark figure (prjsim-bench p4r)
     assert r.finding == "" and r.scenario == ""
     assert r.junit and r.junit[0]["status"] == "passed"
 
