@@ -90,7 +90,7 @@ void prjconf_case_placeholder_name_matches(prjconf_ctx *c)
                              c->dirs[i].path, e[j].name, c->dirs[i].entries[j].name);
                 break;
             }
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
     }
 }
 
@@ -299,7 +299,7 @@ void prjconf_case_sessions_no_leak(prjconf_ctx *c)
         prjsim_dir_entry *e = NULL;
         size_t n;
         prjconf_query(c, h, NULL, 0, prjconf_entry_cost(L"abcdefgh") * 2, &e, &n);
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
         prjconf_close(c, h);
     }
     /* A provider that keeps every session runs out after enough listings. */
@@ -308,7 +308,7 @@ void prjconf_case_sessions_no_leak(prjconf_ctx *c)
         prjsim_dir_entry *e;
         size_t n;
         prjconf_r s = prjconf_list(c, c->root, NULL, 0, &e, &n);
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
         if (!prjconf_is(s, STATUS_SUCCESS)) {
             prjconf_fail(c, "listing %ls for the %d%s time: %s (sessions leaked?)", c->root, k + 1,
                          k == 0 ? "st" : k == 1 ? "nd" : k == 2 ? "rd" : "th",
@@ -356,7 +356,7 @@ void prjconf_case_lifecycle_stop_restart(prjconf_ctx *c)
         bool same = n == c->dirs[i].count;
         for (size_t j = 0; same && j < n; j++)
             same = wcscmp(e[j].name, c->dirs[i].entries[j].name) == 0;
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
         if (!same) {
             prjconf_fail(c, "%ls lists %zu entries after the restart, %zu before (or other names)",
                          c->dirs[i].path, n, c->dirs[i].count);

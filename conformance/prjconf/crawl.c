@@ -90,7 +90,7 @@ prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffe
     size_t n = 0;
     prjconf_r s = c->be->list(path, pattern, buffer_bytes, &e, &n);
     if (!prjconf_is(s, STATUS_SUCCESS)) {
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
         return s;
     }
     size_t k = 0;
