@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <wchar.h>
 
 static void vreport(prjconf_ctx *c, const char *kind, const char *fmt, va_list ap)
@@ -21,7 +20,7 @@ static void vreport(prjconf_ctx *c, const char *kind, const char *fmt, va_list a
     for (char *p = line; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
-    dprintf(c->report_fd, "%s %s\n", kind, line);
+    prjconf_report_line(c, kind, line);
 }
 
 void prjconf_fail(prjconf_ctx *c, const char *fmt, ...)

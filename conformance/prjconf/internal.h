@@ -12,6 +12,12 @@
 
 #include <memtree.h>
 
+/* A provider program started through the host (prjsim/host.h, Linux only). */
+typedef struct prjsim_host prjsim_host;
+
+/* Files bigger than this are not read whole. */
+#define PRJCONF_MAX_READ (16u * 1024 * 1024)
+
 /** One item the crawl found. */
 typedef struct prjconf_item {
     WCHAR path[MAX_PATH];   /**< full path, as a client names it */
@@ -85,11 +91,19 @@ unsigned long prjconf_reference_pended(void);
 bool prjconf_crawl(prjconf_ctx *c);
 /** A result of the backend: an NTSTATUS (sim) or a Win32 error (win32). */
 typedef prjsim_backend_result prjconf_r;
+/** Reads a whole file; false (failure set) when that fails or its size disagrees (cases_items.c). */
+bool prjconf_read_whole(prjconf_ctx *c, const prjconf_item *it, unsigned char **data, size_t *size);
 /** Lists @p path with @p pattern and @p buffer_bytes, dropping `.` and `..`. */
 prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
                       prjsim_dir_entry **entries, size_t *count);
 /** Bytes a directory record for @p name costs in a query buffer. */
 UINT32 prjconf_entry_cost(PCWSTR name);
+
+/**
+ * Sends one line of the case's report (@p kind "fail", "note", "step") to the runner: over the
+ * child's pipe on Linux (child.c), to the in-process runner on Windows (windows/prjconf_cases.c).
+ */
+void prjconf_report_line(prjconf_ctx *c, const char *kind, const char *line);
 
 /* Failure helpers: the first failure's message is the case's message. */
 void prjconf_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
