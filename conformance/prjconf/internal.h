@@ -105,16 +105,26 @@ UINT32 prjconf_entry_cost(PCWSTR name);
  */
 void prjconf_report_line(prjconf_ctx *c, const char *kind, const char *line);
 
+/* printf-style checking of the helpers below; mingw-w64 builds them with its own C99 printf
+ * family (__USE_MINGW_ANSI_STDIO), whose format check is gnu_printf, not the CRT's ms_printf. */
+#if defined(__MINGW32__)
+#define PRJCONF_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#elif defined(__GNUC__)
+#define PRJCONF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRJCONF_PRINTF(f, a)
+#endif
+
 /* Failure helpers: the first failure's message is the case's message. */
-void prjconf_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void prjconf_skip(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void prjconf_fail(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
+void prjconf_skip(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 /**
  * Reports what a passing case saw that the author should know (`note ...`): it follows the
  * case's `ok` line, e.g. which operations the provider vetoed and with what.
  */
-void prjconf_note(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void prjconf_note(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 /** Reports progress (`step ...`), shown when the case crashes or hangs. */
-void prjconf_step(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void prjconf_step(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 /* io.c: what cases do, through the backend (c->be). */
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags);
