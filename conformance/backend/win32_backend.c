@@ -32,9 +32,8 @@ static prjsim_backend_result last_error(BOOL ok)
 
 static const DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
 
+/* A path the platform cannot reach as the run's volume (only on Linux: win32_platform.h). */
 static bool outside(const WCHAR *path) { return prjsim__win32_outside(path); }
-
-#define outside_reason prjsim__win32_outside_reason
 
 /*
  * A directory created with a handle (FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF) as a
@@ -63,7 +62,7 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
 {
     *out = NULL;
     if (outside(o->path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING) {
         prjsim_backend_result made = make_directory(o);
         if (made.kind != PRJSIM_BACKEND_WIN32 || made.code != 0)
@@ -171,7 +170,7 @@ static prjsim_backend_result w_set_disposition(prjsim_backend_file *f, bool del)
 static prjsim_backend_result w_rename(prjsim_backend_file *f, const WCHAR *to, bool replace)
 {
     if (outside(to))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     size_t n = wcslen(to);
     size_t size = offsetof(FILE_RENAME_INFO, FileName) + (n + 1) * sizeof(WCHAR);
     FILE_RENAME_INFO *ri = calloc(1, size);
@@ -298,7 +297,7 @@ static prjsim_backend_result w_stat(const WCHAR *path, prjsim_file_info *info)
 {
     memset(info, 0, sizeof *info);
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     HANDLE h = CreateFileW(path, FILE_READ_ATTRIBUTES, share_all, NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS,
                            NULL);
     if (h == INVALID_HANDLE_VALUE)
@@ -312,7 +311,7 @@ static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a
                                          uint32_t attributes)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     if (ch) {
         /* only FileBasicInfo sets a change time: open for attribute writes and set it all */
         HANDLE h = CreateFileW(path, FILE_WRITE_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
@@ -379,7 +378,7 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
     *entries = NULL;
     *count = 0;
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     if (buffer_bytes || (pattern && wcspbrk(pattern, L"*?<>\"")))
         return list_nt(path, pattern, buffer_bytes, entries, count);
     size_t n = wcslen(path), pn = pattern ? wcslen(pattern) : 1;
@@ -434,28 +433,28 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
 static prjsim_backend_result w_remove(const WCHAR *path, bool directory)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(directory ? RemoveDirectoryW(path) : DeleteFileW(path));
 }
 
 static prjsim_backend_result w_move(const WCHAR *from, const WCHAR *to, bool replace)
 {
     if (outside(from) || outside(to))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(MoveFileExW(from, to, replace ? MOVEFILE_REPLACE_EXISTING : 0));
 }
 
 static prjsim_backend_result w_link(const WCHAR *existing, const WCHAR *new_path)
 {
     if (outside(existing) || outside(new_path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(CreateHardLinkW(new_path, existing, NULL));
 }
 
 static prjsim_backend_result w_symlink(const WCHAR *link, const WCHAR *target, bool directory)
 {
     if (outside(link))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     DWORD flags = SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE | (directory ? SYMBOLIC_LINK_FLAG_DIRECTORY : 0);
     return last_error(CreateSymbolicLinkW(link, target, flags));
 }
@@ -463,7 +462,7 @@ static prjsim_backend_result w_symlink(const WCHAR *link, const WCHAR *target, b
 static prjsim_backend_result w_mkdir(const WCHAR *path)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(CreateDirectoryW(path, NULL));
 }
 
@@ -472,7 +471,7 @@ static prjsim_backend_result w_read_file(const WCHAR *path, void **data, size_t 
     *data = NULL;
     *size = 0;
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL, OPEN_EXISTING, 0, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
@@ -511,7 +510,7 @@ static prjsim_backend_result w_read_file(const WCHAR *path, void **data, size_t 
 static prjsim_backend_result w_write_file(const WCHAR *path, const void *data, size_t size)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     HANDLE h = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
