@@ -891,7 +891,7 @@ static void expect_events(scn_exec *r, const scn_stmt *st, bool notes)
 {
     scn_provider *pv = &r->prov;
     if (r->external)
-        scn_sync_trace_events(r);
+        scn_sync_events(r);
     size_t *mark = notes ? &r->event_mark_note : &r->event_mark_cb;
     pthread_mutex_lock(&pv->lock);
     size_t end = pv->event_count;
@@ -1130,11 +1130,13 @@ static void expect_count(scn_exec *r, const scn_stmt *st)
         what = "enumeration sessions open in the provider";
         break;
     case EX_IN_FLIGHT:
-        got = prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+        got = scn_observed_by_recording(r) ? scn_checker_in_flight(r->recording, NULL, 0)
+                                           : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
         what = "commands in flight";
         break;
     case EX_RUNNING:
-        got = prjsim_sim_running_instances(r->sim, NULL, 0);
+        got = scn_observed_by_recording(r) ? scn_checker_running(r->recording)
+                                           : prjsim_sim_running_instances(r->sim, NULL, 0);
         what = "running instances";
         break;
     case EX_ENTRIES:

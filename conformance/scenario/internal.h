@@ -428,6 +428,7 @@ typedef struct scn_exec {
     /* --checker: the recorder (checker.c) and its counts at the mark */
     void *recording;
     size_t check_mark[PRJSIM_DIAG_COUNT_];
+    size_t recording_seen;     /* callbacks of the log taken into prov.events (a provider program) */
     /* trace records the interpreter made itself (state probes), left out of expectations */
     size_t (*hidden)[2];
     size_t hidden_count;
@@ -474,6 +475,16 @@ void *scn_checker_begin(void);
 void scn_checker_end(void *rec);
 /* The checker's diagnostics so far, counted per prjsim_diag. */
 void scn_checker_counts(void *rec, size_t now[PRJSIM_DIAG_COUNT_]);
+/* The recording layer is where this run observes the provider: --checker on a backend without
+ * the simulator's insides. */
+bool scn_observed_by_recording(const scn_exec *r);
+/* The commands in flight / instances running as the recorder's log shows them. */
+size_t scn_checker_in_flight(void *rec, INT32 *ids, size_t max);
+size_t scn_checker_running(void *rec);
+/* Whether the newest callback of @p kind given @p command_id has returned. */
+bool scn_checker_returned(void *rec, INT32 command_id, prjsim_callback_kind kind);
+/* Adds the callbacks recorded since the last call to the event list (a provider program). */
+void scn_sync_recorded_events(scn_exec *r);
 
 /* ---- Parsing ------------------------------------------------------------------------------ */
 
@@ -552,8 +563,9 @@ uint32_t scn_item_state(scn_exec *r, const WCHAR *full_path);
 /* A provider program instead of the reference provider (external.c). */
 bool scn_external_start(scn_exec *r, int line);
 void scn_external_finish(scn_exec *r);
-/* Adds the callbacks recorded in the trace since the last call to the event list. */
-void scn_sync_trace_events(scn_exec *r);
+/* Adds the callbacks the provider program received since the last call to the event list: from
+ * the recording layer when it observes the run (scn_observed_by_recording), else the trace. */
+void scn_sync_events(scn_exec *r);
 
 /* Golden traces (golden.c). */
 char *scn_scrub(const char *line);

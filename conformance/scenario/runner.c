@@ -39,7 +39,7 @@ bool scn_fail(scn_exec *r, int line, const char *fmt, ...)
 void scn_mark_all(scn_exec *r)
 {
     if (r->external)
-        scn_sync_trace_events(r);
+        scn_sync_events(r);
     pthread_mutex_lock(&r->prov.lock);
     r->event_mark_cb = r->event_mark_note = r->prov.event_count;
     pthread_mutex_unlock(&r->prov.lock);
