@@ -1011,10 +1011,10 @@ static void expect_diags(scn_exec *r, const scn_stmt *st)
          * only those through on a backend without the simulator). */
         size_t checked[PRJSIM_DIAG_COUNT_];
         if (r->recording)
-            scn_checker_counts(r->recording, checked);
+            prjsim__observer_counts(r->recording, checked);
         for (size_t i = 0; i < st->name_count; i++) {
             prjsim_diag d = prjsim_diag_from_name(st->names[i]);
-            bool by_checker = r->recording && scn_checker_decides(st->names[i]);
+            bool by_checker = r->recording && prjsim__observer_decides(st->names[i]);
             size_t got = by_checker ? checked[d] - r->check_mark[d] : now[d] - r->diag_mark[d];
             if (st->has_a ? got != st->a : got == 0) {
                 if (st->has_a)
@@ -1029,7 +1029,7 @@ static void expect_diags(scn_exec *r, const scn_stmt *st)
     }
     memcpy(r->diag_mark, now, sizeof now);
     if (r->recording)
-        scn_checker_counts(r->recording, r->check_mark);
+        prjsim__observer_counts(r->recording, r->check_mark);
 }
 
 /* ---- golden traces ---- */
@@ -1130,12 +1130,12 @@ static void expect_count(scn_exec *r, const scn_stmt *st)
         what = "enumeration sessions open in the provider";
         break;
     case EX_IN_FLIGHT:
-        got = scn_observed_by_recording(r) ? scn_checker_in_flight(r->recording, NULL, 0)
+        got = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
                                            : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
         what = "commands in flight";
         break;
     case EX_RUNNING:
-        got = scn_observed_by_recording(r) ? scn_checker_running(r->recording)
+        got = scn_observed_by_recording(r) ? prjsim__observer_running(r->recording)
                                            : prjsim_sim_running_instances(r->sim, NULL, 0);
         what = "running instances";
         break;

@@ -15,6 +15,7 @@
 #include <backend.h>
 
 #include <memtree.h>
+#include <observer.h>
 #include <prjsim.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -466,21 +467,11 @@ bool scn_result_failed(const scn_result *r);
  * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
 unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why);
 
-/* ---- checker.c: `expect diag` from the recording layer's checker (--checker) ---- */
+/* ---- checker.c: the recording layer observing the run (--checker; recording/observer.h) ---- */
 
-/* The checker decides diagnostic @p name. */
-bool scn_checker_decides(const char *name);
-/* A recorder made the process's, or NULL. */
-void *scn_checker_begin(void);
-void scn_checker_end(void *rec);
-/* The checker's diagnostics so far, counted per prjsim_diag. */
-void scn_checker_counts(void *rec, size_t now[PRJSIM_DIAG_COUNT_]);
 /* The recording layer is where this run observes the provider: --checker on a backend without
  * the simulator's insides. */
 bool scn_observed_by_recording(const scn_exec *r);
-/* The commands in flight / instances running as the recorder's log shows them. */
-size_t scn_checker_in_flight(void *rec, INT32 *ids, size_t max);
-size_t scn_checker_running(void *rec);
 /* Whether the newest callback of @p kind given @p command_id has returned. */
 bool scn_checker_returned(void *rec, INT32 command_id, prjsim_callback_kind kind);
 /* Adds the callbacks recorded since the last call to the event list (a provider program). */

@@ -571,7 +571,7 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
              * simulator): a command still in flight after the detection time is taken as pended. */
             if (!outstanding && r->external) {
                 pthread_mutex_unlock(&p->lock);
-                outstanding = scn_observed_by_recording(r) ? scn_checker_in_flight(r->recording, NULL, 0)
+                outstanding = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
                                                            : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
                 pthread_mutex_lock(&p->lock);
                 if (j->done)

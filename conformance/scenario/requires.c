@@ -22,7 +22,7 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             if (checker) {
                 bool all = true;
                 for (size_t i = 0; i < st->name_count && all; i++)
-                    all = scn_checker_decides(st->names[i]);
+                    all = prjsim__observer_decides(st->names[i]);
                 if (all)
                     return 0;
                 *why = "'expect diag' names a diagnostic only the simulator decides";

@@ -47,7 +47,7 @@ void scn_mark_all(scn_exec *r)
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
         r->diag_mark[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
     if (r->recording)
-        scn_checker_counts(r->recording, r->check_mark);
+        prjsim__observer_counts(r->recording, r->check_mark);
 }
 
 bool scn_trace_hidden(const scn_exec *r, size_t index)
@@ -154,7 +154,7 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
         return false;
     /* Before any provider starts: the recorder wraps the instances started after it. */
     if (r->options->checker)
-        r->recording = scn_checker_begin();
+        r->recording = prjsim__observer_begin();
     r->previous_sim = prjsim_sim_set_current(r->sim);
     /* A provider program's own Win32 calls may reach host files: attach only without one. */
     if (r->be->attach && !r->external)
@@ -205,7 +205,7 @@ void scn_exec_end(scn_exec *r)
     scn_provider_free(&r->prov);
     prjsim_sim_set_current(r->previous_sim);
     prjsim_sim_destroy(r->sim);
-    scn_checker_end(r->recording); /* every instance it wrapped has stopped */
+    prjsim__observer_end(r->recording); /* every instance it wrapped has stopped */
 }
 
 void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
