@@ -31,6 +31,8 @@ struct prjconf_ctx {
     const prjconf_target_options *opts;
     /** The backend the case's operations go through (io.c). */
     const prjsim_backend *be;
+    /** --checker: the recorder attached before the provider started (recording/observer.h). */
+    void *recording;
     unsigned long seed;
     /** The case's PRJCONF_RUN_* flags. */
     unsigned run_flags;

@@ -105,6 +105,12 @@ typedef struct prjconf_target_options {
     bool reference_vetoes;
     /** The backend the cases' operations go through ("sim", "win32"); NULL: "sim". */
     const char *backend;
+    /**
+     * The diagnostics the recording layer's checker decides come from its report, not the
+     * simulator's, so that they are what a provider on real ProjFS would get; the others are
+     * the simulator's, marked so. Needs libprjsim_recording.so loaded (LD_PRELOAD).
+     */
+    bool checker;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */
