@@ -316,8 +316,8 @@ void prjconf_case_sessions_no_leak(prjconf_ctx *c)
             return;
         }
     }
-    size_t started = prjsim_trace_count_callbacks(c->sim, PRJSIM_CB_START_ENUM);
-    size_t ended = prjsim_trace_count_callbacks(c->sim, PRJSIM_CB_END_ENUM);
+    size_t started = prjconf_callbacks_seen(c, PRJSIM_CB_START_ENUM);
+    size_t ended = prjconf_callbacks_seen(c, PRJSIM_CB_END_ENUM);
     if (started != ended)
         prjconf_fail(c, "%zu StartDirectoryEnumeration callbacks but %zu EndDirectoryEnumeration",
                      started, ended);
@@ -330,7 +330,7 @@ void prjconf_case_commands_no_leak(prjconf_ctx *c)
 {
     crawl_and_read(c);
     INT32 ids[16];
-    size_t n = prjsim_sim_commands_in_flight(c->sim, ids, 16);
+    size_t n = prjconf_in_flight(c, ids, 16);
     if (n)
         prjconf_fail(c, "%zu callbacks still in flight after the crawl (command %d first)", n,
                      (int)ids[0]);

@@ -107,6 +107,12 @@ void prjconf_step(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(pr
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags);
 prjconf_r prjconf_close(prjconf_ctx *c, prjsim_backend_file *h);
+
+/* What the case observes of the provider (observe.c, PRJCONF_RUN_OBSERVED): the commands in
+ * flight and how many callbacks of @p kind it was given, from the recording layer with --checker
+ * on a backend without the simulator, else the simulator's. */
+size_t prjconf_in_flight(prjconf_ctx *c, INT32 *ids, size_t max);
+size_t prjconf_callbacks_seen(prjconf_ctx *c, prjsim_callback_kind kind);
 prjconf_r prjconf_query(prjconf_ctx *c, prjsim_backend_file *h, PCWSTR pattern, UINT32 flags, UINT32 buffer_bytes,
                         prjsim_dir_entry **entries, size_t *count);
 prjconf_r prjconf_read(prjconf_ctx *c, prjsim_backend_file *h, UINT64 offset, void *buf, UINT32 len, UINT32 *got);

@@ -43,9 +43,12 @@ enum {
 
 /** Not a capability: the case runs with callbacks on the simulator's thread pool. */
 #define PRJCONF_RUN_THREAD_POOL 0x10000u
-/** The case observes the simulator's insides (its trace, commands in flight, cancel by id):
+/** The case observes the simulator's insides (its trace of client operations, cancel by id):
  *  skipped on a backend without PRJSIM_BACKEND_CAP_SIMULATOR. */
 #define PRJCONF_RUN_SIMULATOR 0x20000u
+/** The case observes the provider's callbacks or commands in flight: the simulator's, or with
+ *  --checker the recording layer's, so it runs on a backend without the simulator only then. */
+#define PRJCONF_RUN_OBSERVED 0x40000u
 /** The bits of a case's needs that are capabilities. */
 #define PRJCONF_CAP_MASK 0xffffu
 
