@@ -25,6 +25,19 @@ bool scn_observed_by_recording(const scn_exec *r)
     return r->recording && !(r->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR);
 }
 
+void scn_diags_since_mark(scn_exec *r, size_t got[PRJSIM_DIAG_COUNT_], bool checked[PRJSIM_DIAG_COUNT_])
+{
+    size_t now[PRJSIM_DIAG_COUNT_];
+    bool observed = scn_observed_by_recording(r);
+    if (observed)
+        prjsim__observer_counts(r->recording, now);
+    for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
+        checked[d] = observed && prjsim__observer_decides(prjsim_diag_name((prjsim_diag)d));
+        got[d] = checked[d] ? now[d] - r->check_mark[d]
+                            : prjsim_trace_count_diag(r->sim, (prjsim_diag)d) - r->diag_mark[d];
+    }
+}
+
 static char *utf8_or_null(PCWSTR w)
 {
     return w ? scn_utf8(w) : NULL;

@@ -472,6 +472,10 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
 /* The recording layer is where this run observes the provider: --checker on a backend without
  * the simulator's insides. */
 bool scn_observed_by_recording(const scn_exec *r);
+/* The diagnostics recorded since the marks (`expect no diagnostics`, the check at the end): the
+ * checker's for the names it decides when the recording layer observes the run (@p checked set),
+ * else the simulator's. */
+void scn_diags_since_mark(scn_exec *r, size_t got[PRJSIM_DIAG_COUNT_], bool checked[PRJSIM_DIAG_COUNT_]);
 /* Whether the newest callback of @p kind given @p command_id has returned. */
 bool scn_checker_returned(void *rec, INT32 command_id, prjsim_callback_kind kind);
 /* Adds the callbacks recorded since the last call to the event list (a provider program). */

@@ -109,12 +109,14 @@ void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code)
  * breaks no rule, so one means the simulator or the scenario is wrong. Warnings do not. */
 static void check_leftover_diags(scn_exec *r, int line)
 {
+    size_t got[PRJSIM_DIAG_COUNT_];
+    bool checked[PRJSIM_DIAG_COUNT_];
+    scn_diags_since_mark(r, got, checked);
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
-        size_t now = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
-        if (now > r->diag_mark[d] && !prjsim_diag_is_warning((prjsim_diag)d)) {
-            scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s; add 'expect diag %s' if it is intended",
-                     prjsim_diag_name((prjsim_diag)d), now - r->diag_mark[d], prjsim_diag_text((prjsim_diag)d),
-                     prjsim_diag_name((prjsim_diag)d));
+        if (got[d] && !prjsim_diag_is_warning((prjsim_diag)d)) {
+            scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s%s; add 'expect diag %s' if it is intended",
+                     prjsim_diag_name((prjsim_diag)d), got[d], prjsim_diag_text((prjsim_diag)d),
+                     checked[d] ? " (from the recording layer's checker)" : "", prjsim_diag_name((prjsim_diag)d));
             return;
         }
     }
