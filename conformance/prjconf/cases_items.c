@@ -274,7 +274,13 @@ static void crawl_and_read(prjconf_ctx *c)
 void prjconf_case_results_allowed(prjconf_ctx *c)
 {
     crawl_and_read(c);
-    /* Beyond the unlisted-result diagnostic: no client saw STATUS_INTERNAL_ERROR. */
+    /* Beyond the unlisted-result diagnostic: no client saw STATUS_INTERNAL_ERROR. Without the
+     * simulator's trace of every client operation, the results the case's own calls got. */
+    if (!(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
+        if (c->internal_error[0])
+            prjconf_fail(c, "a client saw STATUS_INTERNAL_ERROR: %s", c->internal_error);
+        return;
+    }
     size_t n = prjsim_trace_count(c->sim);
     for (size_t i = 0; i < n; i++) {
         prjsim_trace_record r;
