@@ -142,8 +142,8 @@ static void *run_job(void *arg)
     dprintf(c->report_fd, "started\nstep %s started on %ls\n",
             c->host ? "the program" : "the reference provider", c->root);
     if ((j->k->caps & PRJCONF_RUN_SIMULATOR) && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
-        dprintf(c->report_fd, "verdict skip backend %s: the case reads the simulator's trace of client operations "
-                "or cancels a command by id, which only the simulator offers\n", c->be->name);
+        dprintf(c->report_fd, "verdict skip backend %s: the case cancels a command by its id, which only the "
+                "simulator offers to a client\n", c->be->name);
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
         return NULL;
     }
