@@ -250,6 +250,17 @@ size_t prjsim_sim_commands_in_flight(prjsim_sim *sim, INT32 *ids, size_t max);
  */
 NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id);
 
+/** The calling thread's number for prjsim_client_cancel_thread (never 0). */
+UINT64 prjsim_client_thread(void);
+
+/**
+ * Cancels the command in flight that the client operation of thread @p thread
+ * (prjsim_client_thread() on it) waits on, as CancelSynchronousIo of that thread does: the
+ * provider's CancelCommandCallback is called and the operation fails with STATUS_CANCELLED.
+ * @return as prjsim_client_cancel: STATUS_NOT_FOUND when the thread waits on no command.
+ */
+NTSTATUS prjsim_client_cancel_thread(prjsim_sim *sim, UINT64 thread);
+
 /** Convenience: SetFileAttributes/SetFileTime through a handle opened for attribute writes. */
 NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_time,
                                  INT64 last_access_time, INT64 last_write_time,
