@@ -4,7 +4,7 @@
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
  * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
- * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW) and the result is its last error, or
+ * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW, CancelSynchronousIo) and the result is its last error, or
  * NtCreateFile (an open that must find or make a directory) and NtQueryDirectoryFile (a
  * directory handle's query, and listings that choose the buffer size or a wildcard pattern)
  * and the result is its NTSTATUS. On Linux these are
@@ -576,9 +576,31 @@ static int32_t w_on_disk_state(const WCHAR *path, PRJ_FILE_STATE *state)
  * simulator's caller identity stands in for the client agent process of a Windows run. */
 static void w_set_caller(const prjsim_caller *caller) { prjsim_client_set_caller(caller); }
 
+/* The calling thread as a real handle (GetCurrentThread() is a pseudo-handle for "me"). */
+static void *w_thread_self(void)
+{
+    HANDLE h = NULL;
+    if (!DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(), &h, THREAD_TERMINATE, FALSE, 0))
+        return NULL;
+    return h;
+}
+
+/* What a client does to cancel a pended ProjFS command: cancel the I/O the thread waits in;
+ * ProjFS then calls the provider's CancelCommandCallback. */
+static prjsim_backend_result w_cancel_thread(void *thread)
+{
+    return last_error(CancelSynchronousIo((HANDLE)thread));
+}
+
+static void w_thread_release(void *thread)
+{
+    if (thread)
+        CloseHandle((HANDLE)thread);
+}
+
 const prjsim_backend prjsim_backend_win32 = {
     "win32",
-    PRJSIM_BACKEND_CAP_CALLER,
+    PRJSIM_BACKEND_CAP_CALLER | PRJSIM_BACKEND_CAP_CANCEL,
     w_open,
     w_close,
     w_read,
@@ -602,4 +624,7 @@ const prjsim_backend prjsim_backend_win32 = {
     w_on_disk_state,
     w_set_caller,
     w_attach,
+    w_thread_self,
+    w_cancel_thread,
+    w_thread_release,
 };
