@@ -251,6 +251,35 @@ void prjconf_case_notfound_middle(prjconf_ctx *c)
         }
 }
 
+/* Crawls and reads every file; results are checked by the diagnostics and by the caller. */
+void prjconf_crawl_and_read(prjconf_ctx *c)
+{
+    if (!prjconf_crawl(c))
+        return;
+    for (size_t i = 0; i < c->item_count && !c->failed; i++) {
+        const prjconf_item *it = &c->items[i];
+        if (it->basic.IsDirectory || it->basic.FileSize > PRJCONF_MAX_READ)
+            continue;
+        unsigned char *data;
+        size_t size;
+        if (prjconf_read_whole(c, it, &data, &size))
+            free(data);
+    }
+}
+
+void prjconf_case_results_allowed(prjconf_ctx *c)
+{
+    prjconf_crawl_and_read(c);
+    /* Beyond the unlisted-result diagnostic: no client saw STATUS_INTERNAL_ERROR. Without the
+     * simulator's trace of every client operation, the results the case's own calls got. */
+    if (!(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
+        if (c->internal_error[0])
+            prjconf_fail(c, "a client saw STATUS_INTERNAL_ERROR: %s", c->internal_error);
+        return;
+    }
+    prjconf_simulator_internal_errors(c);
+}
+
 void prjconf_case_lifecycle_stop_restart(prjconf_ctx *c)
 {
     if (!prjconf_crawl(c))

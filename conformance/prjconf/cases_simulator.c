@@ -1,37 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The cases that observe the simulator's insides (PRJCONF_RUN_SIMULATOR): its trace (results
- * clients saw, enumeration callbacks), the commands in flight and cancelling one by its id. Only
- * the simulator offers these (until the recording layer), so this file is Linux-only; a backend
- * without PRJSIM_BACKEND_CAP_SIMULATOR skips them with the reason (PRJCONF_NEEDS_SIMULATOR).
+ * The cases that observe the provider through the simulator or the recording layer
+ * (PRJCONF_RUN_OBSERVED: callbacks given, commands in flight, observe.c), cancelling a command by
+ * its id (PRJCONF_RUN_SIMULATOR), and results.allowed's look at the simulator's trace. Both are
+ * Linux-only for now, so this file is; a backend without them skips these cases with the reason
+ * (PRJCONF_NEEDS_SIMULATOR, PRJCONF_NEEDS_OBSERVATION).
  */
 #include "internal.h"
+
+#include "observe.h"
 
 #include <prjsim.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
 
-/* Crawls and reads every file; results are checked by the diagnostics and here. */
-static void crawl_and_read(prjconf_ctx *c)
+/* results.allowed with the simulator's trace: no client operation saw STATUS_INTERNAL_ERROR. */
+void prjconf_simulator_internal_errors(prjconf_ctx *c)
 {
-    if (!prjconf_crawl(c))
-        return;
-    for (size_t i = 0; i < c->item_count && !c->failed; i++) {
-        const prjconf_item *it = &c->items[i];
-        if (it->basic.IsDirectory || it->basic.FileSize > PRJCONF_MAX_READ)
-            continue;
-        unsigned char *data;
-        size_t size;
-        if (prjconf_read_whole(c, it, &data, &size))
-            free(data);
-    }
-}
-
-void prjconf_case_results_allowed(prjconf_ctx *c)
-{
-    crawl_and_read(c);
-    /* Beyond the unlisted-result diagnostic: no client saw STATUS_INTERNAL_ERROR. */
     size_t n = prjsim_trace_count(c->sim);
     for (size_t i = 0; i < n; i++) {
         prjsim_trace_record r;
@@ -73,8 +59,8 @@ void prjconf_case_sessions_no_leak(prjconf_ctx *c)
             return;
         }
     }
-    size_t started = prjsim_trace_count_callbacks(c->sim, PRJSIM_CB_START_ENUM);
-    size_t ended = prjsim_trace_count_callbacks(c->sim, PRJSIM_CB_END_ENUM);
+    size_t started = prjconf_callbacks_seen(c, PRJSIM_CB_START_ENUM);
+    size_t ended = prjconf_callbacks_seen(c, PRJSIM_CB_END_ENUM);
     if (started != ended)
         prjconf_fail(c, "%zu StartDirectoryEnumeration callbacks but %zu EndDirectoryEnumeration",
                      started, ended);
@@ -85,9 +71,9 @@ void prjconf_case_sessions_no_leak(prjconf_ctx *c)
 
 void prjconf_case_commands_no_leak(prjconf_ctx *c)
 {
-    crawl_and_read(c);
+    prjconf_crawl_and_read(c);
     INT32 ids[16];
-    size_t n = prjsim_sim_commands_in_flight(c->sim, ids, 16);
+    size_t n = prjconf_in_flight(c, ids, 16);
     if (n)
         prjconf_fail(c, "%zu callbacks still in flight after the crawl (command %d first)", n,
                      (int)ids[0]);

@@ -37,6 +37,10 @@ struct prjconf_ctx {
     const prjconf_target_options *opts;
     /** The backend the case's operations go through (io.c). */
     const prjsim_backend *be;
+    /** --checker: the recorder attached before the provider started (recording/observer.h). */
+    void *recording;
+    /** The first of the case's own operations that got STATUS_INTERNAL_ERROR (io.c), "" none. */
+    char internal_error[512];
     unsigned long seed;
     /** The case's PRJCONF_RUN_* flags. */
     unsigned run_flags;
@@ -93,6 +97,11 @@ bool prjconf_crawl(prjconf_ctx *c);
 typedef prjsim_backend_result prjconf_r;
 /** Reads a whole file; false (failure set) when that fails or its size disagrees (cases_items.c). */
 bool prjconf_read_whole(prjconf_ctx *c, const prjconf_item *it, unsigned char **data, size_t *size);
+/** Crawls and reads every file (bounded by PRJCONF_MAX_READ), failing on what goes wrong. */
+void prjconf_crawl_and_read(prjconf_ctx *c);
+/** results.allowed on the simulator: fails when its trace shows a client got
+ *  STATUS_INTERNAL_ERROR (cases_simulator.c; never called on a backend without the simulator). */
+void prjconf_simulator_internal_errors(prjconf_ctx *c);
 /** Lists @p path with @p pattern and @p buffer_bytes, dropping `.` and `..`. */
 prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
                       prjsim_dir_entry **entries, size_t *count);
@@ -129,6 +138,10 @@ void prjconf_step(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags);
 prjconf_r prjconf_close(prjconf_ctx *c, prjsim_backend_file *h);
+/** Notes @p r of operation @p op on @p path (NULL: a handle) in c->internal_error when it is
+ *  STATUS_INTERNAL_ERROR (results.allowed); returns @p r. Every operation of io.c goes through it. */
+prjconf_r prjconf_saw(prjconf_ctx *c, prjconf_r r, const char *op, PCWSTR path);
+
 prjconf_r prjconf_query(prjconf_ctx *c, prjsim_backend_file *h, PCWSTR pattern, UINT32 flags, UINT32 buffer_bytes,
                         prjsim_dir_entry **entries, size_t *count);
 prjconf_r prjconf_read(prjconf_ctx *c, prjsim_backend_file *h, UINT64 offset, void *buf, UINT32 len, UINT32 *got);

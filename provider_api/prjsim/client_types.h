@@ -21,7 +21,7 @@ extern "C" {
 /** Open options (the NT CreateOptions the simulator honours). */
 typedef enum prjsim_open_flags {
     PRJSIM_OPEN_DEFAULT = 0,
-    /** The item must be a directory (FILE_DIRECTORY_FILE); with CREATE_NEW creates one. */
+    /** The item must be a directory (FILE_DIRECTORY_FILE); with CREATE_NEW or OPEN_ALWAYS creates one. */
     PRJSIM_OPEN_DIRECTORY = 0x1,
     /** The item must not be a directory (FILE_NON_DIRECTORY_FILE). */
     PRJSIM_OPEN_NON_DIRECTORY = 0x2,

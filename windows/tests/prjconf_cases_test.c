@@ -3,7 +3,7 @@
  * prjconf's case table on Windows, without ProjFS (Wine has none): the cases that need neither
  * ProjFS nor PrjFileName* run through the seam's win32 backend against a plain folder under
  * %TEMP% and pass, a case whose refusal only ProjFS gives fails with its message, the cases
- * needing the simulator are skipped with the reason, and --list's reasons come from the table.
+ * needing the simulator or the recording layer are skipped with the reason.
  */
 #include "check.h"
 
@@ -60,14 +60,14 @@ int main(void)
     static const char *const pass[] = {
         "enum.resume-small-buffers", "enum.restart", "enum.concurrent-sessions", "placeholder.agrees-with-listing",
         "placeholder.name-matches", "placeholder.concurrent-opens", "data.agrees-with-size", "data.ranges",
-        "notfound.leaf", "notfound.middle",
+        "notfound.leaf", "notfound.middle", "results.allowed",
     };
     for (size_t i = 0; i < sizeof pass / sizeof pass[0]; i++)
         expect(&root, pass[i], PRJCONF_PASS, NULL);
     /* only a running virtualization root refuses its deletion with ERROR_NOT_SUPPORTED */
     expect(&root, "root.delete", PRJCONF_FAIL, "expected STATUS_NOT_SUPPORTED");
-    expect(&root, "results.allowed", PRJCONF_SKIP, "only the simulator offers");
-    expect(&root, "pending.cancel", PRJCONF_SKIP, "backend projfs");
+    expect(&root, "sessions.no-leak", PRJCONF_SKIP, "the recording layer's with --checker");
+    expect(&root, "pending.cancel", PRJCONF_SKIP, "cancels a command by its id");
     expect(&root, "notify.basic", PRJCONF_SKIP, "needs capability notifications");
     CHECK(prjconf_win_skip_reason(index_of("enum.sorted")) == NULL, "enum.sorted runs on projfs");
 
