@@ -350,7 +350,7 @@ static bool uses_handle(scn_stmt_id id)
 static void exec_job(scn_job *j)
 {
     const scn_stmt *st = j->st;
-    const prjsim_backend *be = j->run->be;
+    const prjsim_backend *be = j->be;
     prjsim_backend_file *h = j->h;
     uint32_t n = 0;
     switch (st->id) {
@@ -440,7 +440,7 @@ static void exec_job(scn_job *j)
 static void *job_thread(void *arg)
 {
     scn_job *j = arg;
-    j->run->be->set_caller(&j->caller);
+    j->be->set_caller(&j->caller);
     exec_job(j);
     scn_provider *p = &j->run->prov;
     pthread_mutex_lock(&p->lock);
@@ -491,6 +491,7 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
         scn_handle_slot *s = slot_for(r, st->handle);
         s->pending = false;
         s->h = prjsim_backend_failed(j->status) ? NULL : j->opened;
+        s->be = j->be;
         free(s->path);
         s->path = scn_wcsdup(st->path);
     } else if (st->id == SCN_CLOSE) {
@@ -630,6 +631,8 @@ static void settle_pended(scn_exec *r)
 void scn_run_client_op(scn_exec *r, const scn_stmt *st)
 {
     prjsim_backend_file *h = NULL;
+    /* a handle stays with the backend that opened it; the rest go as the caller in effect */
+    const prjsim_backend *be = r->as_process && r->agent ? &prjsim_backend_agent : r->be;
     if (st->handle && uses_handle(st->id)) {
         scn_handle_slot *s = scn_handle(r, st->handle);
         if (!s || !s->h) {
@@ -638,6 +641,7 @@ void scn_run_client_op(scn_exec *r, const scn_stmt *st)
             return;
         }
         h = s->h;
+        be = s->be;
     }
     scn_job *j = calloc(1, sizeof *j);
     if (!j)
@@ -645,6 +649,7 @@ void scn_run_client_op(scn_exec *r, const scn_stmt *st)
     j->run = r;
     j->st = st;
     j->h = h;
+    j->be = be;
     j->caller = r->caller;
     wcsncpy(j->image, r->caller_image, MAX_PATH);
     j->caller.image_file_name = j->image;
@@ -721,7 +726,7 @@ void scn_jobs_finish(scn_exec *r)
         pthread_join(r->blocked[i]->thread, NULL);
         scn_job *j = r->blocked[i];
         if (j->opened && !prjsim_backend_failed(j->status))
-            r->be->close(j->opened);
+            j->be->close(j->opened);
         scn_job_free(j);
     }
     free(r->blocked);
