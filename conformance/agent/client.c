@@ -549,6 +549,9 @@ const prjsim_backend prjsim_backend_agent = {
     a_write_file,
     a_on_disk_state,
     a_set_caller,
+    NULL, /* attach: the agent's backend is attached by its own side */
+    NULL, /* thread_self, cancel_thread, thread_release: no `cancel` request yet */
+    NULL,
     NULL,
 };
 

@@ -164,7 +164,7 @@ static void f_set_caller(const prjsim_caller *c) { fake_pid = c ? c->process_id 
 static const prjsim_backend fake_backend = {
     "fake", PRJSIM_BACKEND_CAP_CALLER, f_open, f_close, f_read, f_write, f_set_size, f_set_basic,
     f_set_disposition, f_rename, f_query_info, f_query_directory, f_stat, f_set_times, f_list, f_remove,
-    f_move, f_link, f_symlink, f_mkdir, f_read_file, f_write_file, f_on_disk_state, f_set_caller, NULL,
+    f_move, f_link, f_symlink, f_mkdir, f_read_file, f_write_file, f_on_disk_state, f_set_caller, NULL, NULL, NULL, NULL,
 };
 
 #endif

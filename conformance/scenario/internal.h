@@ -368,6 +368,7 @@ typedef struct scn_job {
     bool done;
     bool threaded;
     pthread_t thread;
+    void *thread_token; /* the backend's thread_self() of the job's thread, under prov.lock */
 } scn_job;
 
 typedef struct scn_handle_slot {

@@ -441,6 +441,14 @@ static void *job_thread(void *arg)
 {
     scn_job *j = arg;
     j->be->set_caller(&j->caller);
+    /* `cancel` cancels what this thread waits in; a job through the client agent waits on the
+     * pipe, not in the file system, and has no token (its backend offers none) */
+    if (j->be->thread_self) {
+        void *token = j->be->thread_self();
+        pthread_mutex_lock(&j->run->prov.lock);
+        j->thread_token = token;
+        pthread_mutex_unlock(&j->run->prov.lock);
+    }
     exec_job(j);
     scn_provider *p = &j->run->prov;
     pthread_mutex_lock(&p->lock);
@@ -456,6 +464,8 @@ void scn_job_free(scn_job *j)
         return;
     prjsim_client_free_entries(j->entries);
     free(j->bytes);
+    if (j->thread_token)
+        j->be->thread_release(j->thread_token);
     free(j);
 }
 
@@ -801,6 +811,30 @@ static INT32 external_command(scn_exec *r, prjsim_callback_kind kind)
     return best;
 }
 
+/*
+ * `cancel` on a backend without the simulator: a client cancels a pended command by cancelling
+ * the I/O that waits on it (CancelSynchronousIo of its thread). The operation cancelled is the
+ * oldest one still waiting (DEVIATIONS W19); with none, or with no live pended command of that
+ * callback, the answer is what CancelSynchronousIo gives for a thread that waits on nothing.
+ */
+static void cancel_waiting_operation(scn_exec *r, const scn_stmt *st, const scn_pended *pd)
+{
+    scn_provider *p = &r->prov;
+    void *thread = NULL;
+    pthread_mutex_lock(&p->lock);
+    bool live = !pd->completed && !pd->cancelled && !pd->dead;
+    for (size_t i = 0; i < r->blocked_count && live && !thread; i++)
+        thread = r->blocked[i]->thread_token;
+    pthread_mutex_unlock(&p->lock);
+    prjsim_backend_result res = thread ? r->be->cancel_thread(thread) : prjsim_backend_win32_error(ERROR_NOT_FOUND);
+    scn_set_result(r, st, res.kind, res.code);
+    if (!st->checked && scn_result_failed(&r->result)) {
+        char got[256];
+        scn_result_str(&r->result, false, got, sizeof got);
+        scn_fail(r, st->line, "cancel failed: %s (put 'expect ...' after it if that is intended)", got);
+    }
+}
+
 void scn_run_cancel(scn_exec *r, const scn_stmt *st)
 {
     scn_provider *p = &r->prov;
@@ -836,6 +870,10 @@ void scn_run_cancel(scn_exec *r, const scn_stmt *st)
     if (!pd) {
         scn_fail(r, st->line, "cancel: no %s callback was pended", st->cb == PRJSIM_CB_COUNT_ ? "" :
                  prjsim_callback_name(st->cb));
+        return;
+    }
+    if (!(r->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
+        cancel_waiting_operation(r, st, pd);
         return;
     }
     NTSTATUS s = prjsim_client_cancel(r->sim, pd->command_id);

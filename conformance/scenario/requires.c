@@ -48,8 +48,12 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             return 0;
         }
     case SCN_CANCEL:
-        *why = "'cancel' cancels a command by its id, which only the simulator offers to a client";
-        return PRJSIM_BACKEND_CAP_SIMULATOR;
+        if (external) {
+            *why = "with --provider, 'cancel' finds the provider program's command in the simulator";
+            return PRJSIM_BACKEND_CAP_SIMULATOR;
+        }
+        *why = "'cancel' needs a backend that can cancel a pended operation";
+        return PRJSIM_BACKEND_CAP_CANCEL;
     case SCN_AS:
         *why = "'as' runs operations as another process";
         return PRJSIM_BACKEND_CAP_CALLER;
