@@ -14,7 +14,8 @@
  *
  * ID is a decimal number the runner chooses (a reply carries the id of its request; replies
  * come in the order requests finish, not the order they were sent). OP is a seam operation
- * (backend.h) named as below, or `caller` (the identity later requests run as). Arguments:
+ * (backend.h) named as below, `caller` (the identity later requests run as), or `cancel ID`
+ * (cancel_thread of the seam on the thread running request ID: CancelSynchronousIo). Arguments:
  * numbers decimal (times signed), flags 0/1, strings `'` then the UTF-8 text with the bytes
  * 0x00-0x20, 0x7F, `%` and `,` written %XX (`~` alone: no string), data `x` then hex, handles
  * the runner's names for them ([A-Za-z0-9_], at most 31). KIND is the seam's result kind: S
@@ -57,6 +58,7 @@ typedef enum prjsim_agent_op {
     PRJSIM_AGENT_READ_FILE,
     PRJSIM_AGENT_WRITE_FILE,
     PRJSIM_AGENT_ON_DISK_STATE,
+    PRJSIM_AGENT_CANCEL,
     PRJSIM_AGENT_OP_COUNT_
 } prjsim_agent_op;
 
@@ -74,6 +76,7 @@ typedef struct prjsim_agent_request {
     WCHAR *pattern; /* NULL: none */
     uint32_t access, share, disposition, flags, attributes, buffer_bytes;
     uint32_t process_id;
+    uint64_t target;       /* cancel: the id of the request to cancel */
     uint64_t offset, size; /* read's length is size */
     int64_t times[4];      /* creation, access, write, change */
     bool flag;             /* replace, delete, directory, the caller is the provider */

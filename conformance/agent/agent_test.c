@@ -317,6 +317,52 @@ Test(agent, a_waiting_request_does_not_hold_up_another)
     prjsim_agent_disconnect(c);
 }
 
+typedef struct cancel_job {
+    void *token;
+    pthread_mutex_t lock;
+    pthread_cond_t ready;
+    prjsim_backend_result result;
+} cancel_job;
+
+static void *cancellable_stat(void *arg)
+{
+    cancel_job *c = arg;
+    pthread_mutex_lock(&c->lock);
+    c->token = prjsim_backend_agent.thread_self();
+    pthread_cond_broadcast(&c->ready);
+    pthread_mutex_unlock(&c->lock);
+    prjsim_file_info info;
+    c->result = prjsim_backend_agent.stat(L"C:\\block", &info);
+    return NULL;
+}
+
+Test(agent, cancel_reaches_the_thread_running_the_request)
+{
+    prjsim_agent_conn *conn = prjsim_agent_start_local(&fake_backend);
+    cancel_job c;
+    memset(&c, 0, sizeof c);
+    pthread_mutex_init(&c.lock, NULL);
+    pthread_cond_init(&c.ready, NULL);
+    /* a thread waiting for nothing: not found */
+    void *idle = prjsim_backend_agent.thread_self();
+    prjsim_backend_result r = prjsim_backend_agent.cancel_thread(idle);
+    cr_expect(r.kind == 'W' && r.code == 1168, "%c %d", r.kind, r.code);
+    prjsim_backend_agent.thread_release(idle);
+    pthread_t t;
+    pthread_create(&t, NULL, cancellable_stat, &c);
+    fake_wait_blocked();
+    pthread_mutex_lock(&c.lock);
+    while (!c.token)
+        pthread_cond_wait(&c.ready, &c.lock);
+    pthread_mutex_unlock(&c.lock);
+    r = prjsim_backend_agent.cancel_thread(c.token);
+    cr_expect(r.kind == 'W' && r.code == 0, "%c %d", r.kind, r.code);
+    pthread_join(t, NULL); /* released by the cancel: it would wait forever otherwise */
+    cr_expect(c.result.kind == 'W' && c.result.code == 0);
+    prjsim_backend_agent.thread_release(c.token);
+    prjsim_agent_disconnect(conn);
+}
+
 Test(agent, a_malformed_line_gets_an_error_reply_and_serving_goes_on)
 {
     static char input[] = "1 mkdir 'C:\\abc\nbad line\n2 read nosuch 0 1\n3 stat 'C:\\a\n";

@@ -52,6 +52,12 @@ struct prjsim_backend_file {
 static _Atomic(prjsim_agent_conn *) current;
 static _Thread_local identity mine;
 
+/* A thread's token for cancel_thread: the request that thread is waiting for (0: none). */
+typedef struct waiting_token {
+    _Atomic uint64_t id;
+} waiting_token;
+static _Thread_local waiting_token *my_token;
+
 /* Reasons of unsupported results are kept for the life of the process: a result's reason is
  * static text to the seam. */
 typedef struct reason {
@@ -131,9 +137,9 @@ static void unlink_waiter(prjsim_agent_conn *c, waiter *w)
         }
 }
 
-/* Sends @p rq (its id chosen here) with c->lock held; the waiter is linked before the line
- * goes out. */
-static waiter *send_locked(prjsim_agent_conn *c, prjsim_agent_request *rq, bool discard)
+/* Sends @p rq (its id chosen here) with c->lock held; the waiter is linked, and the thread's
+ * cancel token (when not NULL) names the request, before the line goes out. */
+static waiter *send_locked(prjsim_agent_conn *c, prjsim_agent_request *rq, bool discard, waiting_token *token)
 {
     waiter *w = calloc(1, sizeof *w);
     if (!w)
@@ -142,6 +148,8 @@ static waiter *send_locked(prjsim_agent_conn *c, prjsim_agent_request *rq, bool 
     w->discard = discard;
     w->next = c->waiting;
     c->waiting = w;
+    if (token)
+        atomic_store(&token->id, w->id);
     char *line = prjsim_agent_format_request(rq);
     if (fputs(line, c->to) < 0 || fflush(c->to) != 0)
         c->lost = true;
@@ -184,10 +192,11 @@ static bool call(prjsim_agent_request *rq, prjsim_agent_reply *rp, prjsim_backen
         id.process_id = mine.pid;
         id.flag = mine.is_provider;
         id.path = mine.set ? mine.image : NULL;
-        send_locked(c, &id, true);
+        send_locked(c, &id, true, NULL);
         c->sent = mine;
     }
-    waiter *w = send_locked(c, rq, false);
+    waiting_token *token = my_token;
+    waiter *w = send_locked(c, rq, false, token);
     while (!w->done && !c->lost)
         pthread_cond_wait(&c->changed, &c->lock);
     /* the answers to `caller` before this one are of no interest once they came */
@@ -204,6 +213,8 @@ static bool call(prjsim_agent_request *rq, prjsim_agent_reply *rp, prjsim_backen
         }
     }
     unlink_waiter(c, w);
+    if (token)
+        atomic_store(&token->id, 0);
     pthread_mutex_unlock(&c->lock);
     bool done = w->done;
     *rp = w->reply;
@@ -524,9 +535,32 @@ static void a_set_caller(const prjsim_caller *caller)
         mine.image[i] = caller->image_file_name[i];
 }
 
+/* `cancel` of an operation going through the agent: the agent cancels the thread running it. */
+static void *a_thread_self(void)
+{
+    waiting_token *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    my_token = t;
+    return t;
+}
+
+static prjsim_backend_result a_cancel_thread(void *thread)
+{
+    uint64_t id = atomic_load(&((waiting_token *)thread)->id);
+    if (!id)
+        return prjsim_backend_win32_error(1168); /* ERROR_NOT_FOUND: it waits for nothing */
+    REQ(PRJSIM_AGENT_CANCEL);
+    rq.target = id;
+    return simple(&rq);
+}
+
+/* After the thread ended (the runner releases a job's token when it frees the job). */
+static void a_thread_release(void *thread) { free(thread); }
+
 const prjsim_backend prjsim_backend_agent = {
     "agent",
-    PRJSIM_BACKEND_CAP_CALLER,
+    PRJSIM_BACKEND_CAP_CALLER | PRJSIM_BACKEND_CAP_CANCEL,
     a_open,
     a_close,
     a_read,
@@ -550,9 +584,9 @@ const prjsim_backend prjsim_backend_agent = {
     a_on_disk_state,
     a_set_caller,
     NULL, /* attach: the agent's backend is attached by its own side */
-    NULL, /* thread_self, cancel_thread, thread_release: no `cancel` request yet */
-    NULL,
-    NULL,
+    a_thread_self,
+    a_cancel_thread,
+    a_thread_release,
 };
 
 prjsim_agent_conn *prjsim_agent_connect(FILE *to_agent, FILE *from_agent)

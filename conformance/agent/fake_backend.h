@@ -3,7 +3,8 @@
  * A seam backend for the agent's tests (agent_test.c, stress_agent.c): no file system, each
  * operation answers what its arguments were, so a test sees what crossed the pipe. Its caller
  * is per thread, as the seam's is: stat reports the caller's process id as the link count.
- * stat of L"C:\\block" waits until fake_release() (a pended callback's stand-in).
+ * stat of L"C:\\block" waits until fake_release() or a cancel of its thread (a pended callback's
+ * stand-in).
  */
 #ifndef PRJSIM_AGENT_FAKE_BACKEND_H
 #define PRJSIM_AGENT_FAKE_BACKEND_H
@@ -160,11 +161,21 @@ static int32_t f_on_disk_state(const WCHAR *p, PRJ_FILE_STATE *s)
     return 0;
 }
 static void f_set_caller(const prjsim_caller *c) { fake_pid = c ? c->process_id : 0; }
+/* cancelling the thread waiting in stat(C:\block) releases it */
+static void *f_thread_self(void) { return (void *)&fake_file; }
+static prjsim_backend_result f_cancel_thread(void *t)
+{
+    if (t != (void *)&fake_file)
+        return prjsim_backend_win32_error(87);
+    fake_release();
+    return fake_ok();
+}
+static void f_thread_release(void *t) { (void)t; }
 
 static const prjsim_backend fake_backend = {
     "fake", PRJSIM_BACKEND_CAP_CALLER, f_open, f_close, f_read, f_write, f_set_size, f_set_basic,
     f_set_disposition, f_rename, f_query_info, f_query_directory, f_stat, f_set_times, f_list, f_remove,
-    f_move, f_link, f_symlink, f_mkdir, f_read_file, f_write_file, f_on_disk_state, f_set_caller, NULL, NULL, NULL, NULL,
+    f_move, f_link, f_symlink, f_mkdir, f_read_file, f_write_file, f_on_disk_state, f_set_caller, NULL, f_thread_self, f_cancel_thread, f_thread_release,
 };
 
 #endif

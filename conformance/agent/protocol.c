@@ -14,7 +14,7 @@
  * The arguments of each operation, in order: h handle name, p path (the caller's image for
  * `caller`, where it may be ~), q second path, P pattern (may be ~), a access, s share, d
  * disposition, f flags, t attributes, b buffer size, n process id, o offset, z size, T four
- * times, B flag, x data.
+ * times, B flag, x data, i a request id.
  */
 static const struct {
     const char *name;
@@ -42,6 +42,7 @@ static const struct {
     [PRJSIM_AGENT_READ_FILE] = {"read-file", "p"},
     [PRJSIM_AGENT_WRITE_FILE] = {"write-file", "px"},
     [PRJSIM_AGENT_ON_DISK_STATE] = {"on-disk-state", "p"},
+    [PRJSIM_AGENT_CANCEL] = {"cancel", "i"},
 };
 
 const char *prjsim_agent_op_name(prjsim_agent_op op)
@@ -163,6 +164,7 @@ char *prjsim_agent_format_request(const prjsim_agent_request *rq)
         case 't': putf(&b, "%lu", (unsigned long)rq->attributes); break;
         case 'b': putf(&b, "%lu", (unsigned long)rq->buffer_bytes); break;
         case 'n': putf(&b, "%lu", (unsigned long)rq->process_id); break;
+        case 'i': putf(&b, "%llu", (unsigned long long)rq->target); break;
         case 'o': putf(&b, "%llu", (unsigned long long)rq->offset); break;
         case 'z': putf(&b, "%llu", (unsigned long long)rq->size); break;
         case 'T':
@@ -520,6 +522,7 @@ static bool request_args(rd *r, prjsim_agent_request *rq)
         case 't': ok = u32_arg(r, &rq->attributes, "attributes"); break;
         case 'b': ok = u32_arg(r, &rq->buffer_bytes, "buffer size"); break;
         case 'n': ok = u32_arg(r, &rq->process_id, "process id"); break;
+        case 'i': ok = unsigned_arg(r, UINT64_MAX, &rq->target, "request id to cancel"); break;
         case 'o': ok = unsigned_arg(r, UINT64_MAX, &rq->offset, "offset"); break;
         case 'z':
             ok = unsigned_arg(r, rq->op == PRJSIM_AGENT_READ ? UINT32_MAX : UINT64_MAX, &rq->size,

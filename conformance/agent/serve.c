@@ -16,6 +16,13 @@ typedef struct named {
     prjsim_backend_file *f;
 } named;
 
+/* A request running on its thread, with the token its backend gives for that thread. */
+typedef struct running_request {
+    uint64_t id;
+    void *token;
+    struct running_request *next;
+} running_request;
+
 typedef struct server {
     const prjsim_backend *be;
     FILE *out;
@@ -24,6 +31,7 @@ typedef struct server {
     size_t running;
     named *handles;
     size_t handle_count;
+    running_request *cancellable; /* requests whose thread can be cancelled */
     /* the identity later requests run as (set by `caller`) */
     bool caller_set;
     uint32_t pid;
@@ -218,6 +226,21 @@ static void run(server *sv, const prjsim_agent_request *rq, prjsim_agent_reply *
         rp->has_state = true;
         break;
     }
+    case PRJSIM_AGENT_CANCEL: {
+        if (!be->cancel_thread) {
+            take_result(rp, prjsim_backend_unsupported("client agent: its backend cannot cancel an operation"));
+            break;
+        }
+        /* under the lock: the request's thread releases its token only after taking it */
+        pthread_mutex_lock(&sv->lock);
+        running_request *x = sv->cancellable;
+        while (x && x->id != rq->target)
+            x = x->next;
+        prjsim_backend_result r = x ? be->cancel_thread(x->token) : prjsim_backend_win32_error(1168); /* ERROR_NOT_FOUND */
+        pthread_mutex_unlock(&sv->lock);
+        take_result(rp, r);
+        break;
+    }
     default: break; /* `caller` is taken by the reader */
     }
     if (rp->has_entries && !rp->entries)
@@ -230,10 +253,27 @@ static void *job_thread(void *arg)
     server *sv = j->sv;
     if (sv->be->set_caller)
         sv->be->set_caller(j->caller_set ? &j->caller : NULL);
+    running_request self = {j->rq.id, NULL, NULL};
+    if (sv->be->thread_self && j->rq.op != PRJSIM_AGENT_CANCEL && (self.token = sv->be->thread_self())) {
+        pthread_mutex_lock(&sv->lock);
+        self.next = sv->cancellable;
+        sv->cancellable = &self;
+        pthread_mutex_unlock(&sv->lock);
+    }
     prjsim_agent_reply rp;
     memset(&rp, 0, sizeof rp);
     rp.id = j->rq.id;
     run(sv, &j->rq, &rp);
+    if (self.token) {
+        pthread_mutex_lock(&sv->lock);
+        for (running_request **p = &sv->cancellable; *p; p = &(*p)->next)
+            if (*p == &self) {
+                *p = self.next;
+                break;
+            }
+        pthread_mutex_unlock(&sv->lock);
+        sv->be->thread_release(self.token);
+    }
     send_reply(sv, &rp);
     free(rp.bytes);
     free(rp.entries); /* the backend's listing (malloc'd) */

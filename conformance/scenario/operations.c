@@ -441,8 +441,8 @@ static void *job_thread(void *arg)
 {
     scn_job *j = arg;
     j->be->set_caller(&j->caller);
-    /* `cancel` cancels what this thread waits in; a job through the client agent waits on the
-     * pipe, not in the file system, and has no token (its backend offers none) */
+    /* `cancel` cancels what this thread waits in (through the client agent: the agent's thread
+     * running this job's request) */
     if (j->be->thread_self) {
         void *token = j->be->thread_self();
         pthread_mutex_lock(&j->run->prov.lock);
@@ -821,12 +821,15 @@ static void cancel_waiting_operation(scn_exec *r, const scn_stmt *st, const scn_
 {
     scn_provider *p = &r->prov;
     void *thread = NULL;
+    const prjsim_backend *be = r->be;
     pthread_mutex_lock(&p->lock);
     bool live = !pd->completed && !pd->cancelled && !pd->dead;
-    for (size_t i = 0; i < r->blocked_count && live && !thread; i++)
+    for (size_t i = 0; i < r->blocked_count && live && !thread; i++) {
         thread = r->blocked[i]->thread_token;
+        be = r->blocked[i]->be; /* the client agent's operation: the agent cancels it */
+    }
     pthread_mutex_unlock(&p->lock);
-    prjsim_backend_result res = thread ? r->be->cancel_thread(thread) : prjsim_backend_win32_error(ERROR_NOT_FOUND);
+    prjsim_backend_result res = thread ? be->cancel_thread(thread) : prjsim_backend_win32_error(ERROR_NOT_FOUND);
     scn_set_result(r, st, res.kind, res.code);
     if (!st->checked && scn_result_failed(&r->result)) {
         char got[256];
