@@ -555,8 +555,14 @@ static prjsim_backend_result a_cancel_thread(void *thread)
     return simple(&rq);
 }
 
-/* After the thread ended (the runner releases a job's token when it frees the job). */
-static void a_thread_release(void *thread) { free(thread); }
+/* On the thread itself, or after it ended (the runner releases a job's token when it frees the
+ * joined job): a live thread must not keep pointing at a freed token. */
+static void a_thread_release(void *thread)
+{
+    if (my_token == thread)
+        my_token = NULL;
+    free(thread);
+}
 
 const prjsim_backend prjsim_backend_agent = {
     "agent",
