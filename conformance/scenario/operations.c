@@ -578,11 +578,12 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
             for (size_t i = 0; i < p->pended_count; i++)
                 if (!p->pended[i]->completed && !p->pended[i]->cancelled && !p->pended[i]->dead)
                     outstanding++;
-            /* A provider program's pends are seen only by the simulator: a command still in
-             * flight after the detection time is taken as pended. */
+            /* A provider program's pends are seen only below it (the recording layer, or the
+             * simulator): a command still in flight after the detection time is taken as pended. */
             if (!outstanding && r->external) {
                 pthread_mutex_unlock(&p->lock);
-                outstanding = prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+                outstanding = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
+                                                           : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
                 pthread_mutex_lock(&p->lock);
                 if (j->done)
                     break;
@@ -596,10 +597,23 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
     return done;
 }
 
+/* Whether the pended callback has returned ERROR_IO_PENDING to the simulator: its trace record
+ * has its result. */
+static bool pend_traced(scn_exec *r, const scn_pended *pd)
+{
+    prjsim_trace_record rec;
+    for (size_t t = prjsim_trace_count(r->sim); t-- > 0 && prjsim_trace_get(r->sim, t, &rec);)
+        if (rec.kind == PRJSIM_TRACE_CALLBACK && rec.command_id == pd->command_id && rec.callback == pd->kind)
+            return rec.result != 0;
+    return false;
+}
+
 /*
- * The wrapper tells a callback pended before it returns; the simulator records the pend (the
- * callback's trace line, pending-without-cancel) after. Waits for that: the callback's trace
- * record gets its result, and the simulator's lock, held until the operation waits, is free.
+ * The wrapper tells a callback pended before it returns; what observes the provider sees the
+ * pend after: the recording layer when it observes the run (the callback's return), and the
+ * simulator (the callback's trace line, pending-without-cancel). Waits for both: the simulator
+ * is underneath every backend here, and its bookkeeping of the pend must be done before the next
+ * statement counts its diagnostics; then its lock, held until the operation waits, is free.
  */
 static void settle_pended(scn_exec *r)
 {
@@ -616,16 +630,8 @@ static void settle_pended(scn_exec *r)
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < k; i++) {
         for (int tries = 0; tries < 5000; tries++) {
-            bool done = false;
-            prjsim_trace_record rec;
-            for (size_t t = prjsim_trace_count(r->sim); t-- > 0 && prjsim_trace_get(r->sim, t, &rec);) {
-                if (rec.kind == PRJSIM_TRACE_CALLBACK && rec.command_id == list[i]->command_id &&
-                    rec.callback == list[i]->kind) {
-                    done = rec.result != 0;
-                    break;
-                }
-            }
-            if (done)
+            if ((!scn_observed_by_recording(r) || scn_checker_returned(r->recording, list[i]->command_id, list[i]->kind)) &&
+                pend_traced(r, list[i]))
                 break;
             struct timespec ts = {0, 1000000L};
             nanosleep(&ts, NULL);
