@@ -572,7 +572,7 @@ void prjsim__rec_stopped(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
 {
     pthread_mutex_lock(&registry_lock);
     rec_instance *ri = instances;
-    while (ri && ri->context != context)
+    while (ri && (!context || ri->context != context)) /* NULL: no running instance's (a failed start's) */
         ri = ri->next;
     prjsim_recording *rec = ri ? ri->rec : attached;
     unsigned no = ri ? ri->no : 0;
