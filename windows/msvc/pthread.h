@@ -9,6 +9,12 @@
  * lock must be released in the mode it was acquired, so the rwlock notes whether its holder is
  * the writer (only ever changed by the writer, under the exclusive lock). SRW locks are not
  * recursive, which memtree never needs (no path takes the read lock twice).
+ *
+ * Microsoft documents (learn.microsoft.com, "synchapi.h, InitializeSRWLock"): a lock is
+ * initialised dynamically with InitializeSRWLock or statically with SRWLOCK_INIT (hence
+ * PTHREAD_MUTEX_INITIALIZER below); an unlocked SRW lock with no waiting threads can be forgotten
+ * without being destroyed (hence the destroy functions do nothing); it must not be moved or
+ * copied while in use.
  */
 #ifndef PRJSIM_MSVC_PTHREAD_H
 #define PRJSIM_MSVC_PTHREAD_H
