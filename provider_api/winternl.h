@@ -78,6 +78,47 @@ typedef struct _IO_STATUS_BLOCK {
     ULONG_PTR Information;
 } IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
 
+/* NtCreateFile's CreateDisposition. */
+#define FILE_SUPERSEDE 0x00000000
+#define FILE_OPEN 0x00000001
+#define FILE_CREATE 0x00000002
+#define FILE_OPEN_IF 0x00000003
+#define FILE_OVERWRITE 0x00000004
+#define FILE_OVERWRITE_IF 0x00000005
+#define FILE_MAXIMUM_DISPOSITION 0x00000005
+
+/* NtCreateFile's CreateOptions. */
+#define FILE_DIRECTORY_FILE 0x00000001
+#define FILE_WRITE_THROUGH 0x00000002
+#define FILE_SEQUENTIAL_ONLY 0x00000004
+#define FILE_NO_INTERMEDIATE_BUFFERING 0x00000008
+#define FILE_SYNCHRONOUS_IO_ALERT 0x00000010
+#define FILE_SYNCHRONOUS_IO_NONALERT 0x00000020
+#define FILE_NON_DIRECTORY_FILE 0x00000040
+#define FILE_CREATE_TREE_CONNECTION 0x00000080
+#define FILE_COMPLETE_IF_OPLOCKED 0x00000100
+#define FILE_NO_EA_KNOWLEDGE 0x00000200
+#define FILE_OPEN_REMOTE_INSTANCE 0x00000400
+#define FILE_RANDOM_ACCESS 0x00000800
+#define FILE_DELETE_ON_CLOSE 0x00001000
+#define FILE_OPEN_BY_FILE_ID 0x00002000
+#define FILE_OPEN_FOR_BACKUP_INTENT 0x00004000
+#define FILE_NO_COMPRESSION 0x00008000
+#define FILE_OPEN_REQUIRING_OPLOCK 0x00010000
+#define FILE_RESERVE_OPFILTER 0x00100000
+#define FILE_OPEN_REPARSE_POINT 0x00200000
+#define FILE_OPEN_NO_RECALL 0x00400000
+#define FILE_OPEN_FOR_FREE_SPACE_QUERY 0x00800000
+#define FILE_VALID_OPTION_FLAGS 0x00ffffff
+
+/* NtCreateFile's IoStatusBlock->Information. */
+#define FILE_SUPERSEDED 0x00000000
+#define FILE_OPENED 0x00000001
+#define FILE_CREATED 0x00000002
+#define FILE_OVERWRITTEN 0x00000003
+#define FILE_EXISTS 0x00000004
+#define FILE_DOES_NOT_EXIST 0x00000005
+
 /* The APC routine of asynchronous NT I/O. prjsim's I/O is synchronous and never calls one. */
 typedef VOID(NTAPI *PIO_APC_ROUTINE)(PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, ULONG Reserved);
 
@@ -112,6 +153,26 @@ NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROU
                                     PIO_STATUS_BLOCK IoStatusBlock, PVOID FileInformation, ULONG Length,
                                     FILE_INFORMATION_CLASS FileInformationClass, BOOLEAN ReturnSingleEntry,
                                     PUNICODE_STRING FileName, BOOLEAN RestartScan);
+
+/*
+ * Creates or opens the file or directory named by @p ObjectAttributes: ObjectName is an NT path
+ * ("\??\C:\dir\name"), or a name relative to the directory handle RootDirectory.
+ * @p CreateDisposition FILE_SUPERSEDE ... FILE_OVERWRITE_IF; @p CreateOptions FILE_DIRECTORY_FILE
+ * (only with FILE_CREATE, FILE_OPEN, FILE_OPEN_IF), FILE_NON_DIRECTORY_FILE,
+ * FILE_DELETE_ON_CLOSE, FILE_NO_INTERMEDIATE_BUFFERING, FILE_OPEN_REPARSE_POINT (the other
+ * documented options are accepted and change nothing: every handle here does synchronous I/O).
+ * Returns the NTSTATUS; on success IoStatusBlock->Information is FILE_CREATED, FILE_OPENED,
+ * FILE_OVERWRITTEN or FILE_SUPERSEDED. STATUS_INVALID_PARAMETER for a bad disposition or option
+ * combination, STATUS_OBJECT_PATH_SYNTAX_BAD for a name that is not an NT path. AllocationSize,
+ * the EA buffer and the security descriptor are ignored (DEVIATIONS W18). Does not change the
+ * last error; close the handle with NtClose or CloseHandle.
+ */
+NTSTATUS NTAPI NtCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes,
+                            PIO_STATUS_BLOCK IoStatusBlock, PLARGE_INTEGER AllocationSize, ULONG FileAttributes,
+                            ULONG ShareAccess, ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer,
+                            ULONG EaLength);
+/** Closes a handle: STATUS_SUCCESS or STATUS_INVALID_HANDLE. Does not change the last error. */
+NTSTATUS NTAPI NtClose(HANDLE Handle);
 
 /** Points @p DestinationString at @p SourceString (NULL: an empty string); nothing is copied. */
 VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);

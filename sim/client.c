@@ -306,6 +306,21 @@ NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, U
                                      flags, attributes);
 }
 
+/*
+ * What NtCreateFile refuses before it looks at the name: an unknown disposition, both
+ * FILE_DIRECTORY_FILE and FILE_NON_DIRECTORY_FILE, and FILE_DIRECTORY_FILE with a disposition
+ * other than FILE_CREATE, FILE_OPEN or FILE_OPEN_IF (CREATE_NEW, OPEN_EXISTING, OPEN_ALWAYS here;
+ * the overwriting ones, CREATE_ALWAYS and TRUNCATE_EXISTING, cannot make or keep a directory).
+ */
+static bool bad_open_parameters(UINT32 disposition, UINT32 flags)
+{
+    if (disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING)
+        return true;
+    if ((flags & PRJSIM_OPEN_DIRECTORY) && (flags & PRJSIM_OPEN_NON_DIRECTORY))
+        return true;
+    return (flags & PRJSIM_OPEN_DIRECTORY) && (disposition == CREATE_ALWAYS || disposition == TRUNCATE_EXISTING);
+}
+
 NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                                    UINT32 share, UINT32 disposition, UINT32 flags, UINT32 attributes)
 {
@@ -319,7 +334,7 @@ NTSTATUS prjsim_client_open_shared(prjsim_handle **out, prjsim_sim *sim, PCWSTR 
     access = expand_access(access);
     prjsim__lock(sim);
     prjsim__tick(sim);
-    NTSTATUS st = disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING
+    NTSTATUS st = bad_open_parameters(disposition, flags)
                       ? STATUS_INVALID_PARAMETER
                       : do_open(out, sim, path, access, share, disposition, flags, attributes);
     if (st != STATUS_SUCCESS)

@@ -7,6 +7,8 @@
  */
 #include "internal.h"
 
+#include <stdatomic.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -139,6 +141,7 @@ HRESULT prjsim__dispatch(prjsim__instance *inst, prjsim__call *call, prjsim__com
     if (sim->next_command_id <= 0)
         sim->next_command_id = 1;
     cmd->running = true;
+    cmd->client_thread = prjsim_client_thread();
     cmd->dir_buffer = call->dir_buffer;
     if (call->kind == PRJSIM_CB_GET_PLACEHOLDER_INFO)
         cmd->requested = prjsim__wcsdup(call->path);
@@ -290,20 +293,11 @@ size_t prjsim_sim_commands_in_flight(prjsim_sim *sim, INT32 *ids, size_t max)
     return n;
 }
 
-NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id)
+/* Cancels @p cmd (NULL: none in flight) as its I/O's cancellation does; lock held. */
+static NTSTATUS cancel_locked(prjsim_sim *sim, prjsim__command *cmd, INT32 command_id)
 {
-    prjsim__lock(sim);
-    prjsim__command *cmd = NULL;
-    prjsim_callback_kind kind = PRJSIM_CB_COUNT_;
-    for (prjsim__instance *i = sim->instances; i && !cmd; i = i->next)
-        for (prjsim__command *c = i->commands; c; c = c->next)
-            if (c->id == command_id && c->kind != PRJSIM_CB_CANCEL_COMMAND) {
-                cmd = c;
-                break;
-            }
+    prjsim_callback_kind kind = cmd ? cmd->kind : PRJSIM_CB_COUNT_;
     NTSTATUS st = STATUS_SUCCESS;
-    if (cmd)
-        kind = cmd->kind;
     if (!cmd || cmd->completed || cmd->cancelled) {
         st = STATUS_NOT_FOUND;
     } else if (!cmd->instance->cb.CancelCommandCallback) {
@@ -323,6 +317,48 @@ NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id)
     char sb[96];
     prjsim__trace(sim, PRJSIM_TRACE_OP, st, "op cancel %s -> %s", kind == PRJSIM_CB_COUNT_ ? "?" : prjsim_callback_name(kind),
                   prjsim__st_str(sb, sizeof sb, st));
+    return st;
+}
+
+NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id)
+{
+    prjsim__lock(sim);
+    prjsim__command *cmd = NULL;
+    for (prjsim__instance *i = sim->instances; i && !cmd; i = i->next)
+        for (prjsim__command *c = i->commands; c; c = c->next)
+            if (c->id == command_id && c->kind != PRJSIM_CB_CANCEL_COMMAND) {
+                cmd = c;
+                break;
+            }
+    NTSTATUS st = cancel_locked(sim, cmd, command_id);
+    prjsim__unlock(sim);
+    return st;
+}
+
+/* The calling thread's number for prjsim_client_cancel_thread (0: none given yet). */
+static _Thread_local uint64_t this_thread;
+static _Atomic uint64_t threads_numbered;
+
+UINT64 prjsim_client_thread(void)
+{
+    if (!this_thread)
+        this_thread = atomic_fetch_add(&threads_numbered, 1) + 1;
+    return this_thread;
+}
+
+NTSTATUS prjsim_client_cancel_thread(prjsim_sim *sim, UINT64 thread)
+{
+    prjsim__lock(sim);
+    /* a thread's synchronous operation waits on one command at a time: the one not yet done */
+    prjsim__command *cmd = NULL;
+    for (prjsim__instance *i = sim->instances; i && !cmd; i = i->next)
+        for (prjsim__command *c = i->commands; c; c = c->next)
+            if (c->client_thread == thread && c->kind != PRJSIM_CB_CANCEL_COMMAND && !c->completed &&
+                !c->cancelled) {
+                cmd = c;
+                break;
+            }
+    NTSTATUS st = cancel_locked(sim, cmd, cmd ? cmd->id : 0);
     prjsim__unlock(sim);
     return st;
 }

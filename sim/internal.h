@@ -138,6 +138,7 @@ struct prjsim__command {
     bool completed;  /* PrjCompleteCommand arrived, or it returned directly */
     bool cancelled;
     HRESULT result;
+    uint64_t client_thread; /* prjsim_client_thread() of the operation that waits on it */
     pthread_cond_t done;
     /* HRESULTs that Prj* functions returned while this command was current (section 6.9). */
     HRESULT api_results[8];

@@ -48,6 +48,8 @@ static DWORD sim_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DW
     UINT32 sflags = 0;
     if (!(flags & FILE_FLAG_BACKUP_SEMANTICS))
         sflags |= PRJSIM_OPEN_NON_DIRECTORY;
+    if (flags & PRJSIM__FILE_FLAG_DIRECTORY_FILE)
+        sflags |= PRJSIM_OPEN_DIRECTORY; /* NtCreateFile's FILE_DIRECTORY_FILE */
     if (flags & FILE_FLAG_DELETE_ON_CLOSE)
         sflags |= PRJSIM_OPEN_DELETE_ON_CLOSE;
     if (flags & FILE_FLAG_NO_BUFFERING)
@@ -59,9 +61,11 @@ static DWORD sim_open(prjsim__file *f, const prjsim__fpath *fp, DWORD access, DW
     NTSTATUS st;
     *existed = false;
     st = prjsim_client_open_shared(&h, sim, fp->win, access, f->share, disposition, sflags, attributes);
+    f->open_status = st;
     if (st == STATUS_SUCCESS) {
         /* kernel32 learns from IoStatus.Information whether the name existed. */
-        *existed = prjsim_client_open_result(h) != PRJSIM_FILE_CREATED;
+        f->open_result = prjsim_client_open_result(h);
+        *existed = f->open_result != PRJSIM_FILE_CREATED;
     } else {
         *existed = st == STATUS_OBJECT_NAME_COLLISION;
     }

@@ -92,6 +92,49 @@ static prjsim__file *file_of(HANDLE h)
     return (prjsim__file *)prjsim__win_lookup(h, PRJSIM_WIN_FILE);
 }
 
+HANDLE prjsim__files_open(prjsim__fpath *fp, DWORD access, DWORD share, DWORD disposition, DWORD flags,
+                          DWORD attributes, prjsim__open_outcome *out)
+{
+    memset(out, 0, sizeof *out);
+    prjsim__file *f = calloc(1, sizeof *f);
+    if (!f) {
+        prjsim__files_fpath_free(fp);
+        out->err = ERROR_NOT_ENOUGH_MEMORY;
+        return INVALID_HANDLE_VALUE;
+    }
+    f->hdr.type = PRJSIM_WIN_FILE;
+    f->hdr.ops = &file_ops;
+    f->be = prjsim__files_backend_of(fp);
+    f->fd = -1;
+    f->flags = flags;
+    f->share = share;
+    f->access = prjsim__files_map_access(access);
+    pthread_mutex_init(&f->lock, NULL);
+    DWORD err = f->be->open(f, fp, f->access, disposition, flags, attributes, &out->existed);
+    out->sim_status = f->open_status;
+    out->sim_result = f->open_result;
+    out->is_dir = f->is_dir;
+    f->win = fp->win; /* the handle keeps the path */
+    fp->win = NULL;
+    prjsim__files_fpath_free(fp);
+    if (err) {
+        pthread_mutex_destroy(&f->lock);
+        free(f->win);
+        free(f);
+        out->err = err;
+        return INVALID_HANDLE_VALUE;
+    }
+    HANDLE h = prjsim__win_register(&f->hdr);
+    if (h == INVALID_HANDLE_VALUE) {
+        file_close(&f->hdr);
+        file_destroy(&f->hdr);
+        free(f);
+        out->err = GetLastError();
+        return INVALID_HANDLE_VALUE;
+    }
+    return h;
+}
+
 HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
                           LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
                           DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
@@ -107,49 +150,23 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
         SetLastError(err);
         return INVALID_HANDLE_VALUE;
     }
-    DWORD flags = dwFlagsAndAttributes & 0xFFFF0000u;
+    /* the internal FILE_DIRECTORY_FILE bit is NtCreateFile's alone */
+    DWORD flags = dwFlagsAndAttributes & 0xFFFF0000u & ~(DWORD)PRJSIM__FILE_FLAG_DIRECTORY_FILE;
     DWORD attributes = dwFlagsAndAttributes & 0x0000FFFFu & ~(DWORD)FILE_ATTRIBUTE_DIRECTORY;
     /* kernel32 always asks for these two: a handle can be waited on and its attributes read
      * (GetFileInformationByHandle on a write-only handle succeeds on Windows). */
     DWORD access = dwDesiredAccess | SYNCHRONIZE | FILE_READ_ATTRIBUTES;
     if (flags & FILE_FLAG_DELETE_ON_CLOSE)
         access |= DELETE; /* kernel32 asks for it on the caller's behalf */
-    prjsim__file *f = calloc(1, sizeof *f);
-    if (!f) {
-        prjsim__files_fpath_free(&fp);
-        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-        return INVALID_HANDLE_VALUE;
-    }
-    f->hdr.type = PRJSIM_WIN_FILE;
-    f->hdr.ops = &file_ops;
-    f->be = prjsim__files_backend_of(&fp);
-    f->fd = -1;
-    f->flags = flags;
-    f->share = dwShareMode;
-    f->access = prjsim__files_map_access(access);
-    pthread_mutex_init(&f->lock, NULL);
-    bool existed = false;
-    err = f->be->open(f, &fp, f->access, dwCreationDisposition, flags, attributes, &existed);
-    f->win = fp.win; /* the handle keeps the path */
-    fp.win = NULL;
-    prjsim__files_fpath_free(&fp);
-    if (err) {
-        pthread_mutex_destroy(&f->lock);
-        free(f->win);
-        free(f);
-        SetLastError(err);
-        return INVALID_HANDLE_VALUE;
-    }
-    HANDLE h = prjsim__win_register(&f->hdr);
+    prjsim__open_outcome out;
+    HANDLE h = prjsim__files_open(&fp, access, dwShareMode, dwCreationDisposition, flags, attributes, &out);
     if (h == INVALID_HANDLE_VALUE) {
-        file_close(&f->hdr);
-        file_destroy(&f->hdr);
-        free(f);
+        SetLastError(out.err);
         return INVALID_HANDLE_VALUE;
     }
     /* Section 11.7: success sets 0, or ERROR_ALREADY_EXISTS when *_ALWAYS found the file. */
     bool always = dwCreationDisposition == CREATE_ALWAYS || dwCreationDisposition == OPEN_ALWAYS;
-    SetLastError(always && existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
+    SetLastError(always && out.existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
     return h;
 }
 

@@ -158,6 +158,9 @@ struct prjsim__file {
     prjsim_handle *sh;
     /* host: FileDispositionInfo asked for the item to go when the handle closes */
     bool delete_pending;
+    /* simulator: the open's NTSTATUS and prjsim_open_result (NtCreateFile reports them) */
+    NTSTATUS open_status;
+    UINT32 open_result;
     /* NtQueryDirectoryFile (ntdirectory.c): the host listing, and how many queries ran */
     struct prjsim__dirquery *query;
     unsigned long query_count;
@@ -178,6 +181,29 @@ struct prjsim__find {
     UINT32 buffer_bytes;
     bool ended;
 };
+
+/*
+ * An open flag of our own beside the FILE_FLAG_* bits (CreateFileW clears it): the open is
+ * FILE_DIRECTORY_FILE, it must find or make a directory (NtCreateFile, ntcreate.c).
+ */
+#define PRJSIM__FILE_FLAG_DIRECTORY_FILE 0x00010000u
+
+/* What prjsim__files_open did. */
+typedef struct prjsim__open_outcome {
+    DWORD err;           /* 0 or the Win32 error */
+    bool existed;        /* the name was there before */
+    bool is_dir;         /* the item opened is a directory */
+    NTSTATUS sim_status; /* inside a root: the simulator's status (0 on the host) */
+    UINT32 sim_result;   /* inside a root: prjsim_open_result of a successful open */
+} prjsim__open_outcome;
+
+/*
+ * Opens or creates the item at @p fp (freed) with CreateFileW's disposition and FILE_FLAG_* bits
+ * and rights already mapped by the caller: the new handle, or INVALID_HANDLE_VALUE. Sets no last
+ * error; @p out says what happened (CreateFileW and NtCreateFile report it their own way).
+ */
+HANDLE prjsim__files_open(prjsim__fpath *fp, DWORD access, DWORD share, DWORD disposition, DWORD flags,
+                          DWORD attributes, prjsim__open_outcome *out);
 
 /* FILETIME ticks of a Unix time. */
 INT64 prjsim__files_ticks(INT64 sec, long nsec);

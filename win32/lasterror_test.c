@@ -343,6 +343,11 @@ Test(last_error, threads)
     SAME(GetCurrentProcessId() != 0);
     SAME(GetCurrentThread() != NULL);
     SAME(GetCurrentProcess() != NULL);
+    HANDLE self = NULL;
+    SAME(DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(), &self, 0, FALSE,
+                         DUPLICATE_SAME_ACCESS));
+    ROW(ERROR_NOT_FOUND, !CancelSynchronousIo(self)); /* waits on nothing */
+    CloseHandle(self);
 
     /* Condition variable sleeps that are woken (not timed out) succeed. */
     InitializeCriticalSection(&wake_cs);

@@ -43,6 +43,7 @@ typedef struct prjsim__waitable {
     DWORD exit_code;
     LONG suspend_count;
     int priority;
+    UINT64 client_thread; /* prjsim_client_thread() of the running thread (CancelSynchronousIo) */
 } prjsim__waitable;
 
 /* A handle to a waitable object: the registered header and the shared state. */

@@ -62,6 +62,7 @@ static void *trampoline(void *arg)
 
     prjsim__wait_lock();
     w->thread_id = prjsim__thread_id();
+    w->client_thread = prjsim_client_thread();
     w->started = true;
     prjsim__wait_broadcast();
     while (w->suspend_count > 0)
@@ -225,6 +226,66 @@ DWORD WINAPI GetThreadId(HANDLE Thread)
     DWORD id = self ? prjsim__thread_id() : w ? w->thread_id : 0;
     prjsim__wait_unlock();
     return id;
+}
+
+BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle, HANDLE hTargetProcessHandle,
+                            LPHANDLE lpTargetHandle, DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwOptions)
+{
+    (void)dwDesiredAccess, (void)bInheritHandle; /* one process, no access checks */
+    if (!lpTargetHandle) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    *lpTargetHandle = NULL;
+    if (hSourceProcessHandle != GetCurrentProcess() || hTargetProcessHandle != GetCurrentProcess() ||
+        hSourceHandle != GetCurrentThread() || (dwOptions & DUPLICATE_CLOSE_SOURCE)) {
+        SetLastError(ERROR_NOT_SUPPORTED);
+        return FALSE;
+    }
+    prjsim__wait_lock();
+    prjsim__waitable *w = current;
+    if (w) {
+        w->refs++; /* the new handle's */
+    } else {
+        /* a thread CreateThread did not make (the process's first thread, a pthread) */
+        w = prjsim__waitable_new(PRJSIM_WIN_THREAD);
+        if (w) {
+            w->thread_id = prjsim__thread_id();
+            w->client_thread = prjsim_client_thread();
+            w->started = true;
+            w->exit_code = STILL_ACTIVE;
+        }
+    }
+    prjsim__wait_unlock();
+    if (!w) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
+    HANDLE h = prjsim__waitable_handle_new(w); /* drops the reference on failure */
+    if (!h)
+        return FALSE;
+    *lpTargetHandle = h;
+    return TRUE;
+}
+
+BOOL WINAPI CancelSynchronousIo(HANDLE hThread)
+{
+    prjsim__wait_lock();
+    bool self;
+    prjsim__waitable *w = thread_of(hThread, &self);
+    UINT64 thread = w ? w->client_thread : 0;
+    bool ended = w && w->done;
+    prjsim__wait_unlock();
+    if (!w && !self)
+        return FALSE; /* ERROR_INVALID_HANDLE */
+    /* the calling thread is in no synchronous I/O while it calls this */
+    prjsim_sim *sim = prjsim_sim_current();
+    NTSTATUS st = self || ended || !thread || !sim ? STATUS_NOT_FOUND : prjsim_client_cancel_thread(sim, thread);
+    if (st == STATUS_NOT_FOUND) {
+        SetLastError(ERROR_NOT_FOUND);
+        return FALSE;
+    }
+    return TRUE; /* cancelled, or marked while the provider cannot be told (no CancelCommandCallback) */
 }
 
 HANDLE WINAPI GetCurrentThread(void)

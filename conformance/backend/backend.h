@@ -62,7 +62,13 @@ typedef enum prjsim_backend_caps {
      * prjsim_client_set_caller. win32 on Linux: the same (the Win32 layer calls the simulator on
      * the calling thread); on Windows this needs the client agent process (not built yet).
      */
-    PRJSIM_BACKEND_CAP_CALLER = 0x2
+    PRJSIM_BACKEND_CAP_CALLER = 0x2,
+    /*
+     * A pended operation can be cancelled (the scenario statement `cancel`). sim: the command by
+     * its id; win32: CancelSynchronousIo of the thread the operation waits on (thread_self,
+     * cancel_thread below).
+     */
+    PRJSIM_BACKEND_CAP_CANCEL = 0x4
 } prjsim_backend_caps;
 
 /* An open file or directory of a backend. */
@@ -125,6 +131,14 @@ typedef struct prjsim_backend {
     /* Optional (NULL: nothing to do). The simulation @p sim is the whole world of the run that
      * begins (the scenario runner without a provider program); NULL when it ends. */
     void (*attach)(prjsim_sim *sim);
+
+    /* Optional (NULL: not offered). On the thread that is about to run an operation that may
+     * wait on a pended callback: a token for that thread (NULL when none can be had). */
+    void *(*thread_self)(void);
+    /* Cancels the operation the thread of @p thread waits in, as CancelSynchronousIo does. */
+    prjsim_backend_result (*cancel_thread)(void *thread);
+    /* Releases a token of thread_self. */
+    void (*thread_release)(void *thread);
 } prjsim_backend;
 
 extern const prjsim_backend prjsim_backend_sim;

@@ -123,7 +123,7 @@ static int32_t sim_on_disk_state(const WCHAR *path, PRJ_FILE_STATE *state)
 
 const prjsim_backend prjsim_backend_sim = {
     "sim",
-    PRJSIM_BACKEND_CAP_SIMULATOR | PRJSIM_BACKEND_CAP_CALLER,
+    PRJSIM_BACKEND_CAP_SIMULATOR | PRJSIM_BACKEND_CAP_CALLER | PRJSIM_BACKEND_CAP_CANCEL,
     sim_open,
     sim_close,
     sim_read,
@@ -146,5 +146,8 @@ const prjsim_backend prjsim_backend_sim = {
     sim_write_file,
     sim_on_disk_state,
     prjsim_client_set_caller,
+    NULL,
+    NULL, /* `cancel` cancels the command by its id (the simulator's way) */
+    NULL,
     NULL,
 };

@@ -4,15 +4,15 @@
  * ReadFile, WriteFile, SetEndOfFile, SetFileTime, SetFileAttributesW, SetFileInformationByHandle
  * (basic information, delete disposition, rename), GetFileInformationByHandle,
  * GetFileAttributesExW, FindFirstFileExW, DeleteFileW, RemoveDirectoryW, MoveFileExW,
- * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW) and the result is its last error, or
- * NtQueryDirectoryFile
- * (a directory handle's query, and listings that choose the buffer size or a wildcard pattern)
+ * CreateHardLinkW, CreateSymbolicLinkW, CreateDirectoryW, CancelSynchronousIo) and the result is its last error, or
+ * NtCreateFile (an open that must find or make a directory) and NtQueryDirectoryFile (a
+ * directory handle's query, and listings that choose the buffer size or a wildcard pattern)
  * and the result is its NTSTATUS. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they
  * are kernel32's, over real ProjFS. A prjsim_backend_file is the HANDLE.
  *
  * Shapes with no Win32 call in our layer yet answer PRJSIM_BACKEND_UNSUPPORTED with the missing
- * call as the reason (a directory with an overwriting disposition...).
+ * call as the reason (paths outside the root with a provider program).
  */
 #include "backend.h"
 
@@ -60,27 +60,55 @@ static void w_attach(prjsim_sim *sim)
     prjsim_drives_simulate_volume(sim);
 }
 
-/*
- * A directory created with a handle (FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF) as a
- * Windows program does it through kernel32: CreateDirectoryW, then CreateFileW with backup
- * semantics opens it (w_open). OPEN_ALWAYS takes an existing name as it is; the open then refuses
- * a file. Overwriting dispositions have no kernel32 form for a directory.
- */
-static prjsim_backend_result make_directory(const prjsim_backend_open *o)
+/* NtCreateFile's CreateDisposition for a CreateFileW one (CREATE_NEW ... TRUNCATE_EXISTING). */
+static ULONG nt_disposition(uint32_t disposition)
 {
-    if (o->disposition != CREATE_NEW && o->disposition != OPEN_ALWAYS)
-        return prjsim_backend_unsupported("win32 backend: a directory with an overwriting disposition needs "
-                                          "NtCreateFile");
-    if (CreateDirectoryW(o->path, NULL)) {
-        DWORD attributes = o->attributes & ~(DWORD)(FILE_ATTRIBUTE_NORMAL | FILE_ATTRIBUTE_DIRECTORY);
-        if (attributes && !SetFileAttributesW(o->path, attributes))
-            return prjsim_backend_win32_error(GetLastError());
-        return prjsim_backend_win32_error(0);
-    }
-    DWORD err = GetLastError();
-    if (err == ERROR_ALREADY_EXISTS && o->disposition == OPEN_ALWAYS)
-        return prjsim_backend_win32_error(0);
-    return prjsim_backend_win32_error(err);
+    static const ULONG map[] = {FILE_CREATE, FILE_OVERWRITE_IF, FILE_OPEN, FILE_OPEN_IF, FILE_OVERWRITE};
+    return disposition >= CREATE_NEW && disposition <= TRUNCATE_EXISTING ? map[disposition - CREATE_NEW]
+                                                                         : FILE_MAXIMUM_DISPOSITION + 1;
+}
+
+/*
+ * An open that must find or make a directory (FILE_DIRECTORY_FILE) is NtCreateFile's alone:
+ * CreateFileW can only open either kind with backup semantics, and a Windows program that wants
+ * a directory handle in one create calls NtCreateFile. The rights and options are what kernel32
+ * would add for a synchronous handle. The result is its NTSTATUS.
+ */
+static prjsim_backend_result nt_open(prjsim_backend_file **out, const prjsim_backend_open *o)
+{
+    static const WCHAR dos_prefix[] = L"\\??\\";
+    size_t n = wcslen(o->path);
+    WCHAR *name = malloc((n + 5) * sizeof *name);
+    if (!name)
+        abort();
+    wcscpy(name, dos_prefix);
+    wcscat(name, o->path);
+    UNICODE_STRING us;
+    RtlInitUnicodeString(&us, name);
+    OBJECT_ATTRIBUTES oa;
+    InitializeObjectAttributes(&oa, &us, OBJ_CASE_INSENSITIVE, NULL, NULL);
+    ULONG options = FILE_SYNCHRONOUS_IO_NONALERT;
+    if (o->flags & PRJSIM_OPEN_DIRECTORY)
+        options |= FILE_DIRECTORY_FILE;
+    if (o->flags & PRJSIM_OPEN_NON_DIRECTORY)
+        options |= FILE_NON_DIRECTORY_FILE;
+    if (o->flags & PRJSIM_OPEN_DELETE_ON_CLOSE)
+        options |= FILE_DELETE_ON_CLOSE;
+    if (o->flags & PRJSIM_OPEN_UNBUFFERED)
+        options |= FILE_NO_INTERMEDIATE_BUFFERING;
+    if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
+        options |= FILE_OPEN_REPARSE_POINT;
+    ACCESS_MASK access = o->access | SYNCHRONIZE | FILE_READ_ATTRIBUTES;
+    if (o->flags & PRJSIM_OPEN_DELETE_ON_CLOSE)
+        access |= DELETE;
+    HANDLE h = NULL;
+    IO_STATUS_BLOCK io;
+    NTSTATUS st = NtCreateFile(&h, access, &oa, &io, NULL, o->attributes, o->share, nt_disposition(o->disposition),
+                               options, NULL, 0);
+    free(name);
+    if (st == STATUS_SUCCESS)
+        *out = (prjsim_backend_file *)h;
+    return prjsim_backend_status(st);
 }
 
 static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_backend_open *o)
@@ -88,11 +116,8 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
     *out = NULL;
     if (outside(o->path))
         return prjsim_backend_unsupported(outside_reason);
-    if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING) {
-        prjsim_backend_result made = make_directory(o);
-        if (made.kind != PRJSIM_BACKEND_WIN32 || made.code != 0)
-            return made;
-    }
+    if (o->flags & PRJSIM_OPEN_DIRECTORY)
+        return nt_open(out, o);
     /* CreateFileW opens a directory only with backup semantics; without it the open is
      * FILE_NON_DIRECTORY_FILE. A case that leaves the kind open gets backup semantics. */
     DWORD flags = 0;
@@ -104,18 +129,9 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
         flags |= FILE_FLAG_NO_BUFFERING;
     if (o->flags & PRJSIM_OPEN_REPARSE_POINT)
         flags |= FILE_FLAG_OPEN_REPARSE_POINT;
-    DWORD disposition = (o->flags & PRJSIM_OPEN_DIRECTORY) ? OPEN_EXISTING : o->disposition;
-    HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, disposition, flags | o->attributes, NULL);
+    HANDLE h = CreateFileW(o->path, o->access, o->share, NULL, o->disposition, flags | o->attributes, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
-    if (o->flags & PRJSIM_OPEN_DIRECTORY) {
-        /* FILE_DIRECTORY_FILE through CreateFileW: open, then refuse what is not a directory. */
-        BY_HANDLE_FILE_INFORMATION bi;
-        if (GetFileInformationByHandle(h, &bi) && !(bi.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) {
-            CloseHandle(h);
-            return prjsim_backend_win32_error(ERROR_DIRECTORY);
-        }
-    }
     *out = (prjsim_backend_file *)h;
     return prjsim_backend_win32_error(0);
 }
@@ -560,9 +576,31 @@ static int32_t w_on_disk_state(const WCHAR *path, PRJ_FILE_STATE *state)
  * simulator's caller identity stands in for the client agent process of a Windows run. */
 static void w_set_caller(const prjsim_caller *caller) { prjsim_client_set_caller(caller); }
 
+/* The calling thread as a real handle (GetCurrentThread() is a pseudo-handle for "me"). */
+static void *w_thread_self(void)
+{
+    HANDLE h = NULL;
+    if (!DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(), &h, THREAD_TERMINATE, FALSE, 0))
+        return NULL;
+    return h;
+}
+
+/* What a client does to cancel a pended ProjFS command: cancel the I/O the thread waits in;
+ * ProjFS then calls the provider's CancelCommandCallback. */
+static prjsim_backend_result w_cancel_thread(void *thread)
+{
+    return last_error(CancelSynchronousIo((HANDLE)thread));
+}
+
+static void w_thread_release(void *thread)
+{
+    if (thread)
+        CloseHandle((HANDLE)thread);
+}
+
 const prjsim_backend prjsim_backend_win32 = {
     "win32",
-    PRJSIM_BACKEND_CAP_CALLER,
+    PRJSIM_BACKEND_CAP_CALLER | PRJSIM_BACKEND_CAP_CANCEL,
     w_open,
     w_close,
     w_read,
@@ -586,4 +624,7 @@ const prjsim_backend prjsim_backend_win32 = {
     w_on_disk_state,
     w_set_caller,
     w_attach,
+    w_thread_self,
+    w_cancel_thread,
+    w_thread_release,
 };

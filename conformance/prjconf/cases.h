@@ -36,11 +36,11 @@
       "a name that does not exist is ERROR_FILE_NOT_FOUND in every directory") \
     X(notfound_middle, "notfound.middle", 0, \
       "a path through a directory that does not exist is ERROR_PATH_NOT_FOUND") \
-    X(results_allowed, "results.allowed", PRJCONF_RUN_SIMULATOR, \
+    X(results_allowed, "results.allowed", 0, \
       "no callback result across a crawl and a read of every file is outside the allowed list") \
-    X(sessions_no_leak, "sessions.no-leak", PRJCONF_RUN_SIMULATOR, \
+    X(sessions_no_leak, "sessions.no-leak", PRJCONF_RUN_OBSERVED, \
       "every enumeration session, finished or abandoned, is ended") \
-    X(commands_no_leak, "commands.no-leak", PRJCONF_RUN_SIMULATOR, \
+    X(commands_no_leak, "commands.no-leak", PRJCONF_RUN_OBSERVED, \
       "no callback is still in flight after the crawl") \
     X(lifecycle_stop_restart, "lifecycle.stop-restart", 0, \
       "after stopping and starting the provider again the projection is the same") \

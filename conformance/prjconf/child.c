@@ -5,7 +5,8 @@
  *
  *   step TEXT        progress, shown when the case crashes or hangs
  *   fail TEXT        a failed expectation (the first is the case's message)
- *   diag NAME N TEXT a simulator diagnostic recorded N times during the case
+ *   diag NAME N TEXT a diagnostic recorded N times during the case (the simulator's; with
+ *                    --checker, the recording layer's checker's for the names it decides)
  *   trace TEXT       one of the last trace records (on failure and timeout)
  *   inflight TEXT    the callbacks still in flight (on timeout)
  *   started          the provider started (a case whose provider never starts is a setup error)
@@ -20,6 +21,7 @@
 
 #include "internal.h"
 
+#include <observer.h>
 #include <tracepic.h>
 
 #include <errno.h>
@@ -125,6 +127,13 @@ static void *run_job(void *arg)
 {
     struct job *j = arg;
     prjconf_ctx *c = j->c;
+    /* Before the provider starts: the recorder wraps the instances started after it. */
+    if (c->opts->checker && !(c->recording = prjsim__observer_begin())) {
+        dprintf(c->report_fd, "verdict setup --checker: the recording layer is not loaded (LD_PRELOAD="
+                              "libprjsim_recording.so)\n");
+        __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
+        return NULL;
+    }
     if (!prjconf_target_start(c)) {
         dprintf(c->report_fd, "verdict %s %s\n", c->self_driving ? "selfdriving" : "setup", c->message);
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
@@ -133,8 +142,14 @@ static void *run_job(void *arg)
     dprintf(c->report_fd, "started\nstep %s started on %ls\n",
             c->host ? "the program" : "the reference provider", c->root);
     if ((j->k->caps & PRJCONF_RUN_SIMULATOR) && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
-        dprintf(c->report_fd, "verdict skip backend %s: the case reads the simulator's trace or commands in "
-                "flight, which only the simulator offers (until the recording layer)\n", c->be->name);
+        dprintf(c->report_fd, "verdict skip backend %s: the case cancels a command by its id, which only the "
+                "simulator offers to a client\n", c->be->name);
+        __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
+        return NULL;
+    }
+    if ((j->k->caps & PRJCONF_RUN_OBSERVED) && !c->recording && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
+        dprintf(c->report_fd, "verdict skip backend %s: the case reads the provider's callbacks or commands in "
+                "flight: the simulator's, or the recording layer's with --checker\n", c->be->name);
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
         return NULL;
     }
@@ -162,15 +177,22 @@ static void *run_job(void *arg)
         return NULL;
     }
     size_t diags = 0;
-#define PRJCONF_DIAG_REPORT_(id, name, section, text)                                     \
-    {                                                                                     \
-        size_t n = prjsim_trace_count_diag(c->sim, PRJSIM_DIAG_##id);                     \
-        bool warning = prjsim_diag_is_warning(PRJSIM_DIAG_##id);                          \
-        if (n) /* warnings are reported; they do not fail the case (section 11.4) */      \
-            dprintf(c->report_fd, "%s %s %zu %s (%s)\n", warning ? "warning" : "diag",    \
-                    name, n, text, section);                                              \
-        if (!warning)                                                                     \
-            diags += n;                                                                   \
+    /* --checker: what the checker decides from its report; the rest is the simulator's, which
+     * on real ProjFS would not be seen (docs/layering.md lists which) */
+    size_t checked[PRJSIM_DIAG_COUNT_];
+    prjsim__observer_counts(c->recording, checked);
+#define PRJCONF_DIAG_REPORT_(id, name, section, text)                                            \
+    {                                                                                            \
+        bool by_checker = c->recording && prjsim__observer_decides(name);                        \
+        size_t n = by_checker ? checked[PRJSIM_DIAG_##id] : prjsim_trace_count_diag(c->sim, PRJSIM_DIAG_##id); \
+        bool warning = prjsim_diag_is_warning(PRJSIM_DIAG_##id);                                 \
+        if (n) /* warnings are reported; they do not fail the case (section 11.4) */             \
+            dprintf(c->report_fd, "%s %s %zu %s (%s%s)\n", warning ? "warning" : "diag", name, n, \
+                    text, section,                                                               \
+                    !c->recording ? "" : by_checker ? "; from the recording layer's checker"     \
+                                                    : "; the simulator's: not decidable from the provider's calls"); \
+        if (!warning)                                                                            \
+            diags += n;                                                                          \
     }
     PRJSIM_DIAGNOSTICS(PRJCONF_DIAG_REPORT_)
 #undef PRJCONF_DIAG_REPORT_

@@ -88,7 +88,7 @@ prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffe
     *count = 0;
     prjsim_dir_entry *e = NULL;
     size_t n = 0;
-    prjconf_r s = c->be->list(path, pattern, buffer_bytes, &e, &n);
+    prjconf_r s = prjconf_saw(c, c->be->list(path, pattern, buffer_bytes, &e, &n), "list", path);
     if (!prjconf_is(s, STATUS_SUCCESS)) {
         prjsim_client_free_entries(e);
         return s;

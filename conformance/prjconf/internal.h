@@ -31,6 +31,10 @@ struct prjconf_ctx {
     const prjconf_target_options *opts;
     /** The backend the case's operations go through (io.c). */
     const prjsim_backend *be;
+    /** --checker: the recorder attached before the provider started (recording/observer.h). */
+    void *recording;
+    /** The first of the case's own operations that got STATUS_INTERNAL_ERROR (io.c), "" none. */
+    char internal_error[512];
     unsigned long seed;
     /** The case's PRJCONF_RUN_* flags. */
     unsigned run_flags;
@@ -105,6 +109,15 @@ void prjconf_step(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(pr
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags);
 prjconf_r prjconf_close(prjconf_ctx *c, prjsim_backend_file *h);
+/** Notes @p r of operation @p op on @p path (NULL: a handle) in c->internal_error when it is
+ *  STATUS_INTERNAL_ERROR (results.allowed); returns @p r. Every operation of io.c goes through it. */
+prjconf_r prjconf_saw(prjconf_ctx *c, prjconf_r r, const char *op, PCWSTR path);
+
+/* What the case observes of the provider (observe.c, PRJCONF_RUN_OBSERVED): the commands in
+ * flight and how many callbacks of @p kind it was given, from the recording layer with --checker
+ * on a backend without the simulator, else the simulator's. */
+size_t prjconf_in_flight(prjconf_ctx *c, INT32 *ids, size_t max);
+size_t prjconf_callbacks_seen(prjconf_ctx *c, prjsim_callback_kind kind);
 prjconf_r prjconf_query(prjconf_ctx *c, prjsim_backend_file *h, PCWSTR pattern, UINT32 flags, UINT32 buffer_bytes,
                         prjsim_dir_entry **entries, size_t *count);
 prjconf_r prjconf_read(prjconf_ctx *c, prjsim_backend_file *h, UINT64 offset, void *buf, UINT32 len, UINT32 *got);

@@ -7,58 +7,70 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
+
+prjconf_r prjconf_saw(prjconf_ctx *c, prjconf_r r, const char *op, PCWSTR path)
+{
+    if (!c->internal_error[0] && prjconf_is(r, STATUS_INTERNAL_ERROR)) {
+        char st[96];
+        snprintf(c->internal_error, sizeof c->internal_error, "%s %ls -> %s", op, path ? path : L"(handle)",
+                 prjconf_status(st, sizeof st, r));
+    }
+    return r;
+}
+
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags)
 {
     prjsim_backend_open o = {path, access, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, disposition, flags,
                              0};
-    return c->be->open(h, &o);
+    return prjconf_saw(c, c->be->open(h, &o), "open", path);
 }
 
 prjconf_r prjconf_close(prjconf_ctx *c, prjsim_backend_file *h)
 {
-    return c->be->close(h);
+    return prjconf_saw(c, c->be->close(h), "close", NULL);
 }
 
 prjconf_r prjconf_query(prjconf_ctx *c, prjsim_backend_file *h, PCWSTR pattern, UINT32 flags, UINT32 buffer_bytes,
                         prjsim_dir_entry **entries, size_t *count)
 {
-    return c->be->query_directory(h, pattern, flags, buffer_bytes, entries, count);
+    return prjconf_saw(c, c->be->query_directory(h, pattern, flags, buffer_bytes, entries, count), "query", NULL);
 }
 
 prjconf_r prjconf_read(prjconf_ctx *c, prjsim_backend_file *h, UINT64 offset, void *buf, UINT32 len, UINT32 *got)
 {
-    return c->be->read(h, offset, buf, len, got);
+    return prjconf_saw(c, c->be->read(h, offset, buf, len, got), "read", NULL);
 }
 
 prjconf_r prjconf_stat(prjconf_ctx *c, PCWSTR path, prjsim_file_info *info)
 {
-    return c->be->stat(path, info);
+    return prjconf_saw(c, c->be->stat(path, info), "stat", path);
 }
 
 prjconf_r prjconf_read_file(prjconf_ctx *c, PCWSTR path, void **data, size_t *size)
 {
-    return c->be->read_file(path, data, size);
+    return prjconf_saw(c, c->be->read_file(path, data, size), "read-file", path);
 }
 
 prjconf_r prjconf_write_file(prjconf_ctx *c, PCWSTR path, const void *data, size_t size)
 {
-    return c->be->write_file(path, data, size);
+    return prjconf_saw(c, c->be->write_file(path, data, size), "write-file", path);
 }
 
 prjconf_r prjconf_move(prjconf_ctx *c, PCWSTR from, PCWSTR to, bool replace)
 {
-    return c->be->move(from, to, replace);
+    return prjconf_saw(c, c->be->move(from, to, replace), "move", from);
 }
 
 prjconf_r prjconf_delete(prjconf_ctx *c, PCWSTR path, bool directory)
 {
-    return c->be->remove(path, directory);
+    return prjconf_saw(c, c->be->remove(path, directory), "delete", path);
 }
 
 prjconf_r prjconf_mkdir(prjconf_ctx *c, PCWSTR path)
 {
-    return c->be->mkdir(path);
+    return prjconf_saw(c, c->be->mkdir(path), "mkdir", path);
 }
 
 bool prjconf_is(prjconf_r r, NTSTATUS status)

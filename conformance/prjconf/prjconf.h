@@ -43,9 +43,12 @@ enum {
 
 /** Not a capability: the case runs with callbacks on the simulator's thread pool. */
 #define PRJCONF_RUN_THREAD_POOL 0x10000u
-/** The case observes the simulator's insides (its trace, commands in flight, cancel by id):
- *  skipped on a backend without PRJSIM_BACKEND_CAP_SIMULATOR. */
+/** The case needs the simulator's insides (cancelling a command by its id): skipped on a
+ *  backend without PRJSIM_BACKEND_CAP_SIMULATOR. */
 #define PRJCONF_RUN_SIMULATOR 0x20000u
+/** The case observes the provider's callbacks or commands in flight: the simulator's, or with
+ *  --checker the recording layer's, so it runs on a backend without the simulator only then. */
+#define PRJCONF_RUN_OBSERVED 0x40000u
 /** The bits of a case's needs that are capabilities. */
 #define PRJCONF_CAP_MASK 0xffffu
 
@@ -105,6 +108,12 @@ typedef struct prjconf_target_options {
     bool reference_vetoes;
     /** The backend the cases' operations go through ("sim", "win32"); NULL: "sim". */
     const char *backend;
+    /**
+     * The diagnostics the recording layer's checker decides come from its report, not the
+     * simulator's, so that they are what a provider on real ProjFS would get; the others are
+     * the simulator's, marked so. Needs libprjsim_recording.so loaded (LD_PRELOAD).
+     */
+    bool checker;
 } prjconf_target_options;
 
 /* ---- Cases -------------------------------------------------------------------------------- */

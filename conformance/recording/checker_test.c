@@ -199,6 +199,12 @@ static void run(quirk q, const char *want)
                 break;
             usleep(1000);
         }
+        /* observe.c: the pended command is in flight, as the simulator has it */
+        INT32 mine[4] = {0}, theirs[4] = {0};
+        cr_expect_eq(prjsim_recording_in_flight(rec, mine, 4), 1u);
+        cr_expect_eq(prjsim_sim_commands_in_flight(sim, theirs, 4), 1u);
+        cr_expect_eq(mine[0], theirs[0]);
+        cr_expect_eq(mine[0], atomic_load(&pended_command));
         cr_expect_eq(PrjCompleteCommand(ctx, atomic_load(&pended_command), HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND),
                                         NULL),
                      S_OK);
@@ -216,7 +222,17 @@ static void run(quirk q, const char *want)
         prjsim_client_close(h);
     if (q == Q_UNKNOWN_COMMAND)
         cr_expect_eq(PrjCompleteCommand(ctx, 999999, S_OK, NULL), E_INVALIDARG);
+    /* observe.c: nothing in flight, one instance running; the first callback listed the root */
+    cr_expect_eq(prjsim_recording_in_flight(rec, NULL, 0), prjsim_sim_commands_in_flight(sim, NULL, 0));
+    cr_expect_eq(prjsim_recording_in_flight(rec, NULL, 0), 0u);
+    cr_expect_eq(prjsim_recording_running(rec), 1u);
+    prjsim_recording_callback_info first;
+    cr_assert_eq(prjsim_recording_callback(rec, 0, &first), S_OK);
+    cr_expect_str_eq(first.callback, "StartDirectoryEnumeration");
+    cr_expect(first.returned && first.result == S_OK && first.path && first.path[0] == 0);
+    cr_expect_eq(prjsim_recording_callback(rec, prjsim_recording_count(rec), &first), E_INVALIDARG);
     PrjStopVirtualizing(ctx);
+    cr_expect_eq(prjsim_recording_running(rec), 0u);
     if (q == Q_AFTER_STOP) {
         cr_expect_eq(PrjClearNegativePathCache(ctx, NULL), E_INVALIDARG);
         PrjStopVirtualizing(ctx);

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <wchar.h>
 
-static const char *const cb_names[RCB_COUNT_] = {
+const char *const prjsim__rec_cb_names[RCB_COUNT_] = {
     "StartDirectoryEnumeration", "EndDirectoryEnumeration", "GetDirectoryEnumeration", "GetPlaceholderInfo",
     "GetFileData",               "QueryFileName",           "Notification",            "CancelCommand"};
 
@@ -249,7 +249,7 @@ char *prjsim_recording_text(prjsim_recording *rec)
                 prjsim__rec_put(&out, &len, &cap, "stop %u\n", e->instance);
             break;
         case REC_CB:
-            prjsim__rec_put(&out, &len, &cap, "cb %u t%u %s \"", e->cb, e->thread, cb_names[e->what]);
+            prjsim__rec_put(&out, &len, &cap, "cb %u t%u %s \"", e->cb, e->thread, prjsim__rec_cb_names[e->what]);
             prjsim__rec_put_utf8(&out, &len, &cap, e->path);
             prjsim__rec_put(&out, &len, &cap, "\" cmd=%d", (int)e->command);
             if (e->enum_no)
@@ -270,7 +270,7 @@ char *prjsim_recording_text(prjsim_recording *rec)
             prjsim__rec_put(&out, &len, &cap, "\n");
             break;
         case REC_RET:
-            prjsim__rec_put(&out, &len, &cap, "ret %u %s -> %s\n", e->cb, cb_names[e->what], hr);
+            prjsim__rec_put(&out, &len, &cap, "ret %u %s -> %s\n", e->cb, prjsim__rec_cb_names[e->what], hr);
             break;
         case REC_API:
             prjsim__rec_put(&out, &len, &cap, "api %u %s", e->cb, api_names[e->what]);

@@ -86,6 +86,44 @@ char *prjsim_recording_check(prjsim_recording *rec);
 /** The names of the diagnostics the checker can give, NULL-terminated. */
 const char *const *prjsim_recording_check_names(void);
 
+
+/* ---- What the log says now (observe.c): the scenario runner's view of any provider ---- */
+
+/** One callback as recorded. Strings stay valid until the recorder is freed. */
+typedef struct prjsim_recording_callback_info {
+    const char *callback;  /**< "GetFileData": the PRJ_CALLBACKS member without "Callback" */
+    INT32 command_id;
+    PCWSTR path;           /**< FilePathName */
+    PCWSTR search;         /**< GetDirectoryEnumeration: the search expression, else NULL */
+    PCWSTR destination;    /**< a notification's DestinationFileName, else NULL */
+    UINT32 flags;          /**< PRJ_CALLBACK_DATA_FLAGS */
+    UINT32 notification;   /**< PRJ_NOTIFICATION */
+    BOOLEAN is_directory;  /**< a notification's IsDirectory */
+    UINT64 offset;         /**< GetFileData */
+    UINT32 length;         /**< GetFileData */
+    BOOLEAN returned;      /**< the callback has returned; result is what it returned */
+    HRESULT result;
+} prjsim_recording_callback_info;
+
+/**
+ * The @p index-th callback recorded (0-based, in the order they began).
+ * @return S_OK, or E_INVALIDARG when there is no such callback yet.
+ */
+HRESULT prjsim_recording_callback(prjsim_recording *rec, size_t index, prjsim_recording_callback_info *out);
+
+/**
+ * The commands in flight as the calls show them, oldest first: a callback (not CancelCommand)
+ * still running, or one that returned ERROR_IO_PENDING and since then was neither completed
+ * (a PrjCompleteCommand for it that returned S_OK), nor cancelled (CancelCommand delivered for
+ * it), nor ended by PrjStopVirtualizing of its instance. A command cancelled for a provider
+ * without a CancelCommandCallback is still counted: nothing in the calls shows it. Writes up to
+ * @p max ids to @p ids (may be NULL) and returns how many there are.
+ */
+size_t prjsim_recording_in_flight(prjsim_recording *rec, INT32 *ids, size_t max);
+
+/** Instances whose PrjStartVirtualizing succeeded and that were not stopped since. */
+size_t prjsim_recording_running(prjsim_recording *rec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -117,6 +117,8 @@ void prjsim__rec_env_start(void);
 void prjsim__rec_env_save(void);
 FILE *prjsim__rec_env_open(void);
 
+/* The callbacks' names, in rec_cb order ("GetFileData"). */
+extern const char *const prjsim__rec_cb_names[RCB_COUNT_];
 /* An HRESULT's name ("S_OK", "ERROR_IO_PENDING") or NULL. */
 const char *prjsim__rec_hr_name(HRESULT hr);
 /* Appends @p w as UTF-8 to @p out (grown as needed). */

@@ -891,7 +891,7 @@ static void expect_events(scn_exec *r, const scn_stmt *st, bool notes)
 {
     scn_provider *pv = &r->prov;
     if (r->external)
-        scn_sync_trace_events(r);
+        scn_sync_events(r);
     size_t *mark = notes ? &r->event_mark_note : &r->event_mark_cb;
     pthread_mutex_lock(&pv->lock);
     size_t end = pv->event_count;
@@ -1000,10 +1000,14 @@ static void expect_diags(scn_exec *r, const scn_stmt *st)
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
         now[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
     if (st->sub == EX_NO_DIAGS) {
+        size_t got[PRJSIM_DIAG_COUNT_];
+        bool checked[PRJSIM_DIAG_COUNT_];
+        scn_diags_since_mark(r, got, checked);
         for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
-            if (now[d] > r->diag_mark[d]) {
-                scn_fail(r, st->line, "expected no diagnostics, got %s (%zu time(s)): %s", prjsim_diag_name((prjsim_diag)d),
-                         now[d] - r->diag_mark[d], prjsim_diag_text((prjsim_diag)d));
+            if (got[d]) {
+                scn_fail(r, st->line, "expected no diagnostics, got %s (%zu time(s)): %s%s",
+                         prjsim_diag_name((prjsim_diag)d), got[d], prjsim_diag_text((prjsim_diag)d),
+                         checked[d] ? " (from the recording layer's checker)" : "");
                 return;
             }
     } else {
@@ -1011,10 +1015,10 @@ static void expect_diags(scn_exec *r, const scn_stmt *st)
          * only those through on a backend without the simulator). */
         size_t checked[PRJSIM_DIAG_COUNT_];
         if (r->recording)
-            scn_checker_counts(r->recording, checked);
+            prjsim__observer_counts(r->recording, checked);
         for (size_t i = 0; i < st->name_count; i++) {
             prjsim_diag d = prjsim_diag_from_name(st->names[i]);
-            bool by_checker = r->recording && scn_checker_decides(st->names[i]);
+            bool by_checker = r->recording && prjsim__observer_decides(st->names[i]);
             size_t got = by_checker ? checked[d] - r->check_mark[d] : now[d] - r->diag_mark[d];
             if (st->has_a ? got != st->a : got == 0) {
                 if (st->has_a)
@@ -1029,7 +1033,7 @@ static void expect_diags(scn_exec *r, const scn_stmt *st)
     }
     memcpy(r->diag_mark, now, sizeof now);
     if (r->recording)
-        scn_checker_counts(r->recording, r->check_mark);
+        prjsim__observer_counts(r->recording, r->check_mark);
 }
 
 /* ---- golden traces ---- */
@@ -1130,11 +1134,13 @@ static void expect_count(scn_exec *r, const scn_stmt *st)
         what = "enumeration sessions open in the provider";
         break;
     case EX_IN_FLIGHT:
-        got = prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+        got = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
+                                           : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
         what = "commands in flight";
         break;
     case EX_RUNNING:
-        got = prjsim_sim_running_instances(r->sim, NULL, 0);
+        got = scn_observed_by_recording(r) ? prjsim__observer_running(r->recording)
+                                           : prjsim_sim_running_instances(r->sim, NULL, 0);
         what = "running instances";
         break;
     case EX_ENTRIES:

@@ -3,8 +3,9 @@
  * Running a scenario against a provider program (`prjsim run --provider P`) instead of the
  * reference provider: the host (prjsim/host.h) loads the program into this process and starts
  * it where the implicit `start` would start the instance; the program must virtualize the
- * scenario's root. What the provider received is then read from the simulator's trace, since no
- * wrapper sits between the simulator and the program.
+ * scenario's root. What the provider received is then read from the recording layer's log on a
+ * backend without the simulator's insides (--checker, checker.c), else from the simulator's trace:
+ * no wrapper of ours sits between the simulator and the program.
  */
 #include "internal.h"
 
@@ -159,7 +160,17 @@ static void event_from_line(scn_event *e, const prjsim_trace_record *rec)
     free(details);
 }
 
-void scn_sync_trace_events(scn_exec *r)
+static void sync_trace_events(scn_exec *r);
+
+void scn_sync_events(scn_exec *r)
+{
+    if (scn_observed_by_recording(r))
+        scn_sync_recorded_events(r);
+    else
+        sync_trace_events(r);
+}
+
+static void sync_trace_events(scn_exec *r)
 {
     scn_provider *p = &r->prov;
     prjsim_trace_record rec;

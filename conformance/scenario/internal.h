@@ -15,6 +15,7 @@
 #include <backend.h>
 
 #include <memtree.h>
+#include <observer.h>
 #include <prjsim.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -366,6 +367,7 @@ typedef struct scn_job {
     bool done;
     bool threaded;
     pthread_t thread;
+    void *thread_token; /* the backend's thread_self() of the job's thread, under prov.lock */
 } scn_job;
 
 typedef struct scn_handle_slot {
@@ -428,6 +430,7 @@ typedef struct scn_exec {
     /* --checker: the recorder (checker.c) and its counts at the mark */
     void *recording;
     size_t check_mark[PRJSIM_DIAG_COUNT_];
+    size_t recording_seen;     /* callbacks of the log taken into prov.events (a provider program) */
     /* trace records the interpreter made itself (state probes), left out of expectations */
     size_t (*hidden)[2];
     size_t hidden_count;
@@ -465,15 +468,19 @@ bool scn_result_failed(const scn_result *r);
  * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
 unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why);
 
-/* ---- checker.c: `expect diag` from the recording layer's checker (--checker) ---- */
+/* ---- checker.c: the recording layer observing the run (--checker; recording/observer.h) ---- */
 
-/* The checker decides diagnostic @p name. */
-bool scn_checker_decides(const char *name);
-/* A recorder made the process's, or NULL. */
-void *scn_checker_begin(void);
-void scn_checker_end(void *rec);
-/* The checker's diagnostics so far, counted per prjsim_diag. */
-void scn_checker_counts(void *rec, size_t now[PRJSIM_DIAG_COUNT_]);
+/* The recording layer is where this run observes the provider: --checker on a backend without
+ * the simulator's insides. */
+bool scn_observed_by_recording(const scn_exec *r);
+/* The diagnostics recorded since the marks (`expect no diagnostics`, the check at the end): the
+ * checker's for the names it decides when the recording layer observes the run (@p checked set),
+ * else the simulator's. */
+void scn_diags_since_mark(scn_exec *r, size_t got[PRJSIM_DIAG_COUNT_], bool checked[PRJSIM_DIAG_COUNT_]);
+/* Whether the newest callback of @p kind given @p command_id has returned. */
+bool scn_checker_returned(void *rec, INT32 command_id, prjsim_callback_kind kind);
+/* Adds the callbacks recorded since the last call to the event list (a provider program). */
+void scn_sync_recorded_events(scn_exec *r);
 
 /* ---- Parsing ------------------------------------------------------------------------------ */
 
@@ -552,8 +559,9 @@ uint32_t scn_item_state(scn_exec *r, const WCHAR *full_path);
 /* A provider program instead of the reference provider (external.c). */
 bool scn_external_start(scn_exec *r, int line);
 void scn_external_finish(scn_exec *r);
-/* Adds the callbacks recorded in the trace since the last call to the event list. */
-void scn_sync_trace_events(scn_exec *r);
+/* Adds the callbacks the provider program received since the last call to the event list: from
+ * the recording layer when it observes the run (scn_observed_by_recording), else the trace. */
+void scn_sync_events(scn_exec *r);
 
 /* Golden traces (golden.c). */
 char *scn_scrub(const char *line);

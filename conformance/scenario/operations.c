@@ -441,6 +441,12 @@ static void *job_thread(void *arg)
 {
     scn_job *j = arg;
     j->run->be->set_caller(&j->caller);
+    if (j->run->be->thread_self) {
+        void *token = j->run->be->thread_self(); /* `cancel` cancels what this thread waits in */
+        pthread_mutex_lock(&j->run->prov.lock);
+        j->thread_token = token;
+        pthread_mutex_unlock(&j->run->prov.lock);
+    }
     exec_job(j);
     scn_provider *p = &j->run->prov;
     pthread_mutex_lock(&p->lock);
@@ -456,6 +462,8 @@ void scn_job_free(scn_job *j)
         return;
     prjsim_client_free_entries(j->entries);
     free(j->bytes);
+    if (j->thread_token)
+        j->run->be->thread_release(j->thread_token);
     free(j);
 }
 
@@ -567,11 +575,12 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
             for (size_t i = 0; i < p->pended_count; i++)
                 if (!p->pended[i]->completed && !p->pended[i]->cancelled && !p->pended[i]->dead)
                     outstanding++;
-            /* A provider program's pends are seen only by the simulator: a command still in
-             * flight after the detection time is taken as pended. */
+            /* A provider program's pends are seen only below it (the recording layer, or the
+             * simulator): a command still in flight after the detection time is taken as pended. */
             if (!outstanding && r->external) {
                 pthread_mutex_unlock(&p->lock);
-                outstanding = prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+                outstanding = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
+                                                           : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
                 pthread_mutex_lock(&p->lock);
                 if (j->done)
                     break;
@@ -585,10 +594,23 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
     return done;
 }
 
+/* Whether the pended callback has returned ERROR_IO_PENDING to the simulator: its trace record
+ * has its result. */
+static bool pend_traced(scn_exec *r, const scn_pended *pd)
+{
+    prjsim_trace_record rec;
+    for (size_t t = prjsim_trace_count(r->sim); t-- > 0 && prjsim_trace_get(r->sim, t, &rec);)
+        if (rec.kind == PRJSIM_TRACE_CALLBACK && rec.command_id == pd->command_id && rec.callback == pd->kind)
+            return rec.result != 0;
+    return false;
+}
+
 /*
- * The wrapper tells a callback pended before it returns; the simulator records the pend (the
- * callback's trace line, pending-without-cancel) after. Waits for that: the callback's trace
- * record gets its result, and the simulator's lock, held until the operation waits, is free.
+ * The wrapper tells a callback pended before it returns; what observes the provider sees the
+ * pend after: the recording layer when it observes the run (the callback's return), and the
+ * simulator (the callback's trace line, pending-without-cancel). Waits for both: the simulator
+ * is underneath every backend here, and its bookkeeping of the pend must be done before the next
+ * statement counts its diagnostics; then its lock, held until the operation waits, is free.
  */
 static void settle_pended(scn_exec *r)
 {
@@ -605,16 +627,8 @@ static void settle_pended(scn_exec *r)
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < k; i++) {
         for (int tries = 0; tries < 5000; tries++) {
-            bool done = false;
-            prjsim_trace_record rec;
-            for (size_t t = prjsim_trace_count(r->sim); t-- > 0 && prjsim_trace_get(r->sim, t, &rec);) {
-                if (rec.kind == PRJSIM_TRACE_CALLBACK && rec.command_id == list[i]->command_id &&
-                    rec.callback == list[i]->kind) {
-                    done = rec.result != 0;
-                    break;
-                }
-            }
-            if (done)
+            if ((!scn_observed_by_recording(r) || scn_checker_returned(r->recording, list[i]->command_id, list[i]->kind)) &&
+                pend_traced(r, list[i]))
                 break;
             struct timespec ts = {0, 1000000L};
             nanosleep(&ts, NULL);
@@ -796,6 +810,30 @@ static INT32 external_command(scn_exec *r, prjsim_callback_kind kind)
     return best;
 }
 
+/*
+ * `cancel` on a backend without the simulator: a client cancels a pended command by cancelling
+ * the I/O that waits on it (CancelSynchronousIo of its thread). The operation cancelled is the
+ * oldest one still waiting (DEVIATIONS W19); with none, or with no live pended command of that
+ * callback, the answer is what CancelSynchronousIo gives for a thread that waits on nothing.
+ */
+static void cancel_waiting_operation(scn_exec *r, const scn_stmt *st, const scn_pended *pd)
+{
+    scn_provider *p = &r->prov;
+    void *thread = NULL;
+    pthread_mutex_lock(&p->lock);
+    bool live = !pd->completed && !pd->cancelled && !pd->dead;
+    for (size_t i = 0; i < r->blocked_count && live && !thread; i++)
+        thread = r->blocked[i]->thread_token;
+    pthread_mutex_unlock(&p->lock);
+    prjsim_backend_result res = thread ? r->be->cancel_thread(thread) : prjsim_backend_win32_error(ERROR_NOT_FOUND);
+    scn_set_result(r, st, res.kind, res.code);
+    if (!st->checked && scn_result_failed(&r->result)) {
+        char got[256];
+        scn_result_str(&r->result, false, got, sizeof got);
+        scn_fail(r, st->line, "cancel failed: %s (put 'expect ...' after it if that is intended)", got);
+    }
+}
+
 void scn_run_cancel(scn_exec *r, const scn_stmt *st)
 {
     scn_provider *p = &r->prov;
@@ -831,6 +869,10 @@ void scn_run_cancel(scn_exec *r, const scn_stmt *st)
     if (!pd) {
         scn_fail(r, st->line, "cancel: no %s callback was pended", st->cb == PRJSIM_CB_COUNT_ ? "" :
                  prjsim_callback_name(st->cb));
+        return;
+    }
+    if (!(r->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
+        cancel_waiting_operation(r, st, pd);
         return;
     }
     NTSTATUS s = prjsim_client_cancel(r->sim, pd->command_id);

@@ -22,7 +22,7 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             if (checker) {
                 bool all = true;
                 for (size_t i = 0; i < st->name_count && all; i++)
-                    all = scn_checker_decides(st->names[i]);
+                    all = prjsim__observer_decides(st->names[i]);
                 if (all)
                     return 0;
                 *why = "'expect diag' names a diagnostic only the simulator decides";
@@ -30,17 +30,26 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             }
             *why = "'expect diag' reads the diagnostics the simulator decides";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
+        /* With --checker the recording layer's log tells these from the provider's calls (pends
+         * minus completions, cancellations and stops; starts minus stops), checker.c */
         case EX_IN_FLIGHT:
-            *why = "'expect in-flight' counts the simulator's commands in flight";
+            if (checker)
+                return 0;
+            *why = "'expect in-flight' counts the simulator's commands in flight (--checker counts them from the "
+                   "recording layer)";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_RUNNING:
-            *why = "'expect instances' counts the simulator's running instances";
+            if (checker)
+                return 0;
+            *why = "'expect instances' counts the simulator's running instances (--checker counts them from the "
+                   "recording layer)";
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_CALLBACKS:
         case EX_NOTIFICATIONS:
-            if (external) {
-                *why = "with --provider, the callbacks are read from the simulator's trace (the recording layer "
-                       "is not built yet)";
+            /* the reference provider's wrapper (provider.c) records them on every backend */
+            if (external && !checker) {
+                *why = "with --provider, the callbacks are read from the simulator's trace (--checker reads them "
+                       "from the recording layer)";
                 return PRJSIM_BACKEND_CAP_SIMULATOR;
             }
             return 0;
@@ -48,8 +57,12 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             return 0;
         }
     case SCN_CANCEL:
-        *why = "'cancel' cancels a command by its id, which only the simulator offers to a client";
-        return PRJSIM_BACKEND_CAP_SIMULATOR;
+        if (external) {
+            *why = "with --provider, 'cancel' finds the provider program's command in the simulator";
+            return PRJSIM_BACKEND_CAP_SIMULATOR;
+        }
+        *why = "'cancel' needs a backend that can cancel a pended operation";
+        return PRJSIM_BACKEND_CAP_CANCEL;
     case SCN_AS:
         *why = "'as' runs operations as another process";
         return PRJSIM_BACKEND_CAP_CALLER;

@@ -39,7 +39,7 @@ bool scn_fail(scn_exec *r, int line, const char *fmt, ...)
 void scn_mark_all(scn_exec *r)
 {
     if (r->external)
-        scn_sync_trace_events(r);
+        scn_sync_events(r);
     pthread_mutex_lock(&r->prov.lock);
     r->event_mark_cb = r->event_mark_note = r->prov.event_count;
     pthread_mutex_unlock(&r->prov.lock);
@@ -47,7 +47,7 @@ void scn_mark_all(scn_exec *r)
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
         r->diag_mark[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
     if (r->recording)
-        scn_checker_counts(r->recording, r->check_mark);
+        prjsim__observer_counts(r->recording, r->check_mark);
 }
 
 bool scn_trace_hidden(const scn_exec *r, size_t index)
@@ -109,12 +109,14 @@ void scn_set_result(scn_exec *r, const scn_stmt *st, char kind, int32_t code)
  * breaks no rule, so one means the simulator or the scenario is wrong. Warnings do not. */
 static void check_leftover_diags(scn_exec *r, int line)
 {
+    size_t got[PRJSIM_DIAG_COUNT_];
+    bool checked[PRJSIM_DIAG_COUNT_];
+    scn_diags_since_mark(r, got, checked);
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
-        size_t now = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
-        if (now > r->diag_mark[d] && !prjsim_diag_is_warning((prjsim_diag)d)) {
-            scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s; add 'expect diag %s' if it is intended",
-                     prjsim_diag_name((prjsim_diag)d), now - r->diag_mark[d], prjsim_diag_text((prjsim_diag)d),
-                     prjsim_diag_name((prjsim_diag)d));
+        if (got[d] && !prjsim_diag_is_warning((prjsim_diag)d)) {
+            scn_fail(r, line, "unexpected diagnostic %s (%zu time(s)): %s%s; add 'expect diag %s' if it is intended",
+                     prjsim_diag_name((prjsim_diag)d), got[d], prjsim_diag_text((prjsim_diag)d),
+                     checked[d] ? " (from the recording layer's checker)" : "", prjsim_diag_name((prjsim_diag)d));
             return;
         }
     }
@@ -154,7 +156,7 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
         return false;
     /* Before any provider starts: the recorder wraps the instances started after it. */
     if (r->options->checker)
-        r->recording = scn_checker_begin();
+        r->recording = prjsim__observer_begin();
     r->previous_sim = prjsim_sim_set_current(r->sim);
     /* A provider program's own Win32 calls may reach host files: attach only without one. */
     if (r->be->attach && !r->external)
@@ -205,7 +207,7 @@ void scn_exec_end(scn_exec *r)
     scn_provider_free(&r->prov);
     prjsim_sim_set_current(r->previous_sim);
     prjsim_sim_destroy(r->sim);
-    scn_checker_end(r->recording); /* every instance it wrapped has stopped */
+    prjsim__observer_end(r->recording); /* every instance it wrapped has stopped */
 }
 
 void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)

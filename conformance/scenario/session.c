@@ -297,7 +297,7 @@ char *scn_session_describe(scn_session *s)
 {
     scn_exec *r = &s->run;
     if (r->external)
-        scn_sync_trace_events(r);
+        scn_sync_events(r);
     buf b = {0};
     put(&b, "");
     describe_events(&b, r, false);

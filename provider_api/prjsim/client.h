@@ -25,7 +25,7 @@ typedef struct prjsim_handle prjsim_handle;
 /** Open options (the NT CreateOptions the simulator honours). */
 typedef enum prjsim_open_flags {
     PRJSIM_OPEN_DEFAULT = 0,
-    /** The item must be a directory (FILE_DIRECTORY_FILE); with CREATE_NEW creates one. */
+    /** The item must be a directory (FILE_DIRECTORY_FILE); with CREATE_NEW or OPEN_ALWAYS creates one. */
     PRJSIM_OPEN_DIRECTORY = 0x1,
     /** The item must not be a directory (FILE_NON_DIRECTORY_FILE). */
     PRJSIM_OPEN_NON_DIRECTORY = 0x2,
@@ -65,7 +65,11 @@ prjsim_caller prjsim_client_get_caller(void);
  * @return STATUS_SUCCESS; STATUS_OBJECT_NAME_NOT_FOUND (missing leaf),
  *  STATUS_OBJECT_PATH_NOT_FOUND (missing middle component), STATUS_OBJECT_NAME_COLLISION,
  *  STATUS_FILE_IS_A_DIRECTORY, STATUS_NOT_A_DIRECTORY, STATUS_ACCESS_DENIED,
- *  STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE, or the provider's translated result.
+ *  STATUS_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE, or the provider's translated result;
+ *  STATUS_INVALID_PARAMETER, before the name is looked at, for an unknown disposition, for
+ *  PRJSIM_OPEN_DIRECTORY with CREATE_ALWAYS or TRUNCATE_EXISTING (NtCreateFile's
+ *  FILE_DIRECTORY_FILE takes only FILE_CREATE, FILE_OPEN, FILE_OPEN_IF) and for both
+ *  PRJSIM_OPEN_DIRECTORY and PRJSIM_OPEN_NON_DIRECTORY.
  */
 NTSTATUS prjsim_client_open(prjsim_handle **out, prjsim_sim *sim, PCWSTR path, UINT32 access,
                             UINT32 disposition, UINT32 flags, UINT32 attributes);
@@ -245,6 +249,17 @@ size_t prjsim_sim_commands_in_flight(prjsim_sim *sim, INT32 *ids, size_t max);
  *  STATUS_NOT_SUPPORTED when the provider registered no CancelCommandCallback.
  */
 NTSTATUS prjsim_client_cancel(prjsim_sim *sim, INT32 command_id);
+
+/** The calling thread's number for prjsim_client_cancel_thread (never 0). */
+UINT64 prjsim_client_thread(void);
+
+/**
+ * Cancels the command in flight that the client operation of thread @p thread
+ * (prjsim_client_thread() on it) waits on, as CancelSynchronousIo of that thread does: the
+ * provider's CancelCommandCallback is called and the operation fails with STATUS_CANCELLED.
+ * @return as prjsim_client_cancel: STATUS_NOT_FOUND when the thread waits on no command.
+ */
+NTSTATUS prjsim_client_cancel_thread(prjsim_sim *sim, UINT64 thread);
 
 /** Convenience: SetFileAttributes/SetFileTime through a handle opened for attribute writes. */
 NTSTATUS prjsim_client_set_times(prjsim_sim *sim, PCWSTR path, INT64 creation_time,

@@ -83,6 +83,33 @@ BOOL WINAPI SetThreadPriority(HANDLE hThread, int nPriority);
 DECLSPEC_NORETURN void WINAPI ExitProcess(UINT uExitCode);
 int WINAPI GetThreadPriority(HANDLE hThread);
 
+/* Thread access rights (DuplicateHandle of the calling thread). */
+#ifndef THREAD_TERMINATE
+#define THREAD_TERMINATE 0x0001
+#endif
+#define DUPLICATE_CLOSE_SOURCE 0x00000001
+#define DUPLICATE_SAME_ACCESS 0x00000002
+
+/**
+ * A real handle to the calling thread: only @p hSourceHandle = GetCurrentThread() with
+ * GetCurrentProcess() as both processes is supported (the documented way to get one); anything
+ * else is ERROR_NOT_SUPPORTED (DEVIATIONS W19). A handle of a thread not made by CreateThread is
+ * good for CancelSynchronousIo, GetThreadId and CloseHandle, but is not signalled when the
+ * thread ends.
+ */
+BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle, HANDLE hTargetProcessHandle,
+                            LPHANDLE lpTargetHandle, DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwOptions);
+
+/**
+ * (ioapiset.h on Windows.) Cancels the synchronous I/O the thread @p hThread is waiting in: inside
+ * a root, the client operation waiting on a command the provider has not completed (a pended
+ * callback) is cancelled; the provider's CancelCommandCallback is called and the operation fails
+ * with ERROR_OPERATION_ABORTED. Does not wait for it. FALSE with ERROR_NOT_FOUND when the thread
+ * waits on nothing; TRUE when the provider has no CancelCommandCallback (the operation then
+ * goes on; DEVIATIONS W19).
+ */
+BOOL WINAPI CancelSynchronousIo(HANDLE hThread);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,10 @@ usage: backend_differential.py PRJCONF WORK_DIR reference
        backend_differential.py PRJCONF WORK_DIR mirror MIRROR_SO
        backend_differential.py PRJCONF WORK_DIR broken BROKEN_DIR BROKEN_TEST_SH
 
+With PRJSIM_RECORDING_LIB set (libprjsim_recording.so), the win32 runs are observed by the
+recording layer (LD_PRELOAD, --checker): the diagnostics its checker decides come from the
+provider's own calls, as on real ProjFS, and must still equal the simulator's of the sim run.
+
 `broken` runs each provider of the catalog with the cases broken_test.sh expects to catch it
 (its `expect PROVIDER CASE TEXT` lines), plus the control with every case. (`race` is in: its
 provider waits for a second overlapping callback, so the catch does not depend on timing.) Exit 0 when nothing
@@ -25,8 +29,15 @@ import sys
 def run(prjconf, work, tag, backend, args):
     """One prjconf run; its JSON lines by case name."""
     out = os.path.join(work, f"{tag}.{backend}.jsonl")
-    cmd = [prjconf, "--backend", backend, "--seed", "7", "--json", out] + args
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=550)
+    cmd = [prjconf, "--backend", backend, "--seed", "7", "--json", out]
+    env = dict(os.environ)
+    lib = os.environ.get("PRJSIM_RECORDING_LIB")
+    if lib and backend != "sim":
+        cmd.append("--checker")
+        env["LD_PRELOAD"] = lib
+        asan = env.get("ASAN_OPTIONS")
+        env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "verify_asan_link_order=0"
+    proc = subprocess.run(cmd + args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=550, env=env)
     if proc.returncode not in (0, 1) or not os.path.exists(out):
         sys.stderr.write(f"{tag}: prjconf --backend {backend} exited {proc.returncode}:\n")
         sys.stderr.write(proc.stdout.decode(errors="replace"))
@@ -52,7 +63,7 @@ def compare(tag, sim, win32, counts):
             print(f"DIFFERENT {tag} {name}: only under {'sim' if w is None else 'win32'}")
             differences += 1
             continue
-        if w["outcome"] == "skip" and w["message"].startswith("backend win32:") and s["outcome"] != "skip":
+        if w["outcome"] == "skip" and w["message"].startswith("backend win32:"):
             counts["skipped"] += 1
             continue
         counts["ran"] += 1
@@ -113,8 +124,9 @@ def main():
         for backend in ("sim", "win32"):
             results[backend] = run(prjconf, work, tag, backend, [a.replace("{backend}", backend) for a in args])
         differences += compare(tag, results["sim"], results["win32"], counts)
-    print(f"prjconf differential ({what}): {counts['ran']} of {counts['cases']} case runs compared under win32, "
-          f"{counts['skipped']} skipped there (they read the simulator's insides), {differences} different")
+    observed = " (win32 observed by the recording layer's checker)" if os.environ.get("PRJSIM_RECORDING_LIB") else ""
+    print(f"prjconf differential ({what}){observed}: {counts['ran']} of {counts['cases']} case runs compared under "
+          f"win32, {counts['skipped']} skipped there (they need the simulator's insides), {differences} different")
     if counts["ran"] == 0:
         print("FAIL: nothing ran under win32")
         return 1

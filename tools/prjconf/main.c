@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <backend.h>
+#include <observer.h>
 
 static int usage(FILE *out)
 {
@@ -59,6 +60,9 @@ static int usage(FILE *out)
             "                    client operations, default) or win32 (the Win32 calls a Windows\n"
             "                    program makes); cases that read the simulator's insides are\n"
             "                    skipped under win32 (conformance/README.md, \"Backends\")\n"
+            "  --checker         diagnostics the recording layer's checker decides come from it,\n"
+            "                    from the provider's own calls as on real ProjFS; the others are\n"
+            "                    the simulator's, marked so (needs LD_PRELOAD=libprjsim_recording.so)\n"
             "\n"
             "random testing (see conformance/prjconf/README.md):\n"
             "  --random          weighted random client operations over the crawled tree, each\n"
@@ -257,6 +261,13 @@ int main(int argc, char **argv)
                 fprintf(stderr, "prjconf: unknown backend '%s' (sim, win32)\n", o.target.backend);
                 return 2;
             }
+        } else if (!strcmp(a, "--checker")) {
+            o.target.checker = true;
+            if (!prjsim__observer_available()) {
+                fprintf(stderr, "prjconf: --checker needs the recording layer loaded "
+                                "(LD_PRELOAD=libprjsim_recording.so)\n");
+                return 2;
+            }
         } else if (!strcmp(a, "--mkdir") && has) {
             mkdirs[o.target.mkdir_count++] = argv[++i];
         } else if ((!strcmp(a, "--max-depth") || !strcmp(a, "--max-items")) && has) {
@@ -373,6 +384,8 @@ int main(int argc, char **argv)
         quote(prefix, sizeof prefix, "--backend");
         quote(prefix, sizeof prefix, o.target.backend);
     }
+    if (o.target.checker)
+        quote(prefix, sizeof prefix, "--checker");
     for (size_t k = 0; k < o.target.mkdir_count; k++) {
         quote(prefix, sizeof prefix, "--mkdir");
         quote(prefix, sizeof prefix, mkdirs[k]);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # prjconf setup and usage errors: a provider program that is missing, not a shared object or
-# without wmain/main, and an option without its argument, all exit 2 with a message before
-# any case runs.
+# without wmain/main, an option without its argument, and --checker without the recording layer
+# loaded, all exit 2 with a message before any case runs.
 # usage: usage_test.sh PRJCONF WORK_DIR NOENTRY_MODULE
 set -u
 prjconf=$1 work=$2 noentry=$3
@@ -37,6 +37,7 @@ check provider_not_a_module 2 "text.so" --provider "$work/text.so" 'lifecycle.*'
 check provider_no_entry 2 "wmain or main" --provider "$noentry" 'lifecycle.*'
 check provider_without_argument 2 "option --provider needs an argument" --provider
 check seed_without_argument 2 "option --seed needs an argument" --list --seed
+check checker_without_layer 2 "--checker needs the recording layer loaded" --checker --list
 
 [ "$failures" = 0 ] && echo "all usage checks passed"
 exit "$failures"

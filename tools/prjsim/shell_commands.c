@@ -434,31 +434,33 @@ static int cmd_mv(shell *sh, int argc, char **argv)
     return path_op(sh, argc, argv, 2, "move", "", "mv [-f] FROM TO");
 }
 
+/* ln -s [-d] TARGET NAME: a client makes a symbolic link (CreateSymbolicLinkW; -d: a directory
+ * link, SYMBOLIC_LINK_FLAG_DIRECTORY). TARGET is stored as typed: relative to NAME's directory
+ * unless it is a full path. */
+static int cmd_ln_s(shell *sh, int argc, char **argv)
+{
+    bool dir = argc == 5 && !strcmp(argv[2], "-d");
+    if (argc != 4 && !dir) {
+        fprintf(sh->out, "usage: ln -s [-d] TARGET NAME\n");
+        return 1;
+    }
+    const char *target = argv[argc - 2], *name = argv[argc - 1];
+    char *full = shell_full_path(sh, name);
+    char q[1100], t[1100];
+    bool ok = shell_quote(full, q, sizeof q) && shell_quote(target, t, sizeof t);
+    free(full);
+    if (!ok)
+        return 1;
+    shell_statement(sh, "symlink %s %s%s", q, t, dir ? " dir" : "");
+    shell_expect_result(sh);
+    return shell_report_result(sh, name) ? 0 : 1;
+}
+
 static int cmd_ln(shell *sh, int argc, char **argv)
 {
-    if (argc == 4 && !strcmp(argv[1], "-s")) {
-        /* Clients cannot make symbolic links in this simulator: the provider projects one. */
-        if (sh->external) {
-            fprintf(sh->out, "ln -s: only the reference provider can project a symbolic link here\n");
-            return 1;
-        }
-        char *full = shell_full_path(sh, argv[3]);
-        char *rel = shell_relative_path(sh, full);
-        free(full);
-        char q[1100], t[1100];
-        if (!rel || !rel[0] || !shell_quote(rel, q, sizeof q) || !shell_quote(argv[2], t, sizeof t)) {
-            fprintf(sh->out, "ln -s: %s is not under the root\n", argv[3]);
-            free(rel);
-            return 1;
-        }
-        fprintf(sh->out, "%s(the provider writes a symbolic-link placeholder: PrjWritePlaceholderInfo2)%s\n",
-                shell_colour(sh, SH_DIM), shell_colour(sh, SH_RESET));
-        shell_statement(sh, "provider write-placeholder %s symlink=%s", q, t);
-        shell_expect_result(sh);
-        free(rel);
-        return shell_report_result(sh, argv[3]) ? 0 : 1;
-    }
-    return path_op(sh, argc, argv, 2, "link", "", "ln EXISTING NEW | ln -s TARGET NAME");
+    if (argc >= 2 && !strcmp(argv[1], "-s"))
+        return cmd_ln_s(sh, argc, argv);
+    return path_op(sh, argc, argv, 2, "link", "", "ln EXISTING NEW | ln -s [-d] TARGET NAME");
 }
 
 static void print_time(shell *sh, const char *what, INT64 ft)
@@ -877,7 +879,7 @@ const shell_command shell_commands[] = {
     {"rm", "rm PATH", "delete a file", cmd_rm, true},
     {"rmdir", "rmdir PATH", "delete an empty directory", cmd_rmdir, true},
     {"mv", "mv [-f] FROM TO", "rename or move (MoveFileEx; -f replaces TO)", cmd_mv, true},
-    {"ln", "ln EXISTING NEW | ln -s TARGET NAME", "a hard link, or a symbolic link the provider projects", cmd_ln, true},
+    {"ln", "ln EXISTING NEW | ln -s [-d] TARGET NAME", "a hard link, or a symbolic link (-d: to a directory)", cmd_ln, true},
     {"stat", "stat PATH", "size, attributes, links, state and times", cmd_stat, true},
     {"attrib", "attrib [+r|-r] [+h|-h] [+s|-s] [+a|-a] PATH", "show or change attributes", cmd_attrib, true},
     {"state", "state PATH...", "the on-disk state: virtual, placeholder, hydrated, dirty, full, tombstone",

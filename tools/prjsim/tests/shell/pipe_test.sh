@@ -27,6 +27,15 @@ sed 's/^expect data "Hello from foo.txt\\r\\n"$/expect data "Goodbye"/' rec.scn 
 cmp -s rec.scn changed.scn && fail "rec.scn lacks the data of 'cat foo.txt'"
 "$prjsim" run changed.scn > /dev/null && fail "a changed recording still passes"
 
+# ln -s is a client's symbolic link (CreateSymbolicLinkW), read through; -d makes a directory link
+printf 'ln -s foo.txt link.txt\ncat link.txt\nln -s -d dir1 dl\nls dl\nrecord ln.scn\n' |
+  "$prjsim" shell > ln.txt 2>&1 || fail "ln -s session"
+grep -q 'op symlink "C:\\root\\link.txt" to "foo.txt" -> STATUS_SUCCESS' ln.txt || fail "ln -s made no client symlink: $(cat ln.txt)"
+grep -q 'PrjWritePlaceholderInfo2\|write-placeholder' ln.txt && fail "ln -s still has the provider project the link"
+[ "$(grep -c '^Hello from foo.txt' ln.txt)" -eq 1 ] || fail "the link was not read through"
+grep -q '^symlink "C:\\root\\dl" "dir1" dir$' ln.scn || fail "ln.scn lacks the directory link"
+"$prjsim" run ln.scn > /dev/null || fail "ln.scn does not replay"
+
 # a provider program: its own root, its callbacks in the trace, and a replayable recording
 printf 'ls -l\ncat docs/hello.txt\nrecord hello.scn\n' |
   "$prjsim" shell --provider "$hello" 'C:\HelloRoot' > hello.txt 2>&1 || fail "shell --provider"
