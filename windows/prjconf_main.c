@@ -7,6 +7,7 @@
  * is Linux-only until its cases go through the backend seam (docs/windows.md).
  * Exit status: 0 every case passed, 1 a case failed, 2 usage or setup error (ProjFS missing).
  */
+#include "prjconf_recording.h"
 #include "projfs_backend.h"
 
 #include <stdio.h>
@@ -39,6 +40,10 @@ static int usage(FILE *out)
             "  --keep-root       leave the root in place at the end\n"
             "  --list            list the cases and exit\n"
             "  --version         print the version and exit\n"
+            "\n"
+            "The provider's Prj* calls are recorded and checked (case `checker`: a named contract\n"
+            "diagnostic fails the run). A --provider program is recorded only when it links\n"
+            "prjsim_projfs_dll instead of ProjectedFSLib.lib (PRJSIM_RECORD, docs/windows.md).\n"
             "\n"
             "ProjFS is an optional feature: `Enable-WindowsOptionalFeature -Online -FeatureName\n"
             "Client-ProjFS` as administrator. Without it prjconf says so and exits 2.\n"
@@ -306,10 +311,13 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failures)
+/* @p checked, @p checker_why: the "checker" case (prjconf_recording_report). */
+static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failures, int checked,
+                        const char *checker_why)
 {
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    fprintf(f, "<testsuite name=\"prjconf\" tests=\"%u\" failures=\"%zu\">\n", (unsigned)NCASES, failures);
+    fprintf(f, "<testsuite name=\"prjconf\" tests=\"%u\" failures=\"%zu\" skipped=\"%d\">\n", (unsigned)NCASES + 1,
+            failures, checked < 0);
     fprintf(f, "  <properties><property name=\"backend\" value=\"projfs\"/></properties>\n");
     for (size_t i = 0; i < NCASES; i++) {
         fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"%s\"", cases[i].name);
@@ -319,6 +327,14 @@ static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failure
         }
         fprintf(f, "><failure message=\"");
         xml_text(f, why[i]);
+        fprintf(f, "\"/></testcase>\n");
+    }
+    fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"checker\"");
+    if (checked > 0) {
+        fprintf(f, "/>\n");
+    } else {
+        fprintf(f, checked < 0 ? "><skipped message=\"" : "><failure message=\"");
+        xml_text(f, checker_why);
         fprintf(f, "\"/></testcase>\n");
     }
     fprintf(f, "</testsuite>\n");
@@ -407,6 +423,7 @@ int wmain(int argc, wchar_t **argv)
     if (list) {
         for (size_t i = 0; i < NCASES; i++)
             printf("%s\n", cases[i].name);
+        printf("checker\n"); /* the recorded calls' contract diagnostics (prjconf_recording.h) */
         return 0;
     }
     if (provider) {
@@ -425,6 +442,13 @@ int wmain(int argc, wchar_t **argv)
         return 2;
     }
     root.keep = keep;
+    prjconf_recording recording;
+    if (!prjconf_recording_begin(&recording, provider != NULL, err, sizeof err)) {
+        fprintf(stderr, "prjconf: %s\n", err);
+        prjconf_recording_free(&recording);
+        prjsim_projfs_root_finish(&root, err, sizeof err);
+        return 2;
+    }
     bool started = provider ? prjsim_projfs_root_start_program(&root, program_args, 1 + nprogram_args,
                                                                (DWORD)start_timeout * 1000, err, sizeof err)
                             : prjsim_projfs_root_start(&root, manifest, err, sizeof err);
@@ -433,6 +457,7 @@ int wmain(int argc, wchar_t **argv)
         char left[512];
         if (!prjsim_projfs_root_finish(&root, left, sizeof left))
             fprintf(stderr, "prjconf: %s\n", left);
+        prjconf_recording_free(&recording);
         return 2;
     }
     if (provider)
@@ -466,14 +491,24 @@ int wmain(int argc, wchar_t **argv)
         fprintf(stderr, "prjconf: at the end: %s\n", err);
         status = status ? status : 1;
     }
-    printf("backend projfs: %u cases, %zu passed, %zu failed\n", (unsigned)NCASES, NCASES - failures, failures);
+    /* The recorded calls, judged once the provider has stopped. */
+    prjconf_recording_end(&recording);
+    static char checker_why[512];
+    int checked = prjconf_recording_report(&recording, stdout, checker_why, sizeof checker_why);
+    prjconf_recording_free(&recording);
+    if (checked == 0) {
+        failures++;
+        status = 1;
+    }
+    printf("backend projfs: %u cases, %zu passed, %zu failed%s\n", (unsigned)NCASES + 1,
+           NCASES + 1 - failures - (checked < 0), failures, checked < 0 ? ", 1 skipped" : "");
     if (junit) {
         FILE *f = _wfopen(junit, L"w");
         if (!f) {
             fprintf(stderr, "prjconf: cannot write %ls\n", junit);
             return 2;
         }
-        write_junit(f, verdict, why, failures);
+        write_junit(f, verdict, why, failures, checked, checker_why);
         fclose(f);
     }
     return status;

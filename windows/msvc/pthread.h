@@ -2,12 +2,19 @@
 /*
  * The few POSIX locks the reference provider (fixtures/memtree) uses, on Windows slim
  * reader/writer locks, for MSVC, which has no pthreads. mingw-w64 has its own pthread.h
- * (winpthreads); CMake puts this folder on memtree's include path only for MSVC.
+ * (winpthreads); CMake puts this folder on memtree's and the recording layer's include path
+ * only for MSVC.
  *
  * SRWLOCK (synchapi.h, Vista+): AcquireSRWLockShared/Exclusive and the matching Release calls; a
  * lock must be released in the mode it was acquired, so the rwlock notes whether its holder is
  * the writer (only ever changed by the writer, under the exclusive lock). SRW locks are not
  * recursive, which memtree never needs (no path takes the read lock twice).
+ *
+ * Microsoft documents (learn.microsoft.com, "synchapi.h, InitializeSRWLock"): a lock is
+ * initialised dynamically with InitializeSRWLock or statically with SRWLOCK_INIT (hence
+ * PTHREAD_MUTEX_INITIALIZER below); an unlocked SRW lock with no waiting threads can be forgotten
+ * without being destroyed (hence the destroy functions do nothing); it must not be moved or
+ * copied while in use.
  */
 #ifndef PRJSIM_MSVC_PTHREAD_H
 #define PRJSIM_MSVC_PTHREAD_H
@@ -60,5 +67,13 @@ static __inline int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexat
 static __inline int pthread_mutex_destroy(pthread_mutex_t *m) { (void)m; return 0; }
 static __inline int pthread_mutex_lock(pthread_mutex_t *m) { AcquireSRWLockExclusive(m); return 0; }
 static __inline int pthread_mutex_unlock(pthread_mutex_t *m) { ReleaseSRWLockExclusive(m); return 0; }
+
+/* The recording layer (conformance/recording) also takes statically initialised mutexes and
+ * numbers the threads that call it. A thread id (GetCurrentThreadId) identifies the thread until
+ * it ends, as a pthread_t does. */
+#define PTHREAD_MUTEX_INITIALIZER SRWLOCK_INIT
+typedef DWORD pthread_t;
+static __inline pthread_t pthread_self(void) { return GetCurrentThreadId(); }
+static __inline int pthread_equal(pthread_t a, pthread_t b) { return a == b; }
 
 #endif

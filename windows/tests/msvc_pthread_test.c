@@ -30,6 +30,21 @@ static DWORD reader_could_enter(void)
     return got;
 }
 
+static DWORD WINAPI own_id(LPVOID arg)
+{
+    *(pthread_t *)arg = pthread_self();
+    return 0;
+}
+
+static pthread_t other_thread(void)
+{
+    pthread_t id = 0;
+    HANDLE th = CreateThread(NULL, 0, own_id, &id, 0, NULL);
+    WaitForSingleObject(th, INFINITE);
+    CloseHandle(th);
+    return id;
+}
+
 int main(void)
 {
     pthread_rwlockattr_t attr;
@@ -58,5 +73,13 @@ int main(void)
     CHECK(TryAcquireSRWLockExclusive(&m), "mutex free");
     ReleaseSRWLockExclusive(&m);
     pthread_mutex_destroy(&m);
+
+    /* The recording layer's static mutex and thread numbering. */
+    static pthread_mutex_t fixed = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&fixed);
+    CHECK(!TryAcquireSRWLockExclusive(&fixed), "static mutex held");
+    pthread_mutex_unlock(&fixed);
+    CHECK(pthread_equal(pthread_self(), pthread_self()), "same thread");
+    CHECK(!pthread_equal(pthread_self(), other_thread()), "another thread differs");
     return CHECK_RESULT();
 }
