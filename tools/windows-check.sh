@@ -35,6 +35,9 @@ WINE="$wine" cmake --no-warn-unused-cli -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE=
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRJSIM_WERROR=ON >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
+echo "== clang in MSVC mode over the Windows sources (an approximation of MSVC, not MSVC)"
+bash tools/msvc-dialect-check.sh "$build"
+
 echo "== Wine: first start of a fresh prefix (bounded to ${boot_timeout} s)"
 # One persistent wine server for wineboot and every program below, instead of one started and
 # stopped for each (about 4 s a program otherwise); cleanup stops it.
@@ -80,3 +83,13 @@ if [ "$status" = 0 ] || ! grep -q '0x8007007e' "$prefix/out"; then
   exit 1
 fi
 echo "ok: hello.exe reports 0x8007007e (ERROR_MOD_NOT_FOUND)"
+# PRJSIM_RECORD with the same unmodified hello.exe: the forwarders create the file at its first
+# Prj* call (PrjMarkDirectoryAsPlaceholder, which is not itself recorded) and write it at exit.
+rm -f "$prefix/drive_c/hello.rec"
+PRJSIM_RECORD='C:\hello.rec' timeout 120 "$wine" "$build/windows/hello.exe" >/dev/null 2>&1 </dev/null || true
+if [ "$(cat "$prefix/drive_c/hello.rec" 2>/dev/null)" != "# checker" ]; then
+  echo "windows-check: PRJSIM_RECORD=C:\\hello.rec: expected the file with an empty log, got:" >&2
+  cat "$prefix/drive_c/hello.rec" >&2 || true
+  exit 1
+fi
+echo "ok: PRJSIM_RECORD makes hello.exe write its (empty) log and checker report"

@@ -9,6 +9,7 @@
  * Exit status: 0 every case passed, 1 a case failed, 2 usage or setup error (ProjFS missing).
  */
 #include "prjconf_cases.h"
+#include "prjconf_recording.h"
 #include "projfs_backend.h"
 
 #include <stdio.h>
@@ -22,9 +23,9 @@ static int usage(FILE *out)
             "usage: prjconf [--backend projfs] [--root DIR] [--manifest FILE | --provider EXE]\n"
             "               [--start-timeout S] [--junit FILE] [--keep-root] [--list] [-- ARGS...]\n"
             "\n"
-            "Windows build: runs prjconf's cases that need no simulator against the real ProjFS,\n"
-            "with the bundled reference provider projecting a manifest's tree into a fresh root,\n"
-            "or a provider program serving it.\n"
+            "Windows build: runs the cases that need no simulator against the real ProjFS, with\n"
+            "the bundled reference provider projecting a manifest's tree into a fresh root, or a\n"
+            "provider program serving it.\n"
             "\n"
             "options:\n"
             "  --backend projfs  the real ProjFS (the only backend on Windows; sim and win32 run\n"
@@ -41,6 +42,10 @@ static int usage(FILE *out)
             "  --keep-root       leave the root in place at the end\n"
             "  --list            list the cases (and why some are skipped) and exit\n"
             "  --version         print the version and exit\n"
+            "\n"
+            "The provider's Prj* calls are recorded and checked (case `checker`: a named contract\n"
+            "diagnostic fails the run). A --provider program is recorded only when it links\n"
+            "prjsim_projfs_dll instead of ProjectedFSLib.lib (PRJSIM_RECORD, docs/windows.md).\n"
             "\n"
             "ProjFS is an optional feature: `Enable-WindowsOptionalFeature -Online -FeatureName\n"
             "Client-ProjFS` as administrator. Without it prjconf says so and exits 2.\n"
@@ -308,15 +313,16 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failures, const prjconf_result *table,
-                        size_t ntable)
+/* @p checked, @p checker_why: the "checker" case (prjconf_recording_report). */
+static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failures, int checked,
+                        const char *checker_why, const prjconf_result *table, size_t ntable)
 {
-    size_t skipped = 0;
+    size_t skipped = checked < 0;
     for (size_t i = 0; i < ntable; i++)
         skipped += table[i].outcome == PRJCONF_SKIP;
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     fprintf(f, "<testsuite name=\"prjconf\" tests=\"%u\" failures=\"%zu\" skipped=\"%zu\">\n",
-            (unsigned)(NCASES + ntable), failures, skipped);
+            (unsigned)(NCASES + 1 + ntable), failures, skipped);
     fprintf(f, "  <properties><property name=\"backend\" value=\"projfs\"/></properties>\n");
     for (size_t i = 0; i < NCASES; i++) {
         fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"%s\"", cases[i].name);
@@ -326,6 +332,14 @@ static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failure
         }
         fprintf(f, "><failure message=\"");
         xml_text(f, why[i]);
+        fprintf(f, "\"/></testcase>\n");
+    }
+    fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"checker\"");
+    if (checked > 0) {
+        fprintf(f, "/>\n");
+    } else {
+        fprintf(f, checked < 0 ? "><skipped message=\"" : "><failure message=\"");
+        xml_text(f, checker_why);
         fprintf(f, "\"/></testcase>\n");
     }
     /* prjconf's case table */
@@ -432,6 +446,7 @@ int wmain(int argc, wchar_t **argv)
     if (list) {
         for (size_t i = 0; i < NCASES; i++)
             printf("%s\n", cases[i].name);
+        printf("checker\n"); /* the recorded calls' contract diagnostics (prjconf_recording.h) */
         prjconf_win_list(stdout);
         return 0;
     }
@@ -451,6 +466,13 @@ int wmain(int argc, wchar_t **argv)
         return 2;
     }
     root.keep = keep;
+    prjconf_recording recording;
+    if (!prjconf_recording_begin(&recording, provider != NULL, err, sizeof err)) {
+        fprintf(stderr, "prjconf: %s\n", err);
+        prjconf_recording_free(&recording);
+        prjsim_projfs_root_finish(&root, err, sizeof err);
+        return 2;
+    }
     bool started = provider ? prjsim_projfs_root_start_program(&root, program_args, 1 + nprogram_args,
                                                                (DWORD)start_timeout * 1000, err, sizeof err)
                             : prjsim_projfs_root_start(&root, manifest, err, sizeof err);
@@ -459,6 +481,7 @@ int wmain(int argc, wchar_t **argv)
         char left[512];
         if (!prjsim_projfs_root_finish(&root, left, sizeof left))
             fprintf(stderr, "prjconf: %s\n", left);
+        prjconf_recording_free(&recording);
         return 2;
     }
     if (provider)
@@ -494,20 +517,31 @@ int wmain(int argc, wchar_t **argv)
         table_failed += prjconf_outcome_fails(table[i].outcome);
         table_skipped += table[i].outcome == PRJCONF_SKIP;
     }
-    int status = failures || table_failed ? 1 : 0;
+    failures += table_failed;
+    int status = failures ? 1 : 0;
     if (!prjsim_projfs_root_finish(&root, err, sizeof err)) {
         fprintf(stderr, "prjconf: at the end: %s\n", err);
         status = status ? status : 1;
     }
-    printf("backend projfs: %u cases, %zu passed, %zu failed, %zu skipped\n", (unsigned)(NCASES + ntable),
-           NCASES - failures + ntable - table_failed - table_skipped, failures + table_failed, table_skipped);
+    /* The recorded calls, judged once the provider has stopped. */
+    prjconf_recording_end(&recording);
+    static char checker_why[512];
+    int checked = prjconf_recording_report(&recording, stdout, checker_why, sizeof checker_why);
+    prjconf_recording_free(&recording);
+    if (checked == 0) {
+        failures++;
+        status = 1;
+    }
+    size_t total = NCASES + 1 + ntable, skipped = table_skipped + (checked < 0);
+    printf("backend projfs: %zu cases, %zu passed, %zu failed, %zu skipped\n", total, total - failures - skipped,
+           failures, skipped);
     if (junit) {
         FILE *f = _wfopen(junit, L"w");
         if (!f) {
             fprintf(stderr, "prjconf: cannot write %ls\n", junit);
             return 2;
         }
-        write_junit(f, verdict, why, failures + table_failed, table, ntable);
+        write_junit(f, verdict, why, failures, checked, checker_why, table, ntable);
         fclose(f);
     }
     prjconf_win_free_results(table, ntable);

@@ -14,8 +14,14 @@
  *  - ProjFS appeared in Windows 10 1809; PrjWritePlaceholderInfo2 and PrjFillDirEntryBuffer2
  *    (symbolic links) in Windows 10 2004. Those two are optional here: a DLL without them still
  *    loads, and calling them returns HRESULT_FROM_WIN32(ERROR_PROC_NOT_FOUND).
+ *
+ * The recording layer (conformance/recording) sits in these forwarders: PrjStartVirtualizing
+ * hands the DLL the recorder's wrapped callback table when a recorder is attached, and the
+ * calls the Linux layer records are recorded here the same way (also when the DLL is missing:
+ * then with the forwarder's result). PRJSIM_RECORD=FILE records the whole process.
  */
 #include "projfs_dll.h"
+#include "recording_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +117,7 @@ static char load_error[256];
 static BOOL CALLBACK load_now(PINIT_ONCE once, PVOID param, PVOID *context)
 {
     (void)once, (void)param, (void)context;
+    prjsim__rec_env_start(); /* PRJSIM_RECORD: before the first Prj* call is recorded */
     HMODULE dll = LoadLibraryExW(L"ProjectedFSLib.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
     if (!dll) {
         snprintf(load_error, sizeof load_error, "%s", PRJSIM_PROJFS_UNAVAILABLE_MESSAGE);
@@ -161,29 +168,49 @@ HRESULT prjsim_projfs_missing_result(void)
 
 #define FORWARD(slot, call) return prjsim_projfs_load(NULL, 0) && fn.slot ? fn.slot call : prjsim_projfs_missing_result()
 
+/* The DLL's PrjStartVirtualizing, given the recorder's table when one is attached. */
+static HRESULT STDAPICALLTYPE start_through_dll(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *callbacks,
+                                                const void *instanceContext,
+                                                const PRJ_STARTVIRTUALIZING_OPTIONS *options,
+                                                PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *namespaceVirtualizationContext)
+{
+    FORWARD(start, (virtualizationRootPath, callbacks, instanceContext, options, namespaceVirtualizationContext));
+}
+
 STDAPI PrjStartVirtualizing(PCWSTR virtualizationRootPath, const PRJ_CALLBACKS *callbacks,
                             const void *instanceContext, const PRJ_STARTVIRTUALIZING_OPTIONS *options,
                             PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *namespaceVirtualizationContext)
 {
-    FORWARD(start, (virtualizationRootPath, callbacks, instanceContext, options, namespaceVirtualizationContext));
+    prjsim_projfs_load(NULL, 0); /* PRJSIM_RECORD attaches its recorder first */
+    return prjsim__rec_start(start_through_dll, virtualizationRootPath, callbacks, instanceContext, options,
+                             namespaceVirtualizationContext);
 }
 
 STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext)
 {
     if (prjsim_projfs_load(NULL, 0))
         fn.stop(namespaceVirtualizationContext);
+    prjsim__rec_stopped(namespaceVirtualizationContext);
 }
+
+/* The forwarded call's result, recorded by @p note (a statement using `hr_`). */
+#define FORWARD_RECORDED(slot, call, note)                                                        \
+    HRESULT hr_ = prjsim_projfs_load(NULL, 0) && fn.slot ? fn.slot call : prjsim_projfs_missing_result(); \
+    note;                                                                                          \
+    return hr_
 
 STDAPI PrjClearNegativePathCache(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
                                  UINT32 *totalEntryNumber)
 {
-    FORWARD(clear_cache, (namespaceVirtualizationContext, totalEntryNumber));
+    FORWARD_RECORDED(clear_cache, (namespaceVirtualizationContext, totalEntryNumber),
+                     prjsim__rec_context_call(namespaceVirtualizationContext, RAPI_CLEAR_NEGATIVE_CACHE, hr_));
 }
 
 STDAPI PrjGetVirtualizationInstanceInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
                                         PRJ_VIRTUALIZATION_INSTANCE_INFO *virtualizationInstanceInfo)
 {
-    FORWARD(instance_info, (namespaceVirtualizationContext, virtualizationInstanceInfo));
+    FORWARD_RECORDED(instance_info, (namespaceVirtualizationContext, virtualizationInstanceInfo),
+                     prjsim__rec_context_call(namespaceVirtualizationContext, RAPI_INSTANCE_INFO, hr_));
 }
 
 STDAPI PrjMarkDirectoryAsPlaceholder(PCWSTR rootPathName, PCWSTR targetPathName,
@@ -197,15 +224,21 @@ STDAPI PrjWritePlaceholderInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVir
                                PCWSTR destinationFileName, const PRJ_PLACEHOLDER_INFO *placeholderInfo,
                                UINT32 placeholderInfoSize)
 {
-    FORWARD(placeholder, (namespaceVirtualizationContext, destinationFileName, placeholderInfo, placeholderInfoSize));
+    FORWARD_RECORDED(placeholder,
+                     (namespaceVirtualizationContext, destinationFileName, placeholderInfo, placeholderInfoSize),
+                     prjsim__rec_placeholder(namespaceVirtualizationContext, RAPI_WRITE_PLACEHOLDER,
+                                             destinationFileName, placeholderInfo, placeholderInfoSize, hr_));
 }
 
 STDAPI PrjWritePlaceholderInfo2(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
                                 PCWSTR destinationFileName, const PRJ_PLACEHOLDER_INFO *placeholderInfo,
                                 UINT32 placeholderInfoSize, const PRJ_EXTENDED_INFO *ExtendedInfo)
 {
-    FORWARD(placeholder2,
-            (namespaceVirtualizationContext, destinationFileName, placeholderInfo, placeholderInfoSize, ExtendedInfo));
+    FORWARD_RECORDED(
+        placeholder2,
+        (namespaceVirtualizationContext, destinationFileName, placeholderInfo, placeholderInfoSize, ExtendedInfo),
+        prjsim__rec_placeholder(namespaceVirtualizationContext, RAPI_WRITE_PLACEHOLDER2, destinationFileName,
+                                placeholderInfo, placeholderInfoSize, hr_));
 }
 
 STDAPI PrjUpdateFileIfNeeded(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
@@ -213,21 +246,28 @@ STDAPI PrjUpdateFileIfNeeded(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtu
                              UINT32 placeholderInfoSize, PRJ_UPDATE_TYPES updateFlags,
                              PRJ_UPDATE_FAILURE_CAUSES *failureReason)
 {
-    FORWARD(update, (namespaceVirtualizationContext, destinationFileName, placeholderInfo, placeholderInfoSize,
-                     updateFlags, failureReason));
+    FORWARD_RECORDED(update,
+                     (namespaceVirtualizationContext, destinationFileName, placeholderInfo, placeholderInfoSize,
+                      updateFlags, failureReason),
+                     prjsim__rec_placeholder(namespaceVirtualizationContext, RAPI_UPDATE, destinationFileName,
+                                             placeholderInfo, placeholderInfoSize, hr_));
 }
 
 STDAPI PrjDeleteFile(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
                      PCWSTR destinationFileName, PRJ_UPDATE_TYPES updateFlags,
                      PRJ_UPDATE_FAILURE_CAUSES *failureReason)
 {
-    FORWARD(delete_file, (namespaceVirtualizationContext, destinationFileName, updateFlags, failureReason));
+    FORWARD_RECORDED(delete_file, (namespaceVirtualizationContext, destinationFileName, updateFlags, failureReason),
+                     prjsim__rec_placeholder(namespaceVirtualizationContext, RAPI_DELETE, destinationFileName, NULL,
+                                             0, hr_));
 }
 
 STDAPI PrjWriteFileData(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
                         const GUID *dataStreamId, void *buffer, UINT64 byteOffset, UINT32 length)
 {
-    FORWARD(write_data, (namespaceVirtualizationContext, dataStreamId, buffer, byteOffset, length));
+    FORWARD_RECORDED(write_data, (namespaceVirtualizationContext, dataStreamId, buffer, byteOffset, length),
+                     prjsim__rec_write_data(namespaceVirtualizationContext, dataStreamId, buffer, byteOffset,
+                                            length, hr_));
 }
 
 STDAPI PrjGetOnDiskFileState(PCWSTR destinationFileName, PRJ_FILE_STATE *fileState)
@@ -238,11 +278,15 @@ STDAPI PrjGetOnDiskFileState(PCWSTR destinationFileName, PRJ_FILE_STATE *fileSta
 STDAPI_(void *) PrjAllocateAlignedBuffer(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext,
                                          size_t size)
 {
-    return prjsim_projfs_load(NULL, 0) ? fn.alloc(namespaceVirtualizationContext, size) : NULL;
+    void *p = prjsim_projfs_load(NULL, 0) ? fn.alloc(namespaceVirtualizationContext, size) : NULL;
+    prjsim__rec_allocate(namespaceVirtualizationContext, size, p);
+    return p;
 }
 
 STDAPI_(void) PrjFreeAlignedBuffer(void *buffer)
 {
+    /* Recorded before the free: once freed, another thread's allocation may reuse the address. */
+    prjsim__rec_free(buffer);
     if (prjsim_projfs_load(NULL, 0))
         fn.free_buffer(buffer);
 }
@@ -250,19 +294,22 @@ STDAPI_(void) PrjFreeAlignedBuffer(void *buffer)
 STDAPI PrjCompleteCommand(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT namespaceVirtualizationContext, INT32 commandId,
                           HRESULT completionResult, PRJ_COMPLETE_COMMAND_EXTENDED_PARAMETERS *extendedParameters)
 {
-    FORWARD(complete, (namespaceVirtualizationContext, commandId, completionResult, extendedParameters));
+    FORWARD_RECORDED(complete, (namespaceVirtualizationContext, commandId, completionResult, extendedParameters),
+                     prjsim__rec_complete(namespaceVirtualizationContext, commandId, completionResult, hr_));
 }
 
 STDAPI PrjFillDirEntryBuffer(PCWSTR fileName, PRJ_FILE_BASIC_INFO *fileBasicInfo,
                              PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle)
 {
-    FORWARD(fill, (fileName, fileBasicInfo, dirEntryBufferHandle));
+    FORWARD_RECORDED(fill, (fileName, fileBasicInfo, dirEntryBufferHandle),
+                     prjsim__rec_entry(RAPI_FILL, dirEntryBufferHandle, fileName, fileBasicInfo, hr_));
 }
 
 STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle, PCWSTR fileName,
                               PRJ_FILE_BASIC_INFO *fileBasicInfo, PRJ_EXTENDED_INFO *extendedInfo)
 {
-    FORWARD(fill2, (dirEntryBufferHandle, fileName, fileBasicInfo, extendedInfo));
+    FORWARD_RECORDED(fill2, (dirEntryBufferHandle, fileName, fileBasicInfo, extendedInfo),
+                     prjsim__rec_entry(RAPI_FILL2, dirEntryBufferHandle, fileName, fileBasicInfo, hr_));
 }
 
 /*

@@ -394,12 +394,16 @@ static bool same_cb(const rec_event *cb, const void *arg) { return cb == arg; }
 
 static bool same_command(const rec_event *cb, const void *arg) { return cb->command == *(const INT32 *)arg; }
 
-/* UTF-16 units of @p w (a code point past U+FFFF takes two). */
+/* UTF-16 units of one WCHAR: a code point past U+FFFF takes two (a 16-bit WCHAR, Windows',
+ * already holds it as two). */
+static size_t units_of(uint32_t c) { return c > 0xFFFF ? 2 : 1; }
+
+/* UTF-16 units of @p w. */
 static size_t utf16_units(const WCHAR *w)
 {
     size_t n = 0;
     for (; *w; w++)
-        n += (uint32_t)*w > 0xFFFF ? 2 : 1;
+        n += units_of((uint32_t)*w);
     return n;
 }
 

@@ -1,16 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The recorder: the wrapped callback table, the event log and its text form, and (Linux) the
- * Prj* functions that stand in front of the simulator's (recording.h says how).
+ * The recorder: the wrapped callback table, the event log and its text form, and what each
+ * Prj* call records. The platform's Prj* functions call it: recording_unix.c's in front of the
+ * simulator's, windows/projfs_dll.c's forwarders in front of ProjectedFSLib.dll's.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* RTLD_NEXT */
-#endif
 #include "recording_internal.h"
 
-#include <dlfcn.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +83,11 @@ void prjsim__rec_put_utf8(char **out, size_t *len, size_t *cap, const WCHAR *w)
 {
     for (; w && *w; w++) {
         uint32_t c = (uint32_t)*w;
+        /* A UTF-16 surrogate pair (Windows' 16-bit WCHAR) is one character. */
+        if (c >= 0xD800 && c < 0xDC00 && (uint32_t)w[1] >= 0xDC00 && (uint32_t)w[1] < 0xE000) {
+            c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)w[1] - 0xDC00);
+            w++;
+        }
         char b[4];
         size_t n;
         if (c < 0x80) {
@@ -320,16 +321,16 @@ typedef struct rec_instance {
     PRJ_CALLBACKS inner;
     const void *inner_context;
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context; /* NULL once stopped */
-    _Atomic bool started; /* PrjStartVirtualizing has returned */
+    bool started; /* PrjStartVirtualizing has returned (under registry_lock) */
     struct rec_instance *next;
 } rec_instance;
 
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 static rec_instance *instances; /* every instance wrapped, until its recorder is freed */
-static _Atomic(prjsim_recording *) attached;
+static prjsim_recording *attached; /* under registry_lock */
 
 /* The callback running on this thread, which the Prj* calls it makes belong to. */
-static _Thread_local struct {
+static PRJSIM__REC_THREAD_LOCAL struct {
     prjsim_recording *rec;
     unsigned cb;
 } current;
@@ -346,13 +347,12 @@ static saved enter(const PRJ_CALLBACK_DATA *cd, rec_cb what, const GUID *enum_id
 {
     rec_instance *ri = cd->InstanceContext;
     *out = ri;
-    if (!ri->started) {
+    pthread_mutex_lock(&registry_lock);
+    if (!ri->started && !ri->context) {
         /* A callback before PrjStartVirtualizing returned: its context is the instance's. */
-        pthread_mutex_lock(&registry_lock);
-        if (!ri->context)
-            ri->context = cd->NamespaceVirtualizationContext;
-        pthread_mutex_unlock(&registry_lock);
+        ri->context = cd->NamespaceVirtualizationContext;
     }
+    pthread_mutex_unlock(&registry_lock);
     *inner_cd = *cd;
     inner_cd->InstanceContext = (void *)ri->inner_context;
     e.kind = REC_CB;
@@ -470,9 +470,9 @@ void prjsim_recording_free(prjsim_recording *rec)
 {
     if (!rec)
         return;
-    prjsim_recording *expected = rec;
-    atomic_compare_exchange_strong(&attached, &expected, NULL);
     pthread_mutex_lock(&registry_lock);
+    if (attached == rec)
+        attached = NULL;
     for (rec_instance **pp = &instances; *pp;) {
         rec_instance *ri = *pp;
         if (ri->rec == rec) {
@@ -494,48 +494,30 @@ void prjsim_recording_free(prjsim_recording *rec)
     free(rec);
 }
 
-#ifndef _WIN32
-/* ---- Linux: the Prj* functions in front of the simulator's ---- */
+/* ---- What each Prj* call records (the platform's Prj* functions call these) ---- */
 
-/* The simulator's definition of @p name (the next one after this library's). */
-static void *real(const char *name)
+void prjsim__rec_set_attached(prjsim_recording *rec)
 {
-    void *fn = dlsym(RTLD_NEXT, name);
-    if (!fn)
-        fprintf(stderr, "prjsim recording: %s not found after the recording layer\n", name);
-    return fn;
+    pthread_mutex_lock(&registry_lock);
+    attached = rec;
+    pthread_mutex_unlock(&registry_lock);
 }
 
-#define REAL(type, name)                                                             \
-    static _Atomic(type) real_##name;                                                \
-    type fn_ = atomic_load(&real_##name);                                            \
-    if (!fn_) {                                                                      \
-        fn_ = (type)real(#name);                                                     \
-        atomic_store(&real_##name, fn_);                                             \
-    }
-
-HRESULT prjsim_recording_attach(prjsim_recording *rec)
+static prjsim_recording *attached_now(void)
 {
-    /* The Prj* functions a program calls must be these: else nothing would be recorded. */
-    if (rec && dlsym(RTLD_DEFAULT, "PrjFillDirEntryBuffer") == dlsym(RTLD_NEXT, "PrjFillDirEntryBuffer"))
-        return E_NOTIMPL;
-    atomic_store(&attached, rec);
-    return S_OK;
+    pthread_mutex_lock(&registry_lock);
+    prjsim_recording *rec = attached;
+    pthread_mutex_unlock(&registry_lock);
+    return rec;
 }
 
-typedef HRESULT (*start_fn)(PCWSTR, const PRJ_CALLBACKS *, const void *, const PRJ_STARTVIRTUALIZING_OPTIONS *,
-                            PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *);
-
-STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const void *instance_context,
-                            const PRJ_STARTVIRTUALIZING_OPTIONS *options,
-                            PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
+HRESULT prjsim__rec_start(prjsim__rec_start_fn real, PCWSTR root, const PRJ_CALLBACKS *callbacks,
+                          const void *instance_context, const PRJ_STARTVIRTUALIZING_OPTIONS *options,
+                          PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
 {
-    REAL(start_fn, PrjStartVirtualizing);
-    if (!fn_)
-        return E_NOTIMPL;
-    prjsim_recording *rec = atomic_load(&attached);
+    prjsim_recording *rec = attached_now();
     if (!rec || !callbacks)
-        return fn_(root, callbacks, instance_context, options, out);
+        return real(root, callbacks, instance_context, options, out);
     rec_instance *ri = calloc(1, sizeof *ri);
     if (!ri)
         return E_OUTOFMEMORY;
@@ -571,7 +553,7 @@ STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const v
     ri->next = instances;
     instances = ri;
     pthread_mutex_unlock(&registry_lock);
-    HRESULT hr = fn_(root, &outer, ri, options, out);
+    HRESULT hr = real(root, &outer, ri, options, out);
     pthread_mutex_lock(&rec->lock);
     for (size_t i = rec->count; i-- > 0;)
         if (rec->events[i].kind == REC_START && rec->events[i].instance == ri->no) {
@@ -581,24 +563,18 @@ STDAPI PrjStartVirtualizing(PCWSTR root, const PRJ_CALLBACKS *callbacks, const v
     pthread_mutex_unlock(&rec->lock);
     pthread_mutex_lock(&registry_lock); /* other threads read it (running()) */
     ri->context = SUCCEEDED(hr) ? *out : NULL;
+    ri->started = true;
     pthread_mutex_unlock(&registry_lock);
-    atomic_store(&ri->started, true);
     return hr;
 }
 
-typedef void (*stop_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT);
-
-STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
+void prjsim__rec_stopped(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
 {
-    REAL(stop_fn, PrjStopVirtualizing);
-    if (!fn_)
-        return;
-    fn_(context);
     pthread_mutex_lock(&registry_lock);
     rec_instance *ri = instances;
-    while (ri && ri->context != context)
+    while (ri && (!context || ri->context != context)) /* NULL: no running instance's (a failed start's) */
         ri = ri->next;
-    prjsim_recording *rec = ri ? ri->rec : atomic_load(&attached);
+    prjsim_recording *rec = ri ? ri->rec : attached;
     unsigned no = ri ? ri->no : 0;
     if (ri)
         ri->context = NULL; /* a later instance may get the same handle */
@@ -610,6 +586,7 @@ STDAPI_(void) PrjStopVirtualizing(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
         e.stale_context = ri == NULL;
         append(rec, e, NULL, NULL);
     }
+    prjsim__rec_env_save(); /* PRJSIM_RECORD: the log so far, in case the process is killed */
 }
 
 /* Whether @p context is a running instance's that a recorder wrapped. */
@@ -627,7 +604,7 @@ static bool running(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context)
  * any callback into the attached recorder. */
 static void note_api_stream(rec_event e, const GUID *stream)
 {
-    prjsim_recording *rec = current.rec ? current.rec : atomic_load(&attached);
+    prjsim_recording *rec = current.rec ? current.rec : attached_now();
     if (!rec) {
         free(e.path);
         free(e.name);
@@ -638,10 +615,8 @@ static void note_api_stream(rec_event e, const GUID *stream)
     append(rec, e, NULL, stream);
 }
 
-static void note_api(rec_event e) { note_api_stream(e, NULL); }
-
-static void note_entry(rec_api what, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name,
-                       const PRJ_FILE_BASIC_INFO *info, HRESULT hr)
+void prjsim__rec_entry(rec_api what, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name, const PRJ_FILE_BASIC_INFO *info,
+                       HRESULT hr)
 {
     rec_event e = blank();
     e.what = what;
@@ -652,31 +627,10 @@ static void note_entry(rec_api what, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR 
         e.size = (UINT64)info->FileSize;
     }
     e.hr = hr;
-    note_api(e);
+    note_api_stream(e, NULL);
 }
 
-typedef HRESULT (*fill_fn)(PCWSTR, PRJ_FILE_BASIC_INFO *, PRJ_DIR_ENTRY_BUFFER_HANDLE);
-
-STDAPI PrjFillDirEntryBuffer(PCWSTR name, PRJ_FILE_BASIC_INFO *info, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer)
-{
-    REAL(fill_fn, PrjFillDirEntryBuffer);
-    HRESULT hr = fn_ ? fn_(name, info, buffer) : E_NOTIMPL;
-    note_entry(RAPI_FILL, buffer, name, info, hr);
-    return hr;
-}
-
-typedef HRESULT (*fill2_fn)(PRJ_DIR_ENTRY_BUFFER_HANDLE, PCWSTR, PRJ_FILE_BASIC_INFO *, PRJ_EXTENDED_INFO *);
-
-STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name, PRJ_FILE_BASIC_INFO *info,
-                              PRJ_EXTENDED_INFO *ext)
-{
-    REAL(fill2_fn, PrjFillDirEntryBuffer2);
-    HRESULT hr = fn_ ? fn_(buffer, name, info, ext) : E_NOTIMPL;
-    note_entry(RAPI_FILL2, buffer, name, info, hr);
-    return hr;
-}
-
-static void note_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_api what, PCWSTR dest,
+void prjsim__rec_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_api what, PCWSTR dest,
                              const PRJ_PLACEHOLDER_INFO *info, UINT32 size, HRESULT hr)
 {
     rec_event e = blank();
@@ -688,39 +642,12 @@ static void note_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_a
         e.size = (UINT64)info->FileBasicInfo.FileSize;
     }
     e.hr = hr;
-    note_api(e);
+    note_api_stream(e, NULL);
 }
 
-typedef HRESULT (*wpi_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PCWSTR, const PRJ_PLACEHOLDER_INFO *, UINT32);
-
-STDAPI PrjWritePlaceholderInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCWSTR dest,
-                               const PRJ_PLACEHOLDER_INFO *info, UINT32 size)
+void prjsim__rec_write_data(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUID *stream, const void *buffer,
+                            UINT64 offset, UINT32 length, HRESULT hr)
 {
-    REAL(wpi_fn, PrjWritePlaceholderInfo);
-    HRESULT hr = fn_ ? fn_(context, dest, info, size) : E_NOTIMPL;
-    note_placeholder(context, RAPI_WRITE_PLACEHOLDER, dest, info, size, hr);
-    return hr;
-}
-
-typedef HRESULT (*wpi2_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PCWSTR, const PRJ_PLACEHOLDER_INFO *, UINT32,
-                           const PRJ_EXTENDED_INFO *);
-
-STDAPI PrjWritePlaceholderInfo2(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCWSTR dest,
-                                const PRJ_PLACEHOLDER_INFO *info, UINT32 size, const PRJ_EXTENDED_INFO *ext)
-{
-    REAL(wpi2_fn, PrjWritePlaceholderInfo2);
-    HRESULT hr = fn_ ? fn_(context, dest, info, size, ext) : E_NOTIMPL;
-    note_placeholder(context, RAPI_WRITE_PLACEHOLDER2, dest, info, size, hr);
-    return hr;
-}
-
-typedef HRESULT (*wfd_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, const GUID *, void *, UINT64, UINT32);
-
-STDAPI PrjWriteFileData(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUID *stream, void *buffer,
-                        UINT64 offset, UINT32 length)
-{
-    REAL(wfd_fn, PrjWriteFileData);
-    HRESULT hr = fn_ ? fn_(context, stream, buffer, offset, length) : E_NOTIMPL;
     rec_event e = blank();
     e.what = RAPI_WRITE_FILE_DATA;
     e.stale_context = !running(context);
@@ -729,150 +656,91 @@ STDAPI PrjWriteFileData(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUID
     e.ptr = buffer;
     e.hr = hr;
     note_api_stream(e, stream);
-    return hr;
 }
 
-typedef HRESULT (*complete_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, INT32, HRESULT,
-                               PRJ_COMPLETE_COMMAND_EXTENDED_PARAMETERS *);
-
-STDAPI PrjCompleteCommand(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, INT32 command, HRESULT result,
-                          PRJ_COMPLETE_COMMAND_EXTENDED_PARAMETERS *ext)
+void prjsim__rec_complete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, INT32 command, HRESULT result, HRESULT hr)
 {
-    REAL(complete_fn, PrjCompleteCommand);
-    HRESULT hr = fn_ ? fn_(context, command, result, ext) : E_NOTIMPL;
     rec_event e = blank();
     e.what = RAPI_COMPLETE;
     e.stale_context = !running(context);
     e.command = command;
     e.offset = (UINT32)result;
     e.hr = hr;
-    note_api(e);
-    return hr;
+    note_api_stream(e, NULL);
 }
 
-typedef void *(*alloc_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, size_t);
-
-STDAPI_(void *) PrjAllocateAlignedBuffer(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, size_t size)
+void prjsim__rec_allocate(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, size_t size, const void *buffer)
 {
-    REAL(alloc_fn, PrjAllocateAlignedBuffer);
-    void *p = fn_ ? fn_(context, size) : NULL;
     rec_event e = blank();
     e.what = RAPI_ALLOCATE;
     e.stale_context = !running(context);
     e.size = size;
-    e.ptr = p;
-    note_api(e);
-    return p;
+    e.ptr = buffer;
+    note_api_stream(e, NULL);
 }
 
-typedef void (*free_fn)(void *);
-
-STDAPI_(void) PrjFreeAlignedBuffer(void *buffer)
+void prjsim__rec_free(const void *buffer)
 {
-    REAL(free_fn, PrjFreeAlignedBuffer);
-    /* Noted before the free: once freed, another thread's allocation may reuse the address. */
     rec_event e = blank();
     e.what = RAPI_FREE;
     e.ptr = buffer;
-    note_api(e);
-    if (fn_)
-        fn_(buffer);
+    note_api_stream(e, NULL);
+}
+
+void prjsim__rec_context_call(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_api what, HRESULT hr)
+{
+    rec_event e = blank();
+    e.what = what;
+    e.stale_context = !running(context);
+    e.hr = hr;
+    note_api_stream(e, NULL);
 }
 
 /* ---- PRJSIM_RECORD: recording a program that does not know about it ---- */
 
 static prjsim_recording *env_recording; /* kept to the end of the process */
-static char *env_path;
+static pthread_mutex_t env_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void env_write(void)
+void prjsim__rec_env_save(void)
 {
-    FILE *f = fopen(env_path, "w");
-    if (!f) {
-        fprintf(stderr, "prjsim recording: PRJSIM_RECORD: cannot write %s\n", env_path);
+    pthread_mutex_lock(&env_lock);
+    if (!env_recording) {
+        pthread_mutex_unlock(&env_lock);
         return;
     }
-    char *text = prjsim_recording_text(env_recording);
-    char *report = prjsim_recording_check(env_recording);
-    fprintf(f, "%s# checker\n%s", text ? text : "", report ? report : "");
-    free(text);
-    free(report);
-    fclose(f);
+    FILE *f = prjsim__rec_env_open();
+    if (f) {
+        char *text = prjsim_recording_text(env_recording);
+        char *report = prjsim_recording_check(env_recording);
+        fprintf(f, "%s# checker\n%s", text ? text : "", report ? report : "");
+        free(text);
+        free(report);
+        fclose(f);
+    } else {
+        fprintf(stderr, "prjsim recording: PRJSIM_RECORD: cannot write the file it names\n");
+    }
+    pthread_mutex_unlock(&env_lock);
 }
 
-/* With the library in LD_PRELOAD (or linked) and PRJSIM_RECORD=FILE, the whole process is
- * recorded and, at exit, the log, a line "# checker" and the checker's report go to FILE. */
-__attribute__((constructor)) static void env_start(void)
+static void env_at_exit(void) { prjsim__rec_env_save(); }
+
+void prjsim__rec_env_start(void)
 {
     const char *path = getenv("PRJSIM_RECORD");
     if (!path || !path[0])
         return;
-    env_path = strdup(path);
-    if (!env_path || FAILED(prjsim_recording_create(&env_recording)))
+    prjsim_recording *rec;
+    if (FAILED(prjsim_recording_create(&rec)))
         return;
-    if (FAILED(prjsim_recording_attach(env_recording))) {
+    if (FAILED(prjsim_recording_attach(rec))) {
         fprintf(stderr, "prjsim recording: PRJSIM_RECORD: the Prj* functions do not go through the recording "
                         "layer (load it before libprjsim, e.g. with LD_PRELOAD)\n");
+        prjsim_recording_free(rec);
         return;
     }
-    atexit(env_write);
+    pthread_mutex_lock(&env_lock);
+    env_recording = rec;
+    pthread_mutex_unlock(&env_lock);
+    prjsim__rec_env_save(); /* the file exists from the start, empty log */
+    atexit(env_at_exit);
 }
-typedef HRESULT (*update_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PCWSTR, const PRJ_PLACEHOLDER_INFO *, UINT32,
-                             PRJ_UPDATE_TYPES, PRJ_UPDATE_FAILURE_CAUSES *);
-
-STDAPI PrjUpdateFileIfNeeded(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCWSTR dest,
-                             const PRJ_PLACEHOLDER_INFO *info, UINT32 size, PRJ_UPDATE_TYPES flags,
-                             PRJ_UPDATE_FAILURE_CAUSES *failure)
-{
-    REAL(update_fn, PrjUpdateFileIfNeeded);
-    HRESULT hr = fn_ ? fn_(context, dest, info, size, flags, failure) : E_NOTIMPL;
-    note_placeholder(context, RAPI_UPDATE, dest, info, size, hr);
-    return hr;
-}
-
-typedef HRESULT (*delete_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PCWSTR, PRJ_UPDATE_TYPES,
-                             PRJ_UPDATE_FAILURE_CAUSES *);
-
-STDAPI PrjDeleteFile(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, PCWSTR dest, PRJ_UPDATE_TYPES flags,
-                     PRJ_UPDATE_FAILURE_CAUSES *failure)
-{
-    REAL(delete_fn, PrjDeleteFile);
-    HRESULT hr = fn_ ? fn_(context, dest, flags, failure) : E_NOTIMPL;
-    note_placeholder(context, RAPI_DELETE, dest, NULL, 0, hr);
-    return hr;
-}
-
-typedef HRESULT (*clear_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, UINT32 *);
-
-STDAPI PrjClearNegativePathCache(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, UINT32 *total)
-{
-    REAL(clear_fn, PrjClearNegativePathCache);
-    HRESULT hr = fn_ ? fn_(context, total) : E_NOTIMPL;
-    rec_event e = blank();
-    e.what = RAPI_CLEAR_NEGATIVE_CACHE;
-    e.stale_context = !running(context);
-    e.hr = hr;
-    note_api(e);
-    return hr;
-}
-
-typedef HRESULT (*info_fn)(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT, PRJ_VIRTUALIZATION_INSTANCE_INFO *);
-
-STDAPI PrjGetVirtualizationInstanceInfo(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context,
-                                        PRJ_VIRTUALIZATION_INSTANCE_INFO *info)
-{
-    REAL(info_fn, PrjGetVirtualizationInstanceInfo);
-    HRESULT hr = fn_ ? fn_(context, info) : E_NOTIMPL;
-    rec_event e = blank();
-    e.what = RAPI_INSTANCE_INFO;
-    e.stale_context = !running(context);
-    e.hr = hr;
-    note_api(e);
-    return hr;
-}
-#else
-HRESULT prjsim_recording_attach(prjsim_recording *rec)
-{
-    (void)rec;
-    return E_NOTIMPL; /* the projfs_dll.c forwarders do not call the recorder yet */
-}
-#endif

@@ -16,12 +16,14 @@
  *   the simulator's (dlsym RTLD_NEXT). A program that links it before libprjsim, or runs with
  *   it in LD_PRELOAD, goes through it, provider programs loaded later included. Unattached, the
  *   functions only forward.
- * - Windows (designed, not built): windows/projfs_dll.c already forwards every Prj* call to
- *   ProjectedFSLib.dll; those forwarders would call the same recording entry points.
+ * - Windows: windows/projfs_dll.c forwards every Prj* call to ProjectedFSLib.dll and records it
+ *   through the same entry points (recording_internal.h); a program linked with
+ *   prjsim_projfs_dll, which holds this layer, instead of ProjectedFSLib.lib is recorded.
  *
- * PRJSIM_RECORD=FILE (Linux), with this library loaded (LD_PRELOAD, or linked): the whole
- * process is recorded from its start, and at exit FILE receives the log's text, a line
- * "# checker" and prjsim_recording_check's report.
+ * PRJSIM_RECORD=FILE, with this library loaded (Linux: LD_PRELOAD, or linked; Windows: linked
+ * through prjsim_projfs_dll): the whole process is recorded from its start (Windows: from its
+ * first Prj* call), and FILE receives the log's text, a line "# checker" and
+ * prjsim_recording_check's report at once, after each PrjStopVirtualizing and at exit.
  *
  * Only projectedfslib.h is used: nothing of the simulator's insides, so the checker's verdicts
  * hold on real ProjFS too. docs/layering.md lists which diagnostics it decides.

@@ -5,9 +5,17 @@
 
 #include "recording.h"
 
-#include <pthread.h>
+#include <pthread.h> /* MSVC: windows/msvc/pthread.h */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+
+/* C11's _Thread_local; MSVC spells it __declspec(thread). */
+#if defined(_MSC_VER) && !defined(__clang__)
+#define PRJSIM__REC_THREAD_LOCAL __declspec(thread)
+#else
+#define PRJSIM__REC_THREAD_LOCAL _Thread_local
+#endif
 
 typedef enum rec_kind { REC_START, REC_STOP, REC_CB, REC_RET, REC_API } rec_kind;
 
@@ -72,6 +80,42 @@ struct prjsim_recording {
     pthread_t *threads;
     size_t thread_count, thread_cap;
 };
+
+/*
+ * What each Prj* call records. The platform's Prj* functions (recording_unix.c in front of the
+ * simulator's, windows/projfs_dll.c in front of ProjectedFSLib.dll's) call the real function
+ * and then these (prjsim__rec_free before it), so both record the same events.
+ */
+typedef HRESULT(STDAPICALLTYPE *prjsim__rec_start_fn)(PCWSTR, const PRJ_CALLBACKS *, const void *,
+                                                      const PRJ_STARTVIRTUALIZING_OPTIONS *,
+                                                      PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *);
+/* PrjStartVirtualizing: calls @p real with the wrapped table when a recorder is attached. */
+HRESULT prjsim__rec_start(prjsim__rec_start_fn real, PCWSTR root, const PRJ_CALLBACKS *callbacks,
+                          const void *instance_context, const PRJ_STARTVIRTUALIZING_OPTIONS *options,
+                          PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out);
+void prjsim__rec_stopped(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context);
+void prjsim__rec_entry(rec_api what, PRJ_DIR_ENTRY_BUFFER_HANDLE buffer, PCWSTR name, const PRJ_FILE_BASIC_INFO *info,
+                       HRESULT hr);
+void prjsim__rec_placeholder(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_api what, PCWSTR dest,
+                             const PRJ_PLACEHOLDER_INFO *info, UINT32 size, HRESULT hr);
+void prjsim__rec_write_data(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, const GUID *stream, const void *buffer,
+                            UINT64 offset, UINT32 length, HRESULT hr);
+void prjsim__rec_complete(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, INT32 command, HRESULT result, HRESULT hr);
+void prjsim__rec_allocate(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, size_t size, const void *buffer);
+void prjsim__rec_free(const void *buffer);
+/* PrjClearNegativePathCache, PrjGetVirtualizationInstanceInfo. */
+void prjsim__rec_context_call(PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT context, rec_api what, HRESULT hr);
+/* prjsim_recording_attach's work once the platform has agreed. */
+void prjsim__rec_set_attached(prjsim_recording *rec);
+
+/*
+ * PRJSIM_RECORD=FILE: prjsim__rec_env_start (called by the platform once, early) creates and
+ * attaches the process's recorder, writes FILE at once, after each PrjStopVirtualizing and at
+ * exit: the log, "# checker" and the checker's report. The platform opens FILE for writing.
+ */
+void prjsim__rec_env_start(void);
+void prjsim__rec_env_save(void);
+FILE *prjsim__rec_env_open(void);
 
 /* The callbacks' names, in rec_cb order ("GetFileData"). */
 extern const char *const prjsim__rec_cb_names[RCB_COUNT_];

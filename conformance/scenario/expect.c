@@ -744,7 +744,7 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
             return;
         }
         prjsim_file_info fi;
-        s = r->be->query_info(slot->h, &fi);
+        s = slot->be->query_info(slot->h, &fi);
         if (!prjsim_backend_failed(s)) {
             /* in 64 KiB pieces, so that an unbuffered handle's alignment holds */
             const size_t piece = 64 * 1024;
@@ -755,7 +755,7 @@ static void expect_content(scn_exec *r, const scn_stmt *st)
             size_t at = 0;
             while (!prjsim_backend_failed(s) && at < n) {
                 uint32_t got = 0;
-                s = r->be->read(slot->h, at, data + at, (uint32_t)piece, &got);
+                s = slot->be->read(slot->h, at, data + at, (uint32_t)piece, &got);
                 if (!got)
                     break;
                 at += got;

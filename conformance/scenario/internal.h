@@ -12,6 +12,7 @@
 
 #include "scenario.h"
 
+#include <agent.h>
 #include <backend.h>
 
 #include <memtree.h>
@@ -350,6 +351,7 @@ HRESULT scn_provider_finish(scn_provider *p, scn_pended *pd, PRJ_COMPLETE_COMMAN
 typedef struct scn_job {
     struct scn_exec *run;
     const scn_stmt *st;
+    const prjsim_backend *be; /* what it goes through (the client agent for `as process`) */
     prjsim_backend_file *h;  /* the handle it works on */
     prjsim_caller caller;
     WCHAR image[MAX_PATH + 1];
@@ -373,6 +375,7 @@ typedef struct scn_job {
 typedef struct scn_handle_slot {
     char *name;
     prjsim_backend_file *h;
+    const prjsim_backend *be; /* the backend that opened it */
     WCHAR *path;
     bool pending;            /* its open is waiting on a pended callback */
 } scn_handle_slot;
@@ -406,6 +409,10 @@ typedef struct scn_exec {
     scn_extra_root extra[SCN_MAX_ROOTS];
     prjsim_caller caller;
     WCHAR caller_image[MAX_PATH + 1];
+    /* `as process` in effect, and the client agent its operations go through (started at the
+     * first `as process` of a run that uses one: scn_uses_agent) */
+    bool as_process;
+    struct prjsim_agent_conn *agent;
     scn_handle_slot *handles;
     size_t handle_count;
     scn_job **blocked;
@@ -466,6 +473,9 @@ bool scn_result_failed(const scn_result *r);
 
 /* What a statement needs that a backend may lack (requires.c): the capability it needs
  * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
+/* Whether `as process` goes through the client agent in runs with @p o (runner.c). */
+bool scn_uses_agent(const scn_run_options *o);
+
 unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why);
 
 /* ---- checker.c: the recording layer observing the run (--checker; recording/observer.h) ---- */

@@ -350,7 +350,7 @@ static bool uses_handle(scn_stmt_id id)
 static void exec_job(scn_job *j)
 {
     const scn_stmt *st = j->st;
-    const prjsim_backend *be = j->run->be;
+    const prjsim_backend *be = j->be;
     prjsim_backend_file *h = j->h;
     uint32_t n = 0;
     switch (st->id) {
@@ -440,9 +440,11 @@ static void exec_job(scn_job *j)
 static void *job_thread(void *arg)
 {
     scn_job *j = arg;
-    j->run->be->set_caller(&j->caller);
-    if (j->run->be->thread_self) {
-        void *token = j->run->be->thread_self(); /* `cancel` cancels what this thread waits in */
+    j->be->set_caller(&j->caller);
+    /* `cancel` cancels what this thread waits in (through the client agent: the agent's thread
+     * running this job's request) */
+    if (j->be->thread_self) {
+        void *token = j->be->thread_self();
         pthread_mutex_lock(&j->run->prov.lock);
         j->thread_token = token;
         pthread_mutex_unlock(&j->run->prov.lock);
@@ -463,7 +465,7 @@ void scn_job_free(scn_job *j)
     prjsim_client_free_entries(j->entries);
     free(j->bytes);
     if (j->thread_token)
-        j->run->be->thread_release(j->thread_token);
+        j->be->thread_release(j->thread_token);
     free(j);
 }
 
@@ -499,6 +501,7 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
         scn_handle_slot *s = slot_for(r, st->handle);
         s->pending = false;
         s->h = prjsim_backend_failed(j->status) ? NULL : j->opened;
+        s->be = j->be;
         free(s->path);
         s->path = scn_wcsdup(st->path);
     } else if (st->id == SCN_CLOSE) {
@@ -644,6 +647,8 @@ static void settle_pended(scn_exec *r)
 void scn_run_client_op(scn_exec *r, const scn_stmt *st)
 {
     prjsim_backend_file *h = NULL;
+    /* a handle stays with the backend that opened it; the rest go as the caller in effect */
+    const prjsim_backend *be = r->as_process && r->agent ? &prjsim_backend_agent : r->be;
     if (st->handle && uses_handle(st->id)) {
         scn_handle_slot *s = scn_handle(r, st->handle);
         if (!s || !s->h) {
@@ -652,6 +657,7 @@ void scn_run_client_op(scn_exec *r, const scn_stmt *st)
             return;
         }
         h = s->h;
+        be = s->be;
     }
     scn_job *j = calloc(1, sizeof *j);
     if (!j)
@@ -659,6 +665,7 @@ void scn_run_client_op(scn_exec *r, const scn_stmt *st)
     j->run = r;
     j->st = st;
     j->h = h;
+    j->be = be;
     j->caller = r->caller;
     wcsncpy(j->image, r->caller_image, MAX_PATH);
     j->caller.image_file_name = j->image;
@@ -735,7 +742,7 @@ void scn_jobs_finish(scn_exec *r)
         pthread_join(r->blocked[i]->thread, NULL);
         scn_job *j = r->blocked[i];
         if (j->opened && !prjsim_backend_failed(j->status))
-            r->be->close(j->opened);
+            j->be->close(j->opened);
         scn_job_free(j);
     }
     free(r->blocked);
@@ -820,12 +827,15 @@ static void cancel_waiting_operation(scn_exec *r, const scn_stmt *st, const scn_
 {
     scn_provider *p = &r->prov;
     void *thread = NULL;
+    const prjsim_backend *be = r->be;
     pthread_mutex_lock(&p->lock);
     bool live = !pd->completed && !pd->cancelled && !pd->dead;
-    for (size_t i = 0; i < r->blocked_count && live && !thread; i++)
+    for (size_t i = 0; i < r->blocked_count && live && !thread; i++) {
         thread = r->blocked[i]->thread_token;
+        be = r->blocked[i]->be; /* the client agent's operation: the agent cancels it */
+    }
     pthread_mutex_unlock(&p->lock);
-    prjsim_backend_result res = thread ? r->be->cancel_thread(thread) : prjsim_backend_win32_error(ERROR_NOT_FOUND);
+    prjsim_backend_result res = thread ? be->cancel_thread(thread) : prjsim_backend_win32_error(ERROR_NOT_FOUND);
     scn_set_result(r, st, res.kind, res.code);
     if (!st->checked && scn_result_failed(&r->result)) {
         char got[256];

@@ -122,6 +122,11 @@ static void check_leftover_diags(scn_exec *r, int line)
     }
 }
 
+bool scn_uses_agent(const scn_run_options *o)
+{
+    return o->agent || (o->backend && !strcmp(o->backend, "win32"));
+}
+
 static void cleanup(scn_exec *r)
 {
     scn_provider_reset_rules(&r->prov);
@@ -131,7 +136,7 @@ static void cleanup(scn_exec *r)
     scn_roots_cleanup(r);
     for (size_t i = 0; i < r->handle_count; i++) {
         if (r->handles[i].h)
-            r->be->close(r->handles[i].h);
+            r->handles[i].be->close(r->handles[i].h);
         free(r->handles[i].name);
         free(r->handles[i].path);
     }
@@ -139,6 +144,9 @@ static void cleanup(scn_exec *r)
     prjsim_client_free_entries(r->listing);
     free(r->bytes);
     free(r->hidden);
+    /* after the handles: the agent's were closed through it */
+    prjsim_agent_disconnect(r->agent);
+    r->agent = NULL;
     prjsim_client_set_caller(NULL);
 }
 

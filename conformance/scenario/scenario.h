@@ -99,6 +99,12 @@ typedef struct scn_run_options {
      * libprjsim_recording.so loaded (LD_PRELOAD); scn_checker_available() says whether it is.
      */
     bool checker;
+    /**
+     * Operations under `as process` go through the client agent (conformance/agent/agent.h),
+     * served on a thread over a pipe: the protocol a Windows run needs. Always so under the
+     * win32 backend; this asks for it under sim too.
+     */
+    bool agent;
 } scn_run_options;
 
 /** True when the recording layer (libprjsim_recording.so) is loaded, as --checker needs. */

@@ -546,7 +546,11 @@ bool scn_parse_as(scn_parser *p, scn_stmt *st, scn_line *l)
 
 void scn_run_as(scn_exec *r, const scn_stmt *st)
 {
+    r->as_process = st->sub == AS_PROCESS;
+    if (r->as_process && !r->agent && scn_uses_agent(r->options))
+        r->agent = prjsim_agent_start_local(r->be);
     if (st->sub == AS_CLIENT) {
+        prjsim_backend_agent.set_caller(NULL);
         r->caller = prjsim_client_get_caller();
         r->be->set_caller(NULL);
         r->caller = prjsim_client_get_caller();
@@ -564,6 +568,7 @@ void scn_run_as(scn_exec *r, const scn_stmt *st)
     r->caller.image_file_name = r->caller_image;
     r->caller.is_provider = st->sub == AS_PROVIDER;
     r->be->set_caller(&r->caller);
+    prjsim_backend_agent.set_caller(&r->caller);
 }
 
 /* ---- marks and dumps ---- */

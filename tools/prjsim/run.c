@@ -35,6 +35,8 @@ static int usage(FILE *out)
             "  --backend B   run client operations through backend B: sim (the simulator's\n"
             "                client operations, the default) or win32 (the Win32 calls a\n"
             "                Windows program makes); scenarios needing what B lacks are skipped\n"
+            "  --agent       run the operations of 'as process' through the client agent, as\n"
+            "                on Windows (always so with --backend win32; docs/layering.md)\n"
             "  --checker     judge 'expect diag' on the diagnostics the recording layer's checker\n"
             "                decides from its report, and on a backend without the simulator\n"
             "                read callbacks, pends and instances from its log, so that those\n"
@@ -109,6 +111,8 @@ int prjsim_cmd_run(int argc, char **argv)
                     return 2;
                 }
                 opts.checker = true;
+            } else if (!strcmp(a, "--agent")) {
+                opts.agent = true;
             } else if (!strcmp(a, "--bless")) {
                 opts.bless = true;
             } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {

@@ -2,12 +2,19 @@
 /*
  * The few POSIX locks the reference provider (fixtures/memtree) uses, on Windows slim
  * reader/writer locks, for MSVC, which has no pthreads. mingw-w64 has its own pthread.h
- * (winpthreads); CMake puts this folder on memtree's include path only for MSVC.
+ * (winpthreads); CMake puts this folder on memtree's and the recording layer's include path
+ * only for MSVC.
  *
  * SRWLOCK (synchapi.h, Vista+): AcquireSRWLockShared/Exclusive and the matching Release calls; a
  * lock must be released in the mode it was acquired, so the rwlock notes whether its holder is
  * the writer (only ever changed by the writer, under the exclusive lock). SRW locks are not
  * recursive, which memtree never needs (no path takes the read lock twice).
+ *
+ * Microsoft documents (learn.microsoft.com, "synchapi.h, InitializeSRWLock"): a lock is
+ * initialised dynamically with InitializeSRWLock or statically with SRWLOCK_INIT (hence
+ * PTHREAD_MUTEX_INITIALIZER below); an unlocked SRW lock with no waiting threads can be forgotten
+ * without being destroyed (hence the destroy functions do nothing); it must not be moved or
+ * copied while in use.
  */
 #ifndef PRJSIM_MSVC_PTHREAD_H
 #define PRJSIM_MSVC_PTHREAD_H
@@ -61,10 +68,26 @@ static __inline int pthread_mutex_destroy(pthread_mutex_t *m) { (void)m; return 
 static __inline int pthread_mutex_lock(pthread_mutex_t *m) { AcquireSRWLockExclusive(m); return 0; }
 static __inline int pthread_mutex_unlock(pthread_mutex_t *m) { ReleaseSRWLockExclusive(m); return 0; }
 
-/* Threads (prjconf's placeholder.concurrent-opens): CreateThread; the routine's result is
- * dropped (pthread_join gives NULL), which is all prjconf uses. */
-typedef HANDLE pthread_t;
+/* The recording layer (conformance/recording) also takes statically initialised mutexes and
+ * numbers the threads that call it; prjconf's placeholder.concurrent-opens starts threads. A
+ * thread id (GetCurrentThreadId) identifies the thread until it ends, as a pthread_t does; a
+ * thread this header started also carries its handle, for pthread_join. */
+#define PTHREAD_MUTEX_INITIALIZER SRWLOCK_INIT
+typedef struct pthread_t {
+    DWORD id;
+    HANDLE handle; /* pthread_create's, until pthread_join; NULL from pthread_self */
+} pthread_t;
 typedef int pthread_attr_t;
+
+static __inline pthread_t pthread_self(void)
+{
+    pthread_t t;
+    t.id = GetCurrentThreadId();
+    t.handle = NULL;
+    return t;
+}
+static __inline int pthread_equal(pthread_t a, pthread_t b) { return a.id == b.id; }
+
 typedef struct prjsim_msvc_thread_start {
     void *(*fn)(void *);
     void *arg;
@@ -78,6 +101,7 @@ static __inline DWORD WINAPI prjsim_msvc_thread_main(LPVOID p)
     return 0;
 }
 
+/* The routine's result is dropped (pthread_join gives NULL), which is all prjconf uses. */
 static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg)
 {
     (void)a;
@@ -86,8 +110,8 @@ static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *
         return 12; /* ENOMEM */
     s->fn = fn;
     s->arg = arg;
-    *t = CreateThread(NULL, 0, prjsim_msvc_thread_main, s, 0, NULL);
-    if (!*t) {
+    t->handle = CreateThread(NULL, 0, prjsim_msvc_thread_main, s, 0, &t->id);
+    if (!t->handle) {
         HeapFree(GetProcessHeap(), 0, s);
         return 11; /* EAGAIN */
     }
@@ -96,8 +120,8 @@ static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *
 
 static __inline int pthread_join(pthread_t t, void **result)
 {
-    WaitForSingleObject(t, INFINITE);
-    CloseHandle(t);
+    WaitForSingleObject(t.handle, INFINITE);
+    CloseHandle(t.handle);
     if (result)
         *result = NULL;
     return 0;

@@ -36,6 +36,21 @@ static void *count_up(void *arg)
     return arg;
 }
 
+static DWORD WINAPI own_id(LPVOID arg)
+{
+    *(pthread_t *)arg = pthread_self();
+    return 0;
+}
+
+static pthread_t other_thread(void)
+{
+    pthread_t id = {0, NULL};
+    HANDLE th = CreateThread(NULL, 0, own_id, &id, 0, NULL);
+    WaitForSingleObject(th, INFINITE);
+    CloseHandle(th);
+    return id;
+}
+
 int main(void)
 {
     pthread_rwlockattr_t attr;
@@ -75,5 +90,13 @@ int main(void)
         CHECK(pthread_join(t[i], &result) == 0 && result == NULL, "join %d", i);
     }
     CHECK(runs == 4, "%ld runs", (long)runs);
+
+    /* The recording layer's static mutex and thread numbering. */
+    static pthread_mutex_t fixed = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&fixed);
+    CHECK(!TryAcquireSRWLockExclusive(&fixed), "static mutex held");
+    pthread_mutex_unlock(&fixed);
+    CHECK(pthread_equal(pthread_self(), pthread_self()), "same thread");
+    CHECK(!pthread_equal(pthread_self(), other_thread()), "another thread differs");
     return CHECK_RESULT();
 }
