@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `prjconf --backend projfs` on Windows: the reference provider (memtree) started on a fresh
- * root through the real ProjFS, and the cases that need nothing of the simulator run against it
- * as any program would see it (FindFirstFileExW, CreateFileW, ReadFile, WriteFile,
- * PrjGetOnDiskFileState). The full case table of conformance/prjconf/ needs the simulator and
- * is Linux-only until its cases go through the backend seam (docs/windows.md).
+ * root through the real ProjFS, and cases run against it as any program would see it: five of
+ * this file's own (FindFirstFileExW, CreateFileW, ReadFile, WriteFile, PrjGetOnDiskFileState,
+ * compared with the bundled provider's tree), then prjconf's case table through the backend
+ * seam's win32 backend (prjconf_cases.c), the cases that need the simulator skipped with the
+ * reason (docs/windows.md).
  * Exit status: 0 every case passed, 1 a case failed, 2 usage or setup error (ProjFS missing).
  */
+#include "prjconf_cases.h"
 #include "projfs_backend.h"
 
 #include <stdio.h>
@@ -20,9 +22,9 @@ static int usage(FILE *out)
             "usage: prjconf [--backend projfs] [--root DIR] [--manifest FILE | --provider EXE]\n"
             "               [--start-timeout S] [--junit FILE] [--keep-root] [--list] [-- ARGS...]\n"
             "\n"
-            "Windows build: runs the cases that need no simulator against the real ProjFS, with\n"
-            "the bundled reference provider projecting a manifest's tree into a fresh root, or a\n"
-            "provider program serving it.\n"
+            "Windows build: runs prjconf's cases that need no simulator against the real ProjFS,\n"
+            "with the bundled reference provider projecting a manifest's tree into a fresh root,\n"
+            "or a provider program serving it.\n"
             "\n"
             "options:\n"
             "  --backend projfs  the real ProjFS (the only backend on Windows; sim and win32 run\n"
@@ -37,7 +39,7 @@ static int usage(FILE *out)
             "  --start-timeout S seconds the program may take to start virtualizing (default 10)\n"
             "  --junit FILE      also write a JUnit XML report\n"
             "  --keep-root       leave the root in place at the end\n"
-            "  --list            list the cases and exit\n"
+            "  --list            list the cases (and why some are skipped) and exit\n"
             "  --version         print the version and exit\n"
             "\n"
             "ProjFS is an optional feature: `Enable-WindowsOptionalFeature -Online -FeatureName\n"
@@ -306,10 +308,15 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failures)
+static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failures, const prjconf_result *table,
+                        size_t ntable)
 {
+    size_t skipped = 0;
+    for (size_t i = 0; i < ntable; i++)
+        skipped += table[i].outcome == PRJCONF_SKIP;
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    fprintf(f, "<testsuite name=\"prjconf\" tests=\"%u\" failures=\"%zu\">\n", (unsigned)NCASES, failures);
+    fprintf(f, "<testsuite name=\"prjconf\" tests=\"%u\" failures=\"%zu\" skipped=\"%zu\">\n",
+            (unsigned)(NCASES + ntable), failures, skipped);
     fprintf(f, "  <properties><property name=\"backend\" value=\"projfs\"/></properties>\n");
     for (size_t i = 0; i < NCASES; i++) {
         fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"%s\"", cases[i].name);
@@ -320,6 +327,24 @@ static void write_junit(FILE *f, bool verdict[], char why[][512], size_t failure
         fprintf(f, "><failure message=\"");
         xml_text(f, why[i]);
         fprintf(f, "\"/></testcase>\n");
+    }
+    /* prjconf's case table */
+    for (size_t i = 0; i < ntable; i++) {
+        const prjconf_result *r = &table[i];
+        fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"%s\"", r->name);
+        if (r->outcome == PRJCONF_PASS) {
+            fprintf(f, "/>\n");
+            continue;
+        }
+        fprintf(f, "><%s message=\"", r->outcome == PRJCONF_SKIP ? "skipped" : "failure");
+        xml_text(f, r->message ? r->message : "");
+        fprintf(f, "\"/>");
+        if (r->details && *r->details) {
+            fprintf(f, "<system-out>");
+            xml_text(f, r->details);
+            fprintf(f, "</system-out>");
+        }
+        fprintf(f, "</testcase>\n");
     }
     fprintf(f, "</testsuite>\n");
 }
@@ -407,6 +432,7 @@ int wmain(int argc, wchar_t **argv)
     if (list) {
         for (size_t i = 0; i < NCASES; i++)
             printf("%s\n", cases[i].name);
+        prjconf_win_list(stdout);
         return 0;
     }
     if (provider) {
@@ -461,20 +487,29 @@ int wmain(int argc, wchar_t **argv)
         }
         fflush(stdout);
     }
-    int status = failures ? 1 : 0;
+    /* prjconf's case table, through the seam */
+    prjconf_result *table = NULL;
+    size_t ntable = prjconf_win_run(&root, stdout, &table), table_failed = 0, table_skipped = 0;
+    for (size_t i = 0; i < ntable; i++) {
+        table_failed += prjconf_outcome_fails(table[i].outcome);
+        table_skipped += table[i].outcome == PRJCONF_SKIP;
+    }
+    int status = failures || table_failed ? 1 : 0;
     if (!prjsim_projfs_root_finish(&root, err, sizeof err)) {
         fprintf(stderr, "prjconf: at the end: %s\n", err);
         status = status ? status : 1;
     }
-    printf("backend projfs: %u cases, %zu passed, %zu failed\n", (unsigned)NCASES, NCASES - failures, failures);
+    printf("backend projfs: %u cases, %zu passed, %zu failed, %zu skipped\n", (unsigned)(NCASES + ntable),
+           NCASES - failures + ntable - table_failed - table_skipped, failures + table_failed, table_skipped);
     if (junit) {
         FILE *f = _wfopen(junit, L"w");
         if (!f) {
             fprintf(stderr, "prjconf: cannot write %ls\n", junit);
             return 2;
         }
-        write_junit(f, verdict, why, failures);
+        write_junit(f, verdict, why, failures + table_failed, table, ntable);
         fclose(f);
     }
+    prjconf_win_free_results(table, ntable);
     return status;
 }

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The seam's shared part: choosing a backend by name and building results.
+ * The seam's shared part, on Linux and on Windows: comparing and building results. The NTSTATUS
+ * to Win32 mapping is prjsim_status_to_win32: the simulator's table on Linux, ntdll's
+ * RtlNtStatusToDosError on Windows (windows/seam/status.c).
  */
 #include "backend.h"
 
 #include <ntstatus.h>
 #include <prjsim/status.h>
-#include <string.h>
+#include <stdlib.h>
 
 /*
  * Where kernel32 reports an NTSTATUS as another Win32 error than the generic mapping (section
@@ -45,13 +47,9 @@ bool prjsim_backend_failed(prjsim_backend_result r)
     }
 }
 
-const prjsim_backend *prjsim_backend_by_name(const char *name)
+void prjsim_backend_free_entries(prjsim_dir_entry *entries)
 {
-    if (!name || !strcmp(name, "sim"))
-        return &prjsim_backend_sim;
-    if (!strcmp(name, "win32"))
-        return &prjsim_backend_win32;
-    return NULL;
+    free(entries);
 }
 
 prjsim_backend_result prjsim_backend_status(int32_t status)

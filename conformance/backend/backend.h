@@ -17,7 +17,10 @@
 #ifndef PRJSIM_BACKEND_H
 #define PRJSIM_BACKEND_H
 
-#include <prjsim/client.h>
+/* Only the client value types and the status codes: the seam compiles on Windows too, beside the
+ * platform's own windows.h (the simulator's headers do not). */
+#include <prjsim/client_types.h>
+#include <ntstatus.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +28,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The simulation a run attaches (prjsim/sim.h); opaque to the seam. */
+typedef struct prjsim_sim prjsim_sim;
 
 /* What an operation returned. */
 typedef enum prjsim_backend_kind {
@@ -127,11 +133,16 @@ typedef struct prjsim_backend {
     void (*attach)(prjsim_sim *sim);
 } prjsim_backend;
 
+/* Linux only: the simulator's client operations. */
 extern const prjsim_backend prjsim_backend_sim;
+/* The Win32/NT calls: prjsim's Win32 layer on Linux, kernel32 and ntdll on Windows. */
 extern const prjsim_backend prjsim_backend_win32;
 
-/* The backend called @p name ("sim", "win32"), or NULL. */
+/* The backend called @p name ("sim", "win32"), or NULL (Linux only: backends_linux.c). */
 const prjsim_backend *prjsim_backend_by_name(const char *name);
+
+/* Frees the entries a listing or query returned. */
+void prjsim_backend_free_entries(prjsim_dir_entry *entries);
 
 /* Result helpers for backends. */
 prjsim_backend_result prjsim_backend_status(int32_t status);

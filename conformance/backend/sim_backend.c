@@ -6,6 +6,8 @@
  */
 #include "backend.h"
 
+#include <prjsim.h>
+
 #define H(f) ((prjsim_handle *)(f))
 #define S(x) prjsim_backend_status(x)
 

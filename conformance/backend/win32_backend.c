@@ -9,18 +9,15 @@
  * (a directory handle's query, and listings that choose the buffer size or a wildcard pattern)
  * and the result is its NTSTATUS. On Linux these are
  * prjsim's Win32 layer, which turns them into the simulator's client operations; on Windows they
- * are kernel32's, over real ProjFS. A prjsim_backend_file is the HANDLE.
+ * are kernel32's, over real ProjFS; what differs between the two is in win32_platform.h. A
+ * prjsim_backend_file is the HANDLE.
  *
  * Shapes with no Win32 call in our layer yet answer PRJSIM_BACKEND_UNSUPPORTED with the missing
  * call as the reason (a directory with an overwriting disposition...).
  */
-#include "backend.h"
+#include "win32_platform.h"
 
 #include <windows.h>
-#include <prjsim/drives.h>
-#include <stdatomic.h>
-#include <winternl.h>
-#include <ntifs.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,30 +32,8 @@ static prjsim_backend_result last_error(BOOL ok)
 
 static const DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
 
-/*
- * On Linux our Win32 layer sends a path outside every virtualization root to the host file
- * system, not to the simulator's volume where the scenario put it; on Windows both are the same
- * NTFS volume. Such a path makes the operation unsupported here.
- */
-static const char outside_reason[] = "win32 backend on Linux: outside the virtualization root our Win32 layer "
-                                     "reaches the host file system, not the simulated volume";
-
-/* The simulation attached as the whole world: the Win32 layer sends every path to its volume. */
-static _Atomic(prjsim_sim *) attached;
-
-static bool outside(const WCHAR *path)
-{
-    prjsim_sim *sim = prjsim_sim_current();
-    return path && atomic_load(&attached) != sim && !prjsim_sim_is_inside_root(sim, path);
-}
-
-/* A run whose whole world is the simulated volume (the scenario runner without a provider
- * program): paths outside the root are on that volume too, as on one NTFS volume on Windows. */
-static void w_attach(prjsim_sim *sim)
-{
-    atomic_store(&attached, sim);
-    prjsim_drives_simulate_volume(sim);
-}
+/* A path the platform cannot reach as the run's volume (only on Linux: win32_platform.h). */
+static bool outside(const WCHAR *path) { return prjsim__win32_outside(path); }
 
 /*
  * A directory created with a handle (FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF) as a
@@ -87,7 +62,7 @@ static prjsim_backend_result w_open(prjsim_backend_file **out, const prjsim_back
 {
     *out = NULL;
     if (outside(o->path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     if ((o->flags & PRJSIM_OPEN_DIRECTORY) && o->disposition != OPEN_EXISTING) {
         prjsim_backend_result made = make_directory(o);
         if (made.kind != PRJSIM_BACKEND_WIN32 || made.code != 0)
@@ -195,7 +170,7 @@ static prjsim_backend_result w_set_disposition(prjsim_backend_file *f, bool del)
 static prjsim_backend_result w_rename(prjsim_backend_file *f, const WCHAR *to, bool replace)
 {
     if (outside(to))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     size_t n = wcslen(to);
     size_t size = offsetof(FILE_RENAME_INFO, FileName) + (n + 1) * sizeof(WCHAR);
     FILE_RENAME_INFO *ri = calloc(1, size);
@@ -234,16 +209,22 @@ static prjsim_backend_result w_query_info(prjsim_backend_file *f, prjsim_file_in
     return prjsim_backend_win32_error(0);
 }
 
-/* NtQueryDirectoryFile's Length for a Windows buffer of @p bytes (DEVIATIONS W14); on Windows the same. */
-#ifndef PRJSIM_DIRECTORY_LENGTH_FOR
-#define PRJSIM_DIRECTORY_LENGTH_FOR(bytes) (bytes)
-#endif
+/* FILE_ID_BOTH_DIR_INFORMATION records are read by the offsets of the platform's layout
+ * (win32_platform.h), not through a struct the Windows SDK does not have. */
+#define REC(field) (prjsim__win32_record_layout.field)
 
-/* The Windows buffer of a query that chooses none: the simulation's default (4096, as Win32's). */
-static uint32_t default_buffer(void)
+static uint32_t rec32(const unsigned char *r, size_t at)
 {
-    const prjsim_sim_options *o = prjsim_sim_get_options(prjsim_sim_current());
-    return o && o->default_query_buffer ? o->default_query_buffer : 4096;
+    uint32_t v;
+    memcpy(&v, r + at, sizeof v);
+    return v;
+}
+
+static LARGE_INTEGER rec64(const unsigned char *r, size_t at)
+{
+    LARGE_INTEGER v;
+    memcpy(&v.QuadPart, r + at, sizeof v.QuadPart);
+    return v;
 }
 
 /* The entries of one NtQueryDirectoryFile answer (FileIdBothDirectoryInformation records). */
@@ -251,7 +232,7 @@ static void take_records(const unsigned char *buf, prjsim_dir_entry **list, size
 {
     size_t at = 0;
     for (;;) {
-        const FILE_ID_BOTH_DIR_INFORMATION *r = (const FILE_ID_BOTH_DIR_INFORMATION *)(buf + at);
+        const unsigned char *r = buf + at;
         if (*got == *cap) {
             *cap = *cap ? *cap * 2 : 16;
             *list = realloc(*list, *cap * sizeof **list);
@@ -260,21 +241,23 @@ static void take_records(const unsigned char *buf, prjsim_dir_entry **list, size
         }
         prjsim_dir_entry *e = &(*list)[(*got)++];
         memset(e, 0, sizeof *e);
-        size_t n = r->FileNameLength / sizeof(WCHAR);
+        size_t n = rec32(r, REC(name_length)) / sizeof(WCHAR);
         if (n > MAX_PATH)
             n = MAX_PATH;
-        memcpy(e->name, (const unsigned char *)r + offsetof(FILE_ID_BOTH_DIR_INFORMATION, FileName), n * sizeof(WCHAR));
+        memcpy(e->name, r + REC(name), n * sizeof(WCHAR));
         e->name[n] = 0;
-        e->basic.IsDirectory = (r->FileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
-        e->basic.FileSize = e->basic.IsDirectory ? 0 : r->EndOfFile.QuadPart;
-        e->basic.CreationTime = r->CreationTime;
-        e->basic.LastAccessTime = r->LastAccessTime;
-        e->basic.LastWriteTime = r->LastWriteTime;
-        e->basic.ChangeTime = r->ChangeTime;
-        e->basic.FileAttributes = r->FileAttributes;
-        if (!r->NextEntryOffset)
+        uint32_t attributes = rec32(r, REC(attributes));
+        e->basic.IsDirectory = (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+        e->basic.FileSize = e->basic.IsDirectory ? 0 : rec64(r, REC(end_of_file)).QuadPart;
+        e->basic.CreationTime = rec64(r, REC(creation));
+        e->basic.LastAccessTime = rec64(r, REC(last_access));
+        e->basic.LastWriteTime = rec64(r, REC(last_write));
+        e->basic.ChangeTime = rec64(r, REC(change));
+        e->basic.FileAttributes = attributes;
+        uint32_t next = rec32(r, REC(next));
+        if (!next)
             return;
-        at += r->NextEntryOffset;
+        at += next;
     }
 }
 
@@ -282,18 +265,12 @@ static void take_records(const unsigned char *buf, prjsim_dir_entry **list, size
 static NTSTATUS nt_query(HANDLE h, const WCHAR *pattern, uint32_t flags, uint32_t buffer_bytes,
                          prjsim_dir_entry **list, size_t *got, size_t *cap)
 {
-    ULONG len = PRJSIM_DIRECTORY_LENGTH_FOR(buffer_bytes ? buffer_bytes : default_buffer());
-    unsigned char *buf = malloc(len);
-    if (!buf)
-        abort();
-    UNICODE_STRING us;
-    if (pattern)
-        RtlInitUnicodeString(&us, pattern);
-    IO_STATUS_BLOCK io;
-    NTSTATUS st = NtQueryDirectoryFile(h, NULL, NULL, NULL, &io, buf, len, FileIdBothDirectoryInformation,
-                                       (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) != 0, pattern ? &us : NULL,
-                                       (flags & PRJSIM_QUERY_RESTART_SCAN) != 0);
-    if (st == STATUS_SUCCESS && io.Information)
+    unsigned char *buf = NULL;
+    size_t information = 0;
+    NTSTATUS st = prjsim__win32_query_directory(h, buffer_bytes ? buffer_bytes : prjsim__win32_default_buffer(),
+                                                (flags & PRJSIM_QUERY_RETURN_SINGLE_ENTRY) != 0, pattern,
+                                                (flags & PRJSIM_QUERY_RESTART_SCAN) != 0, &buf, &information);
+    if (st == STATUS_SUCCESS && information)
         take_records(buf, list, got, cap);
     free(buf);
     return st;
@@ -320,7 +297,7 @@ static prjsim_backend_result w_stat(const WCHAR *path, prjsim_file_info *info)
 {
     memset(info, 0, sizeof *info);
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     HANDLE h = CreateFileW(path, FILE_READ_ATTRIBUTES, share_all, NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS,
                            NULL);
     if (h == INVALID_HANDLE_VALUE)
@@ -334,7 +311,7 @@ static prjsim_backend_result w_set_times(const WCHAR *path, int64_t c, int64_t a
                                          uint32_t attributes)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     if (ch) {
         /* only FileBasicInfo sets a change time: open for attribute writes and set it all */
         HANDLE h = CreateFileW(path, FILE_WRITE_ATTRIBUTES, share_all, NULL, OPEN_EXISTING,
@@ -401,7 +378,7 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
     *entries = NULL;
     *count = 0;
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     if (buffer_bytes || (pattern && wcspbrk(pattern, L"*?<>\"")))
         return list_nt(path, pattern, buffer_bytes, entries, count);
     size_t n = wcslen(path), pn = pattern ? wcslen(pattern) : 1;
@@ -456,28 +433,28 @@ static prjsim_backend_result w_list(const WCHAR *path, const WCHAR *pattern, uin
 static prjsim_backend_result w_remove(const WCHAR *path, bool directory)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(directory ? RemoveDirectoryW(path) : DeleteFileW(path));
 }
 
 static prjsim_backend_result w_move(const WCHAR *from, const WCHAR *to, bool replace)
 {
     if (outside(from) || outside(to))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(MoveFileExW(from, to, replace ? MOVEFILE_REPLACE_EXISTING : 0));
 }
 
 static prjsim_backend_result w_link(const WCHAR *existing, const WCHAR *new_path)
 {
     if (outside(existing) || outside(new_path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(CreateHardLinkW(new_path, existing, NULL));
 }
 
 static prjsim_backend_result w_symlink(const WCHAR *link, const WCHAR *target, bool directory)
 {
     if (outside(link))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     DWORD flags = SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE | (directory ? SYMBOLIC_LINK_FLAG_DIRECTORY : 0);
     return last_error(CreateSymbolicLinkW(link, target, flags));
 }
@@ -485,7 +462,7 @@ static prjsim_backend_result w_symlink(const WCHAR *link, const WCHAR *target, b
 static prjsim_backend_result w_mkdir(const WCHAR *path)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     return last_error(CreateDirectoryW(path, NULL));
 }
 
@@ -494,7 +471,7 @@ static prjsim_backend_result w_read_file(const WCHAR *path, void **data, size_t 
     *data = NULL;
     *size = 0;
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL, OPEN_EXISTING, 0, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
@@ -533,7 +510,7 @@ static prjsim_backend_result w_read_file(const WCHAR *path, void **data, size_t 
 static prjsim_backend_result w_write_file(const WCHAR *path, const void *data, size_t size)
 {
     if (outside(path))
-        return prjsim_backend_unsupported(outside_reason);
+        return prjsim_backend_unsupported(prjsim__win32_outside_reason);
     HANDLE h = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE)
         return prjsim_backend_win32_error(GetLastError());
@@ -556,13 +533,13 @@ static int32_t w_on_disk_state(const WCHAR *path, PRJ_FILE_STATE *state)
     return PrjGetOnDiskFileState(path, state);
 }
 
-/* On Linux the Win32 layer runs the simulator's client operations on the calling thread, so the
- * simulator's caller identity stands in for the client agent process of a Windows run. */
-static void w_set_caller(const prjsim_caller *caller) { prjsim_client_set_caller(caller); }
+static void w_set_caller(const prjsim_caller *caller) { prjsim__win32_set_caller(caller); }
+
+static void w_attach(prjsim_sim *sim) { prjsim__win32_attach(sim); }
 
 const prjsim_backend prjsim_backend_win32 = {
     "win32",
-    PRJSIM_BACKEND_CAP_CALLER,
+    PRJSIM__WIN32_CAPS,
     w_open,
     w_close,
     w_read,

@@ -93,7 +93,7 @@ void prjconf_case_enum_resume_small_buffers(prjconf_ctx *c)
             char what[64];
             snprintf(what, sizeof what, "listing with room for %u entries", n);
             bool ok = same_listing(c, what, d->path, d->entries, d->count, e, k);
-            prjsim_client_free_entries(e);
+            prjsim_backend_free_entries(e);
             if (!ok)
                 return;
         }
@@ -120,7 +120,7 @@ static bool restart_listing(prjconf_ctx *c, const prjconf_dir *d, PCWSTR first_p
     prjsim_dir_entry *e = NULL;
     size_t n = 0;
     s = prjconf_query(c, h, first_pattern, 0, room_for(d, 2), &e, &n);
-    prjsim_client_free_entries(e);
+    prjsim_backend_free_entries(e);
     size_t cap = 0;
     bool ok = true;
     UINT32 flags = PRJSIM_QUERY_RESTART_SCAN;
@@ -151,7 +151,7 @@ static bool restart_listing(prjconf_ctx *c, const prjconf_dir *d, PCWSTR first_p
             }
             (*out)[(*nout)++] = e[i];
         }
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
         if (!ok)
             break;
     }
@@ -245,7 +245,7 @@ static bool check_pattern(prjconf_ctx *c, const prjconf_dir *d, PCWSTR pattern)
         snprintf(what, sizeof what, "listing with \"%ls\"", pattern);
         ok = same_listing(c, what, d->path, want, nwant, e, n);
     }
-    prjsim_client_free_entries(e);
+    prjsim_backend_free_entries(e);
     free(want);
     return ok;
 }
@@ -345,7 +345,7 @@ void prjconf_case_enum_concurrent_sessions(prjconf_ctx *c)
                     }
                     got[k][n[k]++] = e[j];
                 }
-                prjsim_client_free_entries(e);
+                prjsim_backend_free_entries(e);
             }
         }
         for (int k = 0; k < SESSIONS; k++) {

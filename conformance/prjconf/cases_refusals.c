@@ -25,7 +25,7 @@ static char *names_of(prjconf_ctx *c, PCWSTR path)
     s[0] = 0;
     for (size_t i = 0; i < n; i++)
         len += (size_t)snprintf(s + len, cap - len, "%ls/", e[i].name);
-    prjsim_client_free_entries(e);
+    prjsim_backend_free_entries(e);
     return s;
 }
 

@@ -19,6 +19,7 @@
  */
 
 #include "internal.h"
+#include <prjsim.h>
 
 #include <tracepic.h>
 
@@ -121,6 +122,11 @@ struct job {
     bool done;
 };
 
+void prjconf_report_line(prjconf_ctx *c, const char *kind, const char *line)
+{
+    dprintf(c->report_fd, "%s %s\n", kind, line);
+}
+
 static void *run_job(void *arg)
 {
     struct job *j = arg;
@@ -133,8 +139,7 @@ static void *run_job(void *arg)
     dprintf(c->report_fd, "started\nstep %s started on %ls\n",
             c->host ? "the program" : "the reference provider", c->root);
     if ((j->k->caps & PRJCONF_RUN_SIMULATOR) && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
-        dprintf(c->report_fd, "verdict skip backend %s: the case reads the simulator's trace or commands in "
-                "flight, which only the simulator offers (until the recording layer)\n", c->be->name);
+        dprintf(c->report_fd, "verdict skip backend %s: %s\n", c->be->name, PRJCONF_NEEDS_SIMULATOR);
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
         return NULL;
     }

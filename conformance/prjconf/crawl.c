@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <wchar.h>
 
 static void vreport(prjconf_ctx *c, const char *kind, const char *fmt, va_list ap)
@@ -21,7 +20,7 @@ static void vreport(prjconf_ctx *c, const char *kind, const char *fmt, va_list a
     for (char *p = line; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
-    dprintf(c->report_fd, "%s %s\n", kind, line);
+    prjconf_report_line(c, kind, line);
 }
 
 void prjconf_fail(prjconf_ctx *c, const char *fmt, ...)
@@ -90,7 +89,7 @@ prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffe
     size_t n = 0;
     prjconf_r s = c->be->list(path, pattern, buffer_bytes, &e, &n);
     if (!prjconf_is(s, STATUS_SUCCESS)) {
-        prjsim_client_free_entries(e);
+        prjsim_backend_free_entries(e);
         return s;
     }
     size_t k = 0;

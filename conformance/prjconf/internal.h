@@ -12,6 +12,12 @@
 
 #include <memtree.h>
 
+/* A provider program started through the host (prjsim/host.h, Linux only). */
+typedef struct prjsim_host prjsim_host;
+
+/* Files bigger than this are not read whole. */
+#define PRJCONF_MAX_READ (16u * 1024 * 1024)
+
 /** One item the crawl found. */
 typedef struct prjconf_item {
     WCHAR path[MAX_PATH];   /**< full path, as a client names it */
@@ -85,22 +91,40 @@ unsigned long prjconf_reference_pended(void);
 bool prjconf_crawl(prjconf_ctx *c);
 /** A result of the backend: an NTSTATUS (sim) or a Win32 error (win32). */
 typedef prjsim_backend_result prjconf_r;
+/** Reads a whole file; false (failure set) when that fails or its size disagrees (cases_items.c). */
+bool prjconf_read_whole(prjconf_ctx *c, const prjconf_item *it, unsigned char **data, size_t *size);
 /** Lists @p path with @p pattern and @p buffer_bytes, dropping `.` and `..`. */
 prjconf_r prjconf_list(prjconf_ctx *c, PCWSTR path, PCWSTR pattern, UINT32 buffer_bytes,
                       prjsim_dir_entry **entries, size_t *count);
 /** Bytes a directory record for @p name costs in a query buffer. */
 UINT32 prjconf_entry_cost(PCWSTR name);
 
+/**
+ * Sends one line of the case's report (@p kind "fail", "note", "step") to the runner: over the
+ * child's pipe on Linux (child.c), to the in-process runner on Windows (windows/prjconf_cases.c).
+ */
+void prjconf_report_line(prjconf_ctx *c, const char *kind, const char *line);
+
+/* printf-style checking of the helpers below; mingw-w64 builds them with its own C99 printf
+ * family (__USE_MINGW_ANSI_STDIO), whose format check is gnu_printf, not the CRT's ms_printf. */
+#if defined(__MINGW32__)
+#define PRJCONF_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#elif defined(__GNUC__)
+#define PRJCONF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRJCONF_PRINTF(f, a)
+#endif
+
 /* Failure helpers: the first failure's message is the case's message. */
-void prjconf_fail(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void prjconf_skip(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void prjconf_fail(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
+void prjconf_skip(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 /**
  * Reports what a passing case saw that the author should know (`note ...`): it follows the
  * case's `ok` line, e.g. which operations the provider vetoed and with what.
  */
-void prjconf_note(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void prjconf_note(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 /** Reports progress (`step ...`), shown when the case crashes or hangs. */
-void prjconf_step(prjconf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void prjconf_step(prjconf_ctx *c, const char *fmt, ...) PRJCONF_PRINTF(2, 3);
 /* io.c: what cases do, through the backend (c->be). */
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags);

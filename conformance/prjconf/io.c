@@ -7,6 +7,8 @@
  */
 #include "internal.h"
 
+#include <prjsim/status.h>
+
 prjconf_r prjconf_open(prjconf_ctx *c, prjsim_backend_file **h, PCWSTR path, DWORD access, DWORD disposition,
                        UINT32 flags)
 {
@@ -74,7 +76,10 @@ const char *prjconf_status(char *buf, size_t size, prjconf_r r)
     }
     if (r.kind == PRJSIM_BACKEND_WIN32) {
         const char *name = prjsim_win32_error_name((DWORD)r.code);
-        snprintf(buf, size, "%s (%u)", name ? name : "ERROR_?", (unsigned)r.code);
+        if (name)
+            snprintf(buf, size, "%s (%u)", name, (unsigned)r.code);
+        else
+            snprintf(buf, size, "Win32 error %u", (unsigned)r.code);
         return buf;
     }
     return prjsim_format_code(buf, size, r.code, true);

@@ -18,7 +18,7 @@
 #ifndef PRJCONF_H
 #define PRJCONF_H
 
-#include <prjsim.h>
+#include <projectedfslib.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -46,6 +46,10 @@ enum {
 /** The case observes the simulator's insides (its trace, commands in flight, cancel by id):
  *  skipped on a backend without PRJSIM_BACKEND_CAP_SIMULATOR. */
 #define PRJCONF_RUN_SIMULATOR 0x20000u
+/** Why a backend without the simulator skips a PRJCONF_RUN_SIMULATOR case. */
+#define PRJCONF_NEEDS_SIMULATOR \
+    "the case reads the simulator's trace or commands in flight, which only the simulator offers " \
+    "(until the recording layer)"
 /** The bits of a case's needs that are capabilities. */
 #define PRJCONF_CAP_MASK 0xffffu
 
@@ -222,6 +226,11 @@ void prjconf_json_case(FILE *out, const prjconf_result *r);
  */
 void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *results,
                          size_t count, time_t started);
+/**
+ * The JUnit suite's hostname ("localhost" when unknown) and UTC timestamp of @p started
+ * (ISO 8601, "" when it cannot be formatted): report_host_posix.c, windows/prjconf_report_host.c.
+ */
+void prjconf_report_host(char *host, size_t host_size, char *stamp, size_t stamp_size, time_t started);
 
 /* ---- Running (child.c, runner.c) ---------------------------------------------------------- */
 

@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char *const outcome_names[] = {"pass", "fail", "error", "skip", "xfail", "xpass"};
 
@@ -230,12 +229,8 @@ void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *res
         skipped += r->outcome == PRJCONF_SKIP || r->outcome == PRJCONF_XFAIL;
         total += r->seconds;
     }
-    char host[256] = "localhost", stamp[32] = "";
-    if (gethostname(host, sizeof host - 1) != 0)
-        snprintf(host, sizeof host, "localhost");
-    struct tm tm;
-    if (gmtime_r(&started, &tm))
-        strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+    char host[256], stamp[32];
+    prjconf_report_host(host, sizeof host, stamp, sizeof stamp, started);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"", out);
     prjconf_xml_escape(out, suite);
     fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\" "

@@ -6,6 +6,7 @@
  */
 
 #include "prjconf.h"
+#include <prjsim.h>
 
 #include <ftw.h>
 #include <poll.h>

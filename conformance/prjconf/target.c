@@ -9,6 +9,7 @@
  * provider in the fault wrapper, as `prjsim exec` does.
  */
 #include "internal.h"
+#include <prjsim.h>
 
 #include <fault.h>
 

@@ -4,6 +4,7 @@
  * expected-failures file and capability names.
  */
 #include "prjconf.h"
+#include <prjsim.h>
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

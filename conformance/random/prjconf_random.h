@@ -8,6 +8,8 @@
 
 #include "../prjconf/prjconf.h"
 
+#include <prjsim.h>
+
 #include <stdint.h>
 
 #ifdef __cplusplus

@@ -15,6 +15,8 @@
 #define PRJCONF_RANDOM_INTERNAL_H
 
 #include "../prjconf/internal.h"
+
+#include <prjsim.h>
 #include "prjconf_random.h"
 
 #include <stdint.h>

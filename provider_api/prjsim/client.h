@@ -12,6 +12,7 @@
 #define PRJSIM_CLIENT_H
 
 #include <prjsim/sim.h>
+#include <prjsim/client_types.h>
 #include <projectedfslib.h>
 #include <ntstatus.h>
 
@@ -21,33 +22,6 @@ extern "C" {
 
 /** An open handle, like a Windows file object. */
 typedef struct prjsim_handle prjsim_handle;
-
-/** Open options (the NT CreateOptions the simulator honours). */
-typedef enum prjsim_open_flags {
-    PRJSIM_OPEN_DEFAULT = 0,
-    /** The item must be a directory (FILE_DIRECTORY_FILE); with CREATE_NEW creates one. */
-    PRJSIM_OPEN_DIRECTORY = 0x1,
-    /** The item must not be a directory (FILE_NON_DIRECTORY_FILE). */
-    PRJSIM_OPEN_NON_DIRECTORY = 0x2,
-    /** Delete the item when the last handle closes (FILE_DELETE_ON_CLOSE). */
-    PRJSIM_OPEN_DELETE_ON_CLOSE = 0x4,
-    /** Unbuffered I/O (FILE_NO_INTERMEDIATE_BUFFERING): reads need sector alignment. */
-    PRJSIM_OPEN_UNBUFFERED = 0x8,
-    /** Open a symbolic link itself rather than what it points to (FILE_OPEN_REPARSE_POINT). */
-    PRJSIM_OPEN_REPARSE_POINT = 0x10
-} prjsim_open_flags;
-
-/**
- * Who performs the following client operations on this thread. The provider's own process
- * gets data and placeholder callbacks but no notifications.
- */
-typedef struct prjsim_caller {
-    UINT32 process_id;
-    /** Image file name reported in TriggeringProcessImageFileName; copied. */
-    const WCHAR *image_file_name;
-    /** The operation is the provider's own I/O. */
-    bool is_provider;
-} prjsim_caller;
 
 /** Sets the caller for this thread's client operations; NULL restores the default caller. */
 void prjsim_client_set_caller(const prjsim_caller *caller);
@@ -115,12 +89,6 @@ NTSTATUS prjsim_client_write(prjsim_handle *handle, UINT64 offset, const void *b
 /** Sets the file size (SetEndOfFile); a modification. */
 NTSTATUS prjsim_client_set_size(prjsim_handle *handle, UINT64 size);
 
-/** What prjsim_client_query_info reports. */
-typedef struct prjsim_file_info {
-    PRJ_FILE_BASIC_INFO basic; /**< IsDirectory, FileSize, times, FileAttributes. */
-    UINT32 link_count;
-} prjsim_file_info;
-
 NTSTATUS prjsim_client_query_info(prjsim_handle *handle, prjsim_file_info *info);
 
 /**
@@ -148,19 +116,6 @@ NTSTATUS prjsim_client_set_disposition(prjsim_handle *handle, bool delete_file);
  *  docs/behaviour/renames.md).
  */
 NTSTATUS prjsim_client_rename(prjsim_handle *handle, PCWSTR new_path, bool replace_existing);
-
-/** One entry of a directory listing. */
-typedef struct prjsim_dir_entry {
-    WCHAR name[MAX_PATH + 1];
-    PRJ_FILE_BASIC_INFO basic; /**< FileAttributes as the caller sees them. */
-} prjsim_dir_entry;
-
-/** Query flags for prjsim_client_query_directory. */
-typedef enum prjsim_query_flags {
-    PRJSIM_QUERY_DEFAULT = 0,
-    PRJSIM_QUERY_RESTART_SCAN = 0x1,
-    PRJSIM_QUERY_RETURN_SINGLE_ENTRY = 0x2
-} prjsim_query_flags;
 
 /**
  * Lists a directory handle, like NtQueryDirectoryFile: returns as many entries as fit in a

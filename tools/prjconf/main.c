@@ -6,6 +6,7 @@
  * failed (or an expected failure passed), 2 usage or setup error.
  */
 #include <prjconf.h>
+#include <prjsim.h>
 #include <prjconf_random.h>
 #include <prjsim/registry.h>
 

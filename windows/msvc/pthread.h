@@ -61,4 +61,46 @@ static __inline int pthread_mutex_destroy(pthread_mutex_t *m) { (void)m; return 
 static __inline int pthread_mutex_lock(pthread_mutex_t *m) { AcquireSRWLockExclusive(m); return 0; }
 static __inline int pthread_mutex_unlock(pthread_mutex_t *m) { ReleaseSRWLockExclusive(m); return 0; }
 
+/* Threads (prjconf's placeholder.concurrent-opens): CreateThread; the routine's result is
+ * dropped (pthread_join gives NULL), which is all prjconf uses. */
+typedef HANDLE pthread_t;
+typedef int pthread_attr_t;
+typedef struct prjsim_msvc_thread_start {
+    void *(*fn)(void *);
+    void *arg;
+} prjsim_msvc_thread_start;
+
+static __inline DWORD WINAPI prjsim_msvc_thread_main(LPVOID p)
+{
+    prjsim_msvc_thread_start s = *(prjsim_msvc_thread_start *)p;
+    HeapFree(GetProcessHeap(), 0, p);
+    s.fn(s.arg);
+    return 0;
+}
+
+static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg)
+{
+    (void)a;
+    prjsim_msvc_thread_start *s = (prjsim_msvc_thread_start *)HeapAlloc(GetProcessHeap(), 0, sizeof *s);
+    if (!s)
+        return 12; /* ENOMEM */
+    s->fn = fn;
+    s->arg = arg;
+    *t = CreateThread(NULL, 0, prjsim_msvc_thread_main, s, 0, NULL);
+    if (!*t) {
+        HeapFree(GetProcessHeap(), 0, s);
+        return 11; /* EAGAIN */
+    }
+    return 0;
+}
+
+static __inline int pthread_join(pthread_t t, void **result)
+{
+    WaitForSingleObject(t, INFINITE);
+    CloseHandle(t);
+    if (result)
+        *result = NULL;
+    return 0;
+}
+
 #endif

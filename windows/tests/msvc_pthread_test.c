@@ -30,6 +30,12 @@ static DWORD reader_could_enter(void)
     return got;
 }
 
+static void *count_up(void *arg)
+{
+    InterlockedIncrement((volatile LONG *)arg);
+    return arg;
+}
+
 int main(void)
 {
     pthread_rwlockattr_t attr;
@@ -58,5 +64,16 @@ int main(void)
     CHECK(TryAcquireSRWLockExclusive(&m), "mutex free");
     ReleaseSRWLockExclusive(&m);
     pthread_mutex_destroy(&m);
+
+    /* threads: each started routine runs once with its argument; join waits for it */
+    volatile LONG runs = 0;
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        CHECK(pthread_create(&t[i], NULL, count_up, (void *)&runs) == 0, "create %d", i);
+    for (int i = 0; i < 4; i++) {
+        void *result = &m;
+        CHECK(pthread_join(t[i], &result) == 0 && result == NULL, "join %d", i);
+    }
+    CHECK(runs == 4, "%ld runs", (long)runs);
     return CHECK_RESULT();
 }

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The NTSTATUS to Win32 mapping of prjsim/status.h on Windows: ntdll's own
+ * RtlNtStatusToDosError, the one kernel32 applies to what a call returns
+ * (https://learn.microsoft.com/windows/win32/api/winternl/nf-winternl-rtlntstatustodoserror).
+ * On Linux the simulator's table (sim/status.c) stands for it. The names are the simulator's
+ * (sim/status.c, Linux only for now): here codes are printed by number.
+ */
+#include <prjsim/status.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef ULONG(NTAPI *rtl_nt_status_to_dos_error)(NTSTATUS Status);
+
+static rtl_nt_status_to_dos_error to_dos_error;
+
+static BOOL CALLBACK find_to_dos_error(PINIT_ONCE once, PVOID parameter, PVOID *context)
+{
+    (void)once;
+    (void)parameter;
+    (void)context;
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    FARPROC p = ntdll ? GetProcAddress(ntdll, "RtlNtStatusToDosError") : NULL;
+    if (!p)
+        abort(); /* ntdll exports it on every Windows NT */
+    to_dos_error = (rtl_nt_status_to_dos_error)(void (*)(void))p;
+    return TRUE;
+}
+
+DWORD prjsim_status_to_win32(NTSTATUS status)
+{
+    static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
+    InitOnceExecuteOnce(&once, find_to_dos_error, NULL, NULL);
+    return to_dos_error(status);
+}
+
+const char *prjsim_win32_error_name(DWORD error)
+{
+    (void)error;
+    return NULL;
+}
+
+const char *prjsim_format_code(char *buf, size_t size, INT32 code, bool is_status)
+{
+    snprintf(buf, size, "%s 0x%08X", is_status ? "NTSTATUS" : "HRESULT", (unsigned)code);
+    return buf;
+}
