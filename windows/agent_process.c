@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Starts prjsim-agent.exe with anonymous pipes as its standard input and output
+ * (CreatePipe, CreateProcessW with STARTF_USESTDHANDLES; only the child's ends are
+ * inheritable, so the agent sees the end of its input when the runner closes its end) and
+ * connects backend "agent" to it through C streams over the runner's ends.
+ */
+#include "agent_process.h"
+
+#include <fcntl.h>
+#include <io.h>
+#include <stdio.h>
+#include <wchar.h>
+
+/* A pipe whose @p child_end (0 read, 1 write) is inheritable and the other end is not. */
+static BOOL make_pipe(HANDLE *read_end, HANDLE *write_end, int child_end)
+{
+    SECURITY_ATTRIBUTES sa = {sizeof sa, NULL, TRUE};
+    if (!CreatePipe(read_end, write_end, &sa, 1 << 16))
+        return FALSE;
+    return SetHandleInformation(child_end ? *read_end : *write_end, HANDLE_FLAG_INHERIT, 0);
+}
+
+static FILE *stream(HANDLE h, int flags, const char *mode)
+{
+    int fd = _open_osfhandle((intptr_t)h, flags | _O_BINARY);
+    return fd < 0 ? NULL : _fdopen(fd, mode);
+}
+
+prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process)
+{
+    HANDLE in_r, in_w, out_r, out_w;
+    *process = NULL;
+    if (!make_pipe(&in_r, &in_w, 0))
+        return NULL;
+    if (!make_pipe(&out_r, &out_w, 1)) {
+        CloseHandle(in_r);
+        CloseHandle(in_w);
+        return NULL;
+    }
+    STARTUPINFOW si;
+    ZeroMemory(&si, sizeof si);
+    si.cb = sizeof si;
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = in_r;
+    si.hStdOutput = out_w;
+    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+    PROCESS_INFORMATION pi;
+    size_t n = wcslen(exe) + 3;
+    WCHAR *cmd = malloc(n * sizeof *cmd);
+    if (!cmd)
+        abort();
+    swprintf(cmd, n, L"\"%ls\"", exe);
+    BOOL ok = CreateProcessW(exe, cmd, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi);
+    DWORD err = GetLastError();
+    free(cmd);
+    CloseHandle(in_r); /* the child's ends: the child has them now */
+    CloseHandle(out_w);
+    if (!ok) {
+        CloseHandle(in_w);
+        CloseHandle(out_r);
+        SetLastError(err);
+        return NULL;
+    }
+    CloseHandle(pi.hThread);
+    FILE *to = stream(in_w, _O_WRONLY, "wb"), *from = stream(out_r, _O_RDONLY, "rb");
+    if (!to || !from)
+        abort();
+    *process = pi.hProcess;
+    return prjsim_agent_connect(to, from);
+}
