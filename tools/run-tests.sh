@@ -40,5 +40,5 @@ bash fuzz/smoke.sh build-fuzz
 
 echo "== threaded tests under ThreadSanitizer"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DPRJSIM_WERROR=ON -DPRJSIM_SANITIZE=thread >/dev/null
-cmake --build build-tsan -j"$jobs" --target prjsim-stress prjconf win32-handles-stress
+cmake --build build-tsan -j"$jobs" --target prjsim-stress prjconf win32-handles-stress agent-stress
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --test-dir build-tsan --output-on-failure -R '^stress_'
