@@ -32,7 +32,7 @@ flags=(--target=x86_64-pc-windows-msvc -fms-compatibility -fms-extensions -fsynt
        -D__GNUC__=4 -D__GNUC_MINOR__=9 -D_UCRT -DUNICODE -D_UNICODE -DNOMINMAX -D_CRT_SECURE_NO_WARNINGS
        -DPRJSIM_VERSION='"0"' -Wall -Wextra -Werror -Werror=vla -Wgnu
        -Wno-gnu-zero-variadic-macro-arguments -Wno-unknown-pragmas
-       -I"$poison" -I"$build/windows/include" -I"$build/windows/seam_include" -Iwindows -Iconformance/recording
+       -I"$poison" -I"$build/windows/include" -I"$build/windows/seam_include" -Iwindows -Iconformance/recording -Iconformance/agent
        -Iconformance/backend -Iconformance/prjconf -Ifixtures/memtree -Isim)
 # The error codes windows/CMakeLists.txt defines where mingw-w64 10 lacks them.
 for code in ERROR_REPARSE_POINT_ENCOUNTERED=4395 ERROR_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE=369 \
