@@ -21,7 +21,7 @@ mingw_inc=/usr/x86_64-w64-mingw32/include
 poison=$(mktemp -d "${TMPDIR:-/tmp}/prjsim-msvc.XXXXXX")
 trap 'rm -rf "$poison"' EXIT
 for h in pthread.h stdatomic.h threads.h; do
-  printf '#error "<%s>: not in MSVC (windows/msvc/ stands in only for memtree, the recording layer and prjconf'"'"'s cases)"\n' "$h" \
+  printf '#error "<%s>: not in MSVC (windows/msvc/ stands in only for memtree, the recording layer, prjconf'"'"'s cases and the client agent)"\n' "$h" \
     >"$poison/$h"
 done
 # C++ standard headers: mingw-w64's libstdc++, as g++ finds them.
@@ -32,13 +32,13 @@ flags=(--target=x86_64-pc-windows-msvc -fms-compatibility -fms-extensions -fsynt
        -D__GNUC__=4 -D__GNUC_MINOR__=9 -D_UCRT -DUNICODE -D_UNICODE -DNOMINMAX -D_CRT_SECURE_NO_WARNINGS
        -DPRJSIM_VERSION='"0"' -Wall -Wextra -Werror -Werror=vla -Wgnu
        -Wno-gnu-zero-variadic-macro-arguments -Wno-unknown-pragmas
-       -I"$poison" -I"$build/windows/include" -I"$build/windows/seam_include" -Iwindows -Iconformance/recording -Iconformance/agent
-       -Iconformance/backend -Iconformance/prjconf -Ifixtures/memtree -Isim)
+       -I"$poison" -I"$build/windows/include" -I"$build/windows/seam_include" -Iwindows -Iconformance/recording
+       -Iconformance/backend -Iconformance/prjconf -Iconformance/agent -Ifixtures/memtree -Isim)
 # The error codes windows/CMakeLists.txt defines where mingw-w64 10 lacks them.
 for code in ERROR_REPARSE_POINT_ENCOUNTERED=4395 ERROR_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE=369 \
             ERROR_FILE_SYSTEM_VIRTUALIZATION_METADATA_CORRUPT=370 ERROR_FILE_SYSTEM_VIRTUALIZATION_BUSY=371 \
             ERROR_FILE_SYSTEM_VIRTUALIZATION_PROVIDER_UNKNOWN=372 \
-            ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION=373; do
+            ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION=385; do
   grep -q "define ${code%=*}\b" "$mingw_inc/winerror.h" || flags+=("-D$code")
 done
 failed=0
@@ -58,7 +58,8 @@ check() { # LANGUAGE_FLAGS... -- FILES...
 check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manifest,name_index,provider}.c \
   conformance/recording/{recording,checker,recording_win,checker_events_test}.c windows/projfs_dll.c \
   conformance/prjconf/{cases,cases_enum,cases_items,cases_refusals,crawl,io,report}.c \
-  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host}.c
+  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host}.c \
+  conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
   conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c

@@ -5,6 +5,8 @@
 
 #include "agent.h"
 
+#include "../thread_local.h"
+
 #include <stdlib.h>
 
 /* A pipe as two streams; false when the system has none to give. */

@@ -8,8 +8,7 @@
  */
 #include "agent_internal.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
+#include <pthread.h> /* MSVC: windows/msvc/pthread.h */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,14 +48,40 @@ struct prjsim_backend_file {
     char name[PRJSIM_AGENT_MAX_NAME + 1];
 };
 
-static _Atomic(prjsim_agent_conn *) current;
-static _Thread_local identity mine;
+/* The connection requests go to, and every token's id, are read and written under shared_lock
+ * (a lock rather than C11's atomics, which MSVC's C mode lacks). */
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static prjsim_agent_conn *current;
+static PRJSIM_THREAD_LOCAL identity mine;
 
 /* A thread's token for cancel_thread: the request that thread is waiting for (0: none). */
 typedef struct waiting_token {
-    _Atomic uint64_t id;
+    uint64_t id;
 } waiting_token;
-static _Thread_local waiting_token *my_token;
+static PRJSIM_THREAD_LOCAL waiting_token *my_token;
+
+static prjsim_agent_conn *current_conn(void)
+{
+    pthread_mutex_lock(&shared_lock);
+    prjsim_agent_conn *c = current;
+    pthread_mutex_unlock(&shared_lock);
+    return c;
+}
+
+static void set_token(waiting_token *t, uint64_t id)
+{
+    pthread_mutex_lock(&shared_lock);
+    t->id = id;
+    pthread_mutex_unlock(&shared_lock);
+}
+
+static uint64_t token_id(const waiting_token *t)
+{
+    pthread_mutex_lock(&shared_lock);
+    uint64_t id = t->id;
+    pthread_mutex_unlock(&shared_lock);
+    return id;
+}
 
 /* Reasons of unsupported results are kept for the life of the process: a result's reason is
  * static text to the seam. */
@@ -149,7 +174,7 @@ static waiter *send_locked(prjsim_agent_conn *c, prjsim_agent_request *rq, bool 
     w->next = c->waiting;
     c->waiting = w;
     if (token)
-        atomic_store(&token->id, w->id);
+        set_token(token, w->id);
     char *line = prjsim_agent_format_request(rq);
     if (fputs(line, c->to) < 0 || fflush(c->to) != 0)
         c->lost = true;
@@ -178,7 +203,7 @@ static bool same(const identity *a, const identity *b)
 static bool call(prjsim_agent_request *rq, prjsim_agent_reply *rp, prjsim_backend_result *r)
 {
     memset(rp, 0, sizeof *rp);
-    prjsim_agent_conn *c = atomic_load(&current);
+    prjsim_agent_conn *c = current_conn();
     if (!c) {
         *r = prjsim_backend_unsupported("client agent: not started");
         return false;
@@ -214,7 +239,7 @@ static bool call(prjsim_agent_request *rq, prjsim_agent_reply *rp, prjsim_backen
     }
     unlink_waiter(c, w);
     if (token)
-        atomic_store(&token->id, 0);
+        set_token(token, 0);
     pthread_mutex_unlock(&c->lock);
     bool done = w->done;
     *rp = w->reply;
@@ -259,7 +284,7 @@ static void name_of(prjsim_agent_request *rq, prjsim_backend_file *f) { strcpy(r
 static prjsim_backend_result a_open(prjsim_backend_file **out, const prjsim_backend_open *o)
 {
     *out = NULL;
-    prjsim_agent_conn *c = atomic_load(&current);
+    prjsim_agent_conn *c = current_conn();
     prjsim_backend_file *f = calloc(1, sizeof *f);
     if (!f)
         abort();
@@ -547,7 +572,7 @@ static void *a_thread_self(void)
 
 static prjsim_backend_result a_cancel_thread(void *thread)
 {
-    uint64_t id = atomic_load(&((waiting_token *)thread)->id);
+    uint64_t id = token_id(thread);
     if (!id)
         return prjsim_backend_win32_error(1168); /* ERROR_NOT_FOUND: it waits for nothing */
     REQ(PRJSIM_AGENT_CANCEL);
@@ -606,7 +631,9 @@ prjsim_agent_conn *prjsim_agent_connect(FILE *to_agent, FILE *from_agent)
     pthread_cond_init(&c->changed, NULL);
     if (pthread_create(&c->reader, NULL, read_replies, c) != 0)
         abort();
-    atomic_store(&current, c);
+    pthread_mutex_lock(&shared_lock);
+    current = c;
+    pthread_mutex_unlock(&shared_lock);
     return c;
 }
 
@@ -622,8 +649,10 @@ void prjsim_agent_disconnect(prjsim_agent_conn *c)
 {
     if (!c)
         return;
-    prjsim_agent_conn *expected = c;
-    atomic_compare_exchange_strong(&current, &expected, NULL);
+    pthread_mutex_lock(&shared_lock);
+    if (current == c)
+        current = NULL;
+    pthread_mutex_unlock(&shared_lock);
     fclose(c->to); /* the agent's end of input: it finishes what runs and exits */
     if (c->local) {
         pthread_join(c->server, NULL);

@@ -112,7 +112,7 @@ static void put_wide(buf *b, const WCHAR *w)
             c = 0xFFFD;
         }
         char u[4];
-        size_t n;
+        size_t n = 0;
         if (c < 0x80) {
             u[0] = (char)c;
             n = 1;
@@ -295,8 +295,8 @@ static bool number_in(rd *r, const char *t, size_t n, uint64_t max, uint64_t *v,
 
 static bool unsigned_arg(rd *r, uint64_t max, uint64_t *v, const char *what)
 {
-    const char *t;
-    size_t n;
+    const char *t = NULL;
+    size_t n = 0;
     return token(r, &t, &n, what) && number_in(r, t, n, max, v, what);
 }
 
@@ -322,8 +322,8 @@ static bool signed_in(rd *r, const char *t, size_t n, int64_t min, int64_t max, 
 
 static bool flag_arg(rd *r, bool *v, const char *what)
 {
-    const char *t;
-    size_t n;
+    const char *t = NULL;
+    size_t n = 0;
     if (!token(r, &t, &n, what))
         return false;
     char s[48];
@@ -421,8 +421,8 @@ static WCHAR *wide_from(rd *r, const char *t, size_t n, const char *what)
 
 static bool wide_arg(rd *r, WCHAR **out, bool nullable, const char *what)
 {
-    const char *t;
-    size_t n;
+    const char *t = NULL;
+    size_t n = 0;
     if (!token(r, &t, &n, what))
         return false;
     if (n == 1 && t[0] == '~') {
@@ -491,8 +491,8 @@ void prjsim_agent_request_free(prjsim_agent_request *rq)
 static bool request_args(rd *r, prjsim_agent_request *rq)
 {
     for (const char *a = ops[rq->op].args; *a; a++) {
-        const char *t;
-        size_t n;
+        const char *t = NULL;
+        size_t n = 0;
         char s[48];
         bool ok = true;
         switch (*a) {
@@ -558,8 +558,8 @@ bool prjsim_agent_parse_request(const char *text, size_t len, size_t lineno, prj
     strip_end(&r);
     if (!no_nul(&r))
         return false;
-    const char *t;
-    size_t n;
+    const char *t = NULL;
+    size_t n = 0;
     char s[48];
     if (!unsigned_arg(&r, UINT64_MAX, &rq->id, "request id"))
         return false;
@@ -726,8 +726,8 @@ bool prjsim_agent_parse_reply(const char *text, size_t len, size_t lineno, prjsi
     strip_end(&r);
     if (!no_nul(&r))
         return false;
-    const char *t;
-    size_t n;
+    const char *t = NULL;
+    size_t n = 0;
     char s[48];
     int64_t code;
     if (!unsigned_arg(&r, UINT64_MAX, &rp->id, "reply id"))

@@ -330,7 +330,7 @@ static rec_instance *instances; /* every instance wrapped, until its recorder is
 static prjsim_recording *attached; /* under registry_lock */
 
 /* The callback running on this thread, which the Prj* calls it makes belong to. */
-static PRJSIM__REC_THREAD_LOCAL struct {
+static PRJSIM_THREAD_LOCAL struct {
     prjsim_recording *rec;
     unsigned cb;
 } current;

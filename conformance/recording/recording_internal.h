@@ -10,12 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* C11's _Thread_local; MSVC spells it __declspec(thread). */
-#if defined(_MSC_VER) && !defined(__clang__)
-#define PRJSIM__REC_THREAD_LOCAL __declspec(thread)
-#else
-#define PRJSIM__REC_THREAD_LOCAL _Thread_local
-#endif
+#include "../thread_local.h"
 
 typedef enum rec_kind { REC_START, REC_STOP, REC_CB, REC_RET, REC_API } rec_kind;
 

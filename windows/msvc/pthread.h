@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The few POSIX locks the reference provider (fixtures/memtree) uses, on Windows slim
- * reader/writer locks, for MSVC, which has no pthreads. mingw-w64 has its own pthread.h
+ * reader/writer locks, for MSVC, which has no pthreads (also the threads and condition variables
+ * of prjconf's cases and the client agent, below). mingw-w64 has its own pthread.h
  * (winpthreads); CMake puts this folder on memtree's and the recording layer's include path
  * only for MSVC.
  *
@@ -77,7 +78,13 @@ typedef struct pthread_t {
     DWORD id;
     HANDLE handle; /* pthread_create's, until pthread_join; NULL from pthread_self */
 } pthread_t;
+/* Only the detach state is kept: a detached thread's handle is closed at once. */
 typedef int pthread_attr_t;
+#define PTHREAD_CREATE_JOINABLE 0
+#define PTHREAD_CREATE_DETACHED 1
+static __inline int pthread_attr_init(pthread_attr_t *a) { *a = PTHREAD_CREATE_JOINABLE; return 0; }
+static __inline int pthread_attr_destroy(pthread_attr_t *a) { (void)a; return 0; }
+static __inline int pthread_attr_setdetachstate(pthread_attr_t *a, int state) { *a = state; return 0; }
 
 static __inline pthread_t pthread_self(void)
 {
@@ -101,7 +108,8 @@ static __inline DWORD WINAPI prjsim_msvc_thread_main(LPVOID p)
     return 0;
 }
 
-/* The routine's result is dropped (pthread_join gives NULL), which is all prjconf uses. */
+/* The routine's result is dropped (pthread_join gives NULL), which is all prjconf and the client
+ * agent use. */
 static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg)
 {
     (void)a;
@@ -115,6 +123,10 @@ static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *
         HeapFree(GetProcessHeap(), 0, s);
         return 11; /* EAGAIN */
     }
+    if (a && *a == PTHREAD_CREATE_DETACHED) {
+        CloseHandle(t->handle); /* the thread runs on; nobody joins it */
+        t->handle = NULL;
+    }
     return 0;
 }
 
@@ -126,5 +138,28 @@ static __inline int pthread_join(pthread_t t, void **result)
         *result = NULL;
     return 0;
 }
+
+/*
+ * Condition variables (the client agent's): CONDITION_VARIABLE with the mutex's SRW lock held
+ * exclusively. SleepConditionVariableSRW releases the lock while it sleeps and takes it again
+ * before it returns; it may wake spuriously, as pthread_cond_wait may (learn.microsoft.com,
+ * "SleepConditionVariableSRW function"; "Using Condition Variables"). Like SRW locks, a
+ * condition variable needs no destruction.
+ */
+typedef CONDITION_VARIABLE pthread_cond_t;
+typedef int pthread_condattr_t;
+static __inline int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
+{
+    (void)a;
+    InitializeConditionVariable(c);
+    return 0;
+}
+static __inline int pthread_cond_destroy(pthread_cond_t *c) { (void)c; return 0; }
+static __inline int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
+{
+    return SleepConditionVariableSRW(c, m, INFINITE, 0) ? 0 : 22; /* EINVAL */
+}
+static __inline int pthread_cond_broadcast(pthread_cond_t *c) { WakeAllConditionVariable(c); return 0; }
+static __inline int pthread_cond_signal(pthread_cond_t *c) { WakeConditionVariable(c); return 0; }
 
 #endif

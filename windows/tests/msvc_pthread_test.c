@@ -36,6 +36,20 @@ static void *count_up(void *arg)
     return arg;
 }
 
+/* A detached thread hands a value over through a condition variable (the client agent's way). */
+static pthread_mutex_t hand_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hand_changed;
+static int handed;
+
+static void *hand_over(void *arg)
+{
+    pthread_mutex_lock(&hand_lock);
+    handed = *(int *)arg;
+    pthread_cond_broadcast(&hand_changed);
+    pthread_mutex_unlock(&hand_lock);
+    return NULL;
+}
+
 static DWORD WINAPI own_id(LPVOID arg)
 {
     *(pthread_t *)arg = pthread_self();
@@ -90,6 +104,23 @@ int main(void)
         CHECK(pthread_join(t[i], &result) == 0 && result == NULL, "join %d", i);
     }
     CHECK(runs == 4, "%ld runs", (long)runs);
+
+    /* A detached thread: no handle is kept; the condition variable wakes the waiter. */
+    pthread_cond_init(&hand_changed, NULL);
+    pthread_attr_t detached;
+    pthread_attr_init(&detached);
+    pthread_attr_setdetachstate(&detached, PTHREAD_CREATE_DETACHED);
+    int value = 42;
+    pthread_t d;
+    pthread_mutex_lock(&hand_lock);
+    CHECK(pthread_create(&d, &detached, hand_over, &value) == 0, "create detached");
+    CHECK(d.handle == NULL, "a detached thread's handle is closed");
+    while (handed != 42)
+        CHECK(pthread_cond_wait(&hand_changed, &hand_lock) == 0, "wait");
+    pthread_mutex_unlock(&hand_lock);
+    pthread_attr_destroy(&detached);
+    pthread_cond_destroy(&hand_changed);
+    CHECK(handed == 42, "handed %d", handed);
 
     /* The recording layer's static mutex and thread numbering. */
     static pthread_mutex_t fixed = PTHREAD_MUTEX_INITIALIZER;

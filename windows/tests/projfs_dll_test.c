@@ -15,6 +15,15 @@ int main(void)
 {
     bool present = GetFileAttributesW(L"C:\\Windows\\System32\\ProjectedFSLib.dll") != INVALID_FILE_ATTRIBUTES;
     char why[256] = "unchanged";
+    /* The codes ProjFS returns, whether mingw's winerror.h or windows/CMakeLists.txt's fallback
+     * defines them: the SDK's values (INVALID_OPERATION is 385; 373-384 are other errors). */
+    CHECK(ERROR_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE == 369, "UNAVAILABLE");
+    CHECK(ERROR_FILE_SYSTEM_VIRTUALIZATION_METADATA_CORRUPT == 370, "METADATA_CORRUPT");
+    CHECK(ERROR_FILE_SYSTEM_VIRTUALIZATION_BUSY == 371, "BUSY");
+    CHECK(ERROR_FILE_SYSTEM_VIRTUALIZATION_PROVIDER_UNKNOWN == 372, "PROVIDER_UNKNOWN");
+    CHECK(ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION == 385, "INVALID_OPERATION is %d",
+          (int)ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION);
+    CHECK(ERROR_REPARSE_POINT_ENCOUNTERED == 4395, "REPARSE_POINT_ENCOUNTERED");
     bool loaded = prjsim_projfs_load(why, sizeof why);
     CHECK(loaded == present, "loaded %d, DLL present %d (%s)", loaded, present, why);
     if (present)
