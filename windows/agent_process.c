@@ -69,3 +69,45 @@ prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process)
     *process = pi.hProcess;
     return prjsim_agent_connect(to, from);
 }
+
+prjsim_agent_conn *prjsim_agent_start_beside(HANDLE *process, char *err, size_t errlen)
+{
+    WCHAR exe[MAX_PATH];
+    *process = NULL;
+    DWORD n = GetModuleFileNameW(NULL, exe, MAX_PATH);
+    WCHAR *slash = n && n < MAX_PATH ? wcsrchr(exe, L'\\') : NULL;
+    if (!slash || (size_t)(slash + 1 - exe) + sizeof "prjsim-agent.exe" > MAX_PATH) {
+        snprintf(err, errlen, "the client agent: cannot tell this program's folder (GetModuleFileNameW)");
+        return NULL;
+    }
+    wcscpy(slash + 1, L"prjsim-agent.exe");
+    if (GetFileAttributesW(exe) == INVALID_FILE_ATTRIBUTES) {
+        snprintf(err, errlen, "the client agent %ls is missing: it is built and installed beside this program",
+                 exe);
+        return NULL;
+    }
+    prjsim_agent_conn *c = prjsim_agent_start_process(exe, process);
+    if (!c)
+        snprintf(err, errlen, "the client agent %ls cannot be started: error %lu", exe,
+                 (unsigned long)GetLastError());
+    return c;
+}
+
+bool prjsim_agent_stop_process(prjsim_agent_conn *c, HANDLE process, char *err, size_t errlen)
+{
+    prjsim_agent_disconnect(c);
+    bool ok = false;
+    if (WaitForSingleObject(process, 60000) != WAIT_OBJECT_0) {
+        snprintf(err, errlen, "the client agent did not exit within 60 s of the end of its input; ended");
+        TerminateProcess(process, 1);
+    } else {
+        DWORD code = 99;
+        GetExitCodeProcess(process, &code);
+        ok = code == 0;
+        if (!ok)
+            snprintf(err, errlen, "the client agent exited with status %lu (1: a request it did not understand)",
+                     (unsigned long)code);
+    }
+    CloseHandle(process);
+    return ok;
+}

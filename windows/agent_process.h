@@ -17,4 +17,16 @@
  */
 prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process);
 
+/*
+ * Starts prjsim-agent.exe from the folder of the running program (GetModuleFileNameW); NULL
+ * with @p err saying why (missing, or the error CreateProcessW gave).
+ */
+prjsim_agent_conn *prjsim_agent_start_beside(HANDLE *process, char *err, size_t errlen);
+
+/*
+ * Ends the agent's input and waits (60 s at most) for the process; false with @p err when it
+ * did not exit, or exited with a status other than 0 (1: a line it did not understand).
+ */
+bool prjsim_agent_stop_process(prjsim_agent_conn *c, HANDLE process, char *err, size_t errlen);
+
 #endif

@@ -2,7 +2,9 @@
 /*
  * prjconf's case table on Windows (prjconf_cases.h). Linux runs each case in a forked child with
  * a timeout (conformance/prjconf/child.c); Windows has no fork, so the cases run one after the
- * other in this process, on the one root, each with a fresh context (and its own crawl).
+ * other in this process, on the one root, each with a fresh context (and its own crawl). Their
+ * I/O goes through the win32 backend here or through the client agent's process
+ * (prjconf_win_set_backend).
  */
 #include "prjconf_cases.h"
 
@@ -120,6 +122,12 @@ static void free_ctx(prjconf_ctx *c)
 }
 
 static prjconf_target_options run_options;
+static const prjsim_backend *case_backend = &prjsim_backend_win32;
+
+void prjconf_win_set_backend(const prjsim_backend *be)
+{
+    case_backend = be ? be : &prjsim_backend_win32;
+}
 
 void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
 {
@@ -148,7 +156,7 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
         return;
     }
     c->opts = &run_options;
-    c->be = &prjsim_backend_win32;
+    c->be = case_backend;
     c->seed = r->seed;
     c->run_flags = k->caps;
     c->report_fd = -1;

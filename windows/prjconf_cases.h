@@ -10,12 +10,20 @@
 
 #include "projfs_backend.h"
 
+#include <backend.h>
 #include <prjconf.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/*
+ * The backend the cases' I/O goes through: prjsim_backend_win32 (in this process, the default)
+ * or prjsim_backend_agent (the client agent's process, so not the bundled provider's own I/O,
+ * which ProjFS would not notify or virtualize as a client's). NULL restores the default.
+ */
+void prjconf_win_set_backend(const prjsim_backend *be);
 
 /* Whether case @p i of the table is skipped on projfs, and why (NULL: it runs). */
 const char *prjconf_win_skip_reason(size_t i);

@@ -4,10 +4,13 @@
  * root through the real ProjFS, and cases run against it as any program would see it: five of
  * this file's own (FindFirstFileExW, CreateFileW, ReadFile, WriteFile, PrjGetOnDiskFileState,
  * compared with the bundled provider's tree), then prjconf's case table through the backend
- * seam's win32 backend (prjconf_cases.c), the cases that need the simulator skipped with the
+ * seam: its I/O made by the client agent, prjsim-agent.exe, a process of its own (so it is a
+ * client's I/O to ProjFS, not the in-process provider's own), or with --no-agent by the win32
+ * backend in this process (prjconf_cases.c); the cases that need the simulator skipped with the
  * reason (docs/windows.md).
  * Exit status: 0 every case passed, 1 a case failed, 2 usage or setup error (ProjFS missing).
  */
+#include "agent_process.h"
 #include "prjconf_cases.h"
 #include "prjconf_recording.h"
 #include "projfs_backend.h"
@@ -21,7 +24,8 @@ static int usage(FILE *out)
 {
     fprintf(out,
             "usage: prjconf [--backend projfs] [--root DIR] [--manifest FILE | --provider EXE]\n"
-            "               [--start-timeout S] [--junit FILE] [--keep-root] [--list] [-- ARGS...]\n"
+            "               [--start-timeout S] [--junit FILE] [--keep-root] [--no-agent] [--list]\n"
+            "               [-- ARGS...]\n"
             "\n"
             "Windows build: runs the cases that need no simulator against the real ProjFS, with\n"
             "the bundled reference provider projecting a manifest's tree into a fresh root, or a\n"
@@ -40,6 +44,10 @@ static int usage(FILE *out)
             "  --start-timeout S seconds the program may take to start virtualizing (default 10)\n"
             "  --junit FILE      also write a JUnit XML report\n"
             "  --keep-root       leave the root in place at the end\n"
+            "  --no-agent        the case table's I/O from prjconf itself, not from the client\n"
+            "                    agent prjsim-agent.exe (beside prjconf; the default). With the\n"
+            "                    bundled provider that I/O is then the provider's own process's\n"
+            "                    (ProjFS does not notify it)\n"
             "  --list            list the cases (and why some are skipped) and exit\n"
             "  --version         print the version and exit\n"
             "\n"
@@ -374,11 +382,23 @@ static void default_manifest(char *out, size_t size)
     snprintf(out, size, "%s\\trees\\small.manifest", slash ? exe : ".");
 }
 
+/* Stops the client agent (if one was started); false, said on stderr, when it did not end well. */
+static bool stop_agent(prjsim_agent_conn *c, HANDLE process)
+{
+    char err[256];
+    if (!c)
+        return true;
+    if (prjsim_agent_stop_process(c, process, err, sizeof err))
+        return true;
+    fprintf(stderr, "prjconf: %s\n", err);
+    return false;
+}
+
 int wmain(int argc, wchar_t **argv)
 {
     const wchar_t *root_arg = NULL, *junit = NULL, *backend = L"projfs", *provider = NULL;
     char manifest[MAX_PATH * 3] = "";
-    bool keep = false, list = false;
+    bool keep = false, list = false, agent = true;
     unsigned long start_timeout = 10;
     const wchar_t **program_args = calloc((size_t)argc + 2, sizeof *program_args);
     size_t nprogram_args = 0;
@@ -400,6 +420,8 @@ int wmain(int argc, wchar_t **argv)
         }
         if (!wcscmp(a, L"--keep-root")) {
             keep = true;
+        } else if (!wcscmp(a, L"--no-agent")) {
+            agent = false;
         } else if (!wcscmp(a, L"--list")) {
             list = true;
         } else if (has && !wcscmp(a, L"--backend")) {
@@ -459,10 +481,23 @@ int wmain(int argc, wchar_t **argv)
     }
     prjsim_projfs_require(); /* the exact "not available" line and exit 2 */
 
-    prjsim_projfs_root root;
     char err[512];
+    /* The client agent for the case table's I/O: one process for the whole run. */
+    HANDLE agent_process = NULL;
+    prjsim_agent_conn *agent_conn = NULL;
+    if (agent) {
+        agent_conn = prjsim_agent_start_beside(&agent_process, err, sizeof err);
+        if (!agent_conn) {
+            fprintf(stderr, "prjconf: %s (or --no-agent for the I/O from prjconf itself)\n", err);
+            return 2;
+        }
+        prjconf_win_set_backend(&prjsim_backend_agent);
+    }
+
+    prjsim_projfs_root root;
     if (!prjsim_projfs_root_create(&root, root_arg, err, sizeof err)) {
         fprintf(stderr, "prjconf: %s\n", err);
+        stop_agent(agent_conn, agent_process);
         return 2;
     }
     root.keep = keep;
@@ -471,6 +506,7 @@ int wmain(int argc, wchar_t **argv)
         fprintf(stderr, "prjconf: %s\n", err);
         prjconf_recording_free(&recording);
         prjsim_projfs_root_finish(&root, err, sizeof err);
+        stop_agent(agent_conn, agent_process);
         return 2;
     }
     bool started = provider ? prjsim_projfs_root_start_program(&root, program_args, 1 + nprogram_args,
@@ -482,12 +518,14 @@ int wmain(int argc, wchar_t **argv)
         if (!prjsim_projfs_root_finish(&root, left, sizeof left))
             fprintf(stderr, "prjconf: %s\n", left);
         prjconf_recording_free(&recording);
+        stop_agent(agent_conn, agent_process);
         return 2;
     }
+    const char *io = agent ? "the case table's I/O from prjsim-agent.exe" : "the case table's I/O in process";
     if (provider)
-        printf("prjconf: backend projfs, root %ls, provider %ls\n", root.path, provider);
+        printf("prjconf: backend projfs, root %ls, provider %ls, %s\n", root.path, provider, io);
     else
-        printf("prjconf: backend projfs, root %ls, manifest %s\n", root.path, manifest);
+        printf("prjconf: backend projfs, root %ls, manifest %s, %s\n", root.path, manifest, io);
     fflush(stdout);
 
     static bool verdict[NCASES];
@@ -519,6 +557,10 @@ int wmain(int argc, wchar_t **argv)
     }
     failures += table_failed;
     int status = failures ? 1 : 0;
+    /* the agent closes what it left open before the root stops */
+    if (!stop_agent(agent_conn, agent_process))
+        status = 1;
+    prjconf_win_set_backend(NULL);
     if (!prjsim_projfs_root_finish(&root, err, sizeof err)) {
         fprintf(stderr, "prjconf: at the end: %s\n", err);
         status = status ? status : 1;
