@@ -6,6 +6,8 @@
  */
 #include "agent.h"
 
+#include "../utf8.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,34 +106,11 @@ static void put_wide(buf *b, const WCHAR *w)
     }
     put(b, "'", 1);
     for (size_t i = 0; w[i]; i++) {
-        uint32_t c = (uint32_t)w[i];
-        if (c >= 0xD800 && c <= 0xDBFF && w[i + 1] >= 0xDC00 && w[i + 1] <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)w[i + 1] - 0xDC00);
-            i++;
-        } else if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) {
+        uint32_t c = prjsim_utf8_next_char(w, &i);
+        if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
             c = 0xFFFD;
-        }
         char u[4];
-        size_t n = 0;
-        if (c < 0x80) {
-            u[0] = (char)c;
-            n = 1;
-        } else if (c < 0x800) {
-            u[0] = (char)(0xC0 | (c >> 6));
-            u[1] = (char)(0x80 | (c & 0x3F));
-            n = 2;
-        } else if (c < 0x10000) {
-            u[0] = (char)(0xE0 | (c >> 12));
-            u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-            u[2] = (char)(0x80 | (c & 0x3F));
-            n = 3;
-        } else {
-            u[0] = (char)(0xF0 | (c >> 18));
-            u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-            u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-            u[3] = (char)(0x80 | (c & 0x3F));
-            n = 4;
-        }
+        size_t n = prjsim_utf8_encode(c, u);
         put_escaped(b, u, n);
     }
 }

@@ -6,6 +6,8 @@
  */
 #include "recording_internal.h"
 
+#include "../utf8.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,34 +83,10 @@ void prjsim__rec_put(char **out, size_t *len, size_t *cap, const char *fmt, ...)
 
 void prjsim__rec_put_utf8(char **out, size_t *len, size_t *cap, const WCHAR *w)
 {
-    for (; w && *w; w++) {
-        uint32_t c = (uint32_t)*w;
-        /* A UTF-16 surrogate pair (Windows' 16-bit WCHAR) is one character. */
-        if (c >= 0xD800 && c < 0xDC00 && (uint32_t)w[1] >= 0xDC00 && (uint32_t)w[1] < 0xE000) {
-            c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)w[1] - 0xDC00);
-            w++;
-        }
+    for (size_t i = 0; w && w[i]; i++) {
+        uint32_t c = prjsim_utf8_next_char(w, &i);
         char b[4];
-        size_t n;
-        if (c < 0x80) {
-            b[0] = (char)c;
-            n = 1;
-        } else if (c < 0x800) {
-            b[0] = (char)(0xC0 | (c >> 6));
-            b[1] = (char)(0x80 | (c & 0x3F));
-            n = 2;
-        } else if (c < 0x10000) {
-            b[0] = (char)(0xE0 | (c >> 12));
-            b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-            b[2] = (char)(0x80 | (c & 0x3F));
-            n = 3;
-        } else {
-            b[0] = (char)(0xF0 | ((c >> 18) & 0x07));
-            b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-            b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-            b[3] = (char)(0x80 | (c & 0x3F));
-            n = 4;
-        }
+        size_t n = prjsim_utf8_encode(c, b);
         if (!grow(out, cap, *len + n + 1))
             return;
         memcpy(*out + *len, b, n);

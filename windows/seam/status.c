@@ -8,31 +8,17 @@
  */
 #include <prjsim/status.h>
 
+#include "ntdll.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
 typedef ULONG(NTAPI *rtl_nt_status_to_dos_error)(NTSTATUS Status);
 
-static rtl_nt_status_to_dos_error to_dos_error;
-
-static BOOL CALLBACK find_to_dos_error(PINIT_ONCE once, PVOID parameter, PVOID *context)
-{
-    (void)once;
-    (void)parameter;
-    (void)context;
-    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
-    FARPROC p = ntdll ? GetProcAddress(ntdll, "RtlNtStatusToDosError") : NULL;
-    if (!p)
-        abort(); /* ntdll exports it on every Windows NT */
-    to_dos_error = (rtl_nt_status_to_dos_error)(void (*)(void))p;
-    return TRUE;
-}
-
 DWORD prjsim_status_to_win32(NTSTATUS status)
 {
-    static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
-    InitOnceExecuteOnce(&once, find_to_dos_error, NULL, NULL);
-    return to_dos_error(status);
+    static prjsim_win__ntdll_fn fn = {INIT_ONCE_STATIC_INIT, "RtlNtStatusToDosError", NULL};
+    return ((rtl_nt_status_to_dos_error)(void (*)(void))prjsim_win__ntdll(&fn))(status);
 }
 
 const char *prjsim_win32_error_name(DWORD error)

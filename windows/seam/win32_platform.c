@@ -7,6 +7,8 @@
  */
 #include "win32_platform.h"
 
+#include "ntdll.h"
+
 #include <windows.h>
 #include <stdlib.h>
 #include <wchar.h>
@@ -65,27 +67,10 @@ const prjsim__win32_layout prjsim__win32_record_layout = {
     0x68, /* FileName */
 };
 
-static nt_query_directory_file query_fn_found;
-
-static BOOL CALLBACK find_query_fn(PINIT_ONCE once, PVOID parameter, PVOID *context)
-{
-    (void)once;
-    (void)parameter;
-    (void)context;
-    /* ntdll is mapped into every process: no load, no reference to drop. */
-    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
-    FARPROC p = ntdll ? GetProcAddress(ntdll, "NtQueryDirectoryFile") : NULL;
-    if (!p)
-        abort(); /* ntdll exports it on every Windows NT */
-    query_fn_found = (nt_query_directory_file)(void (*)(void))p;
-    return TRUE;
-}
-
 static nt_query_directory_file query_fn(void)
 {
-    static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
-    InitOnceExecuteOnce(&once, find_query_fn, NULL, NULL);
-    return query_fn_found;
+    static prjsim_win__ntdll_fn fn = {INIT_ONCE_STATIC_INIT, "NtQueryDirectoryFile", NULL};
+    return (nt_query_directory_file)(void (*)(void))prjsim_win__ntdll(&fn);
 }
 
 NTSTATUS prjsim__win32_query_directory(HANDLE h, uint32_t windows_bytes, bool single_entry, const WCHAR *pattern,
