@@ -281,6 +281,16 @@ static prjsim_backend_result simple(prjsim_agent_request *rq)
 
 static void name_of(prjsim_agent_request *rq, prjsim_backend_file *f) { strcpy(rq->handle, f->name); }
 
+/* The times (creation, access, write, change) and attributes of set-basic and set-times. */
+static void set_times_of(prjsim_agent_request *rq, int64_t c, int64_t a, int64_t w, int64_t ch, uint32_t attributes)
+{
+    rq->times[0] = c;
+    rq->times[1] = a;
+    rq->times[2] = w;
+    rq->times[3] = ch;
+    rq->attributes = attributes;
+}
+
 static prjsim_backend_result a_open(prjsim_backend_file **out, const prjsim_backend_open *o)
 {
     *out = NULL;
@@ -368,11 +378,7 @@ static prjsim_backend_result a_set_basic(prjsim_backend_file *f, int64_t c, int6
 {
     REQ(PRJSIM_AGENT_SET_BASIC);
     name_of(&rq, f);
-    rq.times[0] = c;
-    rq.times[1] = a;
-    rq.times[2] = w;
-    rq.times[3] = ch;
-    rq.attributes = attributes;
+    set_times_of(&rq, c, a, w, ch, attributes);
     return simple(&rq);
 }
 
@@ -449,11 +455,7 @@ static prjsim_backend_result a_set_times(const WCHAR *path, int64_t c, int64_t a
 {
     REQ(PRJSIM_AGENT_SET_TIMES);
     rq.path = (WCHAR *)path;
-    rq.times[0] = c;
-    rq.times[1] = a;
-    rq.times[2] = w;
-    rq.times[3] = ch;
-    rq.attributes = attributes;
+    set_times_of(&rq, c, a, w, ch, attributes);
     return simple(&rq);
 }
 

@@ -5,6 +5,7 @@
  * names what the simulator names, and the quirk's diagnostic is among them.
  */
 #include "recording.h"
+#include "recording_test.h"
 
 #include <criterion/criterion.h>
 #include <prjsim.h>
@@ -145,19 +146,6 @@ static void *open_a(void *arg)
     return NULL;
 }
 
-static bool reported(const char *report, const char *name)
-{
-    size_t n = strlen(name);
-    for (const char *p = report; p && *p;) {
-        if (strncmp(p, name, n) == 0 && p[n] == ':')
-            return true;
-        p = strchr(p, '\n');
-        if (p)
-            p++;
-    }
-    return false;
-}
-
 /* Lists the root, opens a (completing a pended open from here), creates "new"; then compares. */
 static void run(quirk q, const char *want)
 {
@@ -243,7 +231,7 @@ static void run(quirk q, const char *want)
     char *log = prjsim_recording_text(rec);
     char *sims = prjsim_trace_text(sim, 1u << PRJSIM_TRACE_DIAG);
     for (const char *const *name = prjsim_recording_check_names(); *name; name++) {
-        bool mine = reported(report, *name), theirs = false;
+        bool mine = recording_test_reported(report, *name), theirs = false;
         for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
             if (strcmp(prjsim_diag_name((prjsim_diag)d), *name) == 0)
                 theirs = prjsim_trace_count_diag(sim, (prjsim_diag)d) > 0;
@@ -251,7 +239,7 @@ static void run(quirk q, const char *want)
                      *name, mine, theirs, report, sims, log);
     }
     if (want)
-        cr_expect(reported(report, want), "quirk %d: no %s\nchecker:\n%s\nlog:\n%s", q, want, report, log);
+        cr_expect(recording_test_reported(report, want), "quirk %d: no %s\nchecker:\n%s\nlog:\n%s", q, want, report, log);
     else
         cr_expect_str_eq(report, "", "quirk %d\nlog:\n%s", q, log);
     free(report);

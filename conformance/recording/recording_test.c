@@ -5,6 +5,7 @@
  * diagnostics the simulator names among those the checker can decide; for the control, none.
  */
 #include "recording.h"
+#include "recording_test.h"
 
 #include <broken.h>
 #include <probes.h>
@@ -16,8 +17,7 @@
 
 #define ROOT L"C:\\root"
 
-/* True when the checker's report has a line for @p name. */
-static bool reported(const char *report, const char *name)
+bool recording_test_reported(const char *report, const char *name)
 {
     size_t n = strlen(name);
     for (const char *p = report; p && *p;) {
@@ -62,7 +62,7 @@ static size_t run(const broken_provider *p, probe_fn probe)
     cr_log_info("%s: checker:\n%s", p->name, report);
     size_t n = 0;
     for (const char *const *name = prjsim_recording_check_names(); *name; name++) {
-        bool mine = reported(report, *name), sims = sim_reported(sim, *name);
+        bool mine = recording_test_reported(report, *name), sims = sim_reported(sim, *name);
         n += mine;
         cr_expect_eq(mine, sims, "%s: %s: the checker says %s, the simulator %s\nchecker:\n%s\nlog:\n%s", p->name,
                      *name, mine ? "yes" : "no", sims ? "yes" : "no", report, log);
