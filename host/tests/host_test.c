@@ -249,12 +249,27 @@ Test(host_stdin, end_of_stdin_ends_a_getchar_loop)
     cr_expect(prjsim_host_running(h));
     cr_expect_eq(prjsim_host_close_stdin(h), PRJSIM_HOST_OK);
     cr_expect_eq(prjsim_host_close_stdin(h), PRJSIM_HOST_OK);
-    cr_expect_eq(prjsim_host_write_stdin(h, "x", 1), PRJSIM_HOST_BAD_STATE);
     cr_expect_eq(wait_exit(h), 3);
     expect_stdout(h, "lines=3\n");
     cr_expect_eq(prjsim_host_write_stdin(h, "x", 1), PRJSIM_HOST_EXITED);
     cr_assert_eq(fstat(0, &after), 0);
     cr_expect(before.st_ino == after.st_ino && before.st_dev == after.st_dev, "fd 0 is restored");
+    prjsim_host_destroy(h);
+}
+
+/* A program that does not stop at the end of its input, so the write after the close is
+ * answered while it still runs (with "lines" the program may already have exited: EXITED). */
+Test(host_stdin, writing_after_close_is_a_bad_state_while_running)
+{
+    prjsim_host *h = load_capturing(PROGRAM("ctrl"));
+    start(h, 0, NULL);
+    wait_output(h, "waiting\n");
+    cr_expect_eq(prjsim_host_close_stdin(h), PRJSIM_HOST_OK);
+    cr_expect(prjsim_host_running(h));
+    cr_expect_eq(prjsim_host_write_stdin(h, "x", 1), PRJSIM_HOST_BAD_STATE);
+    cr_expect_eq(prjsim_host_raise_console_ctrl(h, CTRL_C_EVENT), PRJSIM_HOST_OK);
+    cr_expect_eq(wait_exit(h), 3);
+    cr_expect_eq(prjsim_host_write_stdin(h, "x", 1), PRJSIM_HOST_EXITED);
     prjsim_host_destroy(h);
 }
 

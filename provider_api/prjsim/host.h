@@ -188,7 +188,7 @@ int prjsim_host_start(prjsim_host *host, int argc, char *const *argv);
 /**
  * Writes to the program's stdin pipe (all of it, blocking while the pipe is full).
  * @return PRJSIM_HOST_OK; BAD_STATE (not started, stdin inherited, or already closed),
- *  EXITED (the program has finished), SYSTEM_ERROR.
+ *  EXITED (the program has finished; this wins over BAD_STATE once it has), SYSTEM_ERROR.
  */
 int prjsim_host_write_stdin(prjsim_host *host, const void *data, size_t size);
 
