@@ -74,7 +74,14 @@ typedef enum prjsim_backend_caps {
      * its id; win32: CancelSynchronousIo of the thread the operation waits on (thread_self,
      * cancel_thread below).
      */
-    PRJSIM_BACKEND_CAP_CANCEL = 0x4
+    PRJSIM_BACKEND_CAP_CANCEL = 0x4,
+    /*
+     * The files are the simulator's volume, so what a scenario sets up on it from outside the
+     * provider works: a saved volume (`state`), the simulator's options (thread-pool,
+     * query-buffer, watchdog, write-alignment) and the fault wrapper (faults). sim, and win32 on
+     * Linux (over prjsim's Win32 layer); not the real ProjFS (prjsim-run.exe, docs/windows.md).
+     */
+    PRJSIM_BACKEND_CAP_VOLUME = 0x8
 } prjsim_backend_caps;
 
 /* An open file or directory of a backend. */

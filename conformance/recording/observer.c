@@ -1,39 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The recording layer found at run time (observer.h). */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* RTLD_DEFAULT */
-#endif
-#include "observer.h"
+/* The recording layer as the interpreter observes it (observer.h), found by observer_unix.c or
+ * observer_win.c. */
+#include "observer_api.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
-static struct {
-    HRESULT (*create)(void **out);
-    HRESULT (*attach)(void *rec);
-    void (*free_)(void *rec);
-    char *(*check)(void *rec);
-    const char *const *(*names)(void);
-    HRESULT (*callback)(void *rec, size_t index, prjsim_recording_callback_info *out);
-    size_t (*in_flight)(void *rec, INT32 *ids, size_t max);
-    size_t (*running)(void *rec);
-} api;
+static prjsim__observer_api api;
 
 bool prjsim__observer_available(void)
 {
-    if (!api.create) {
-        api.attach = (HRESULT(*)(void *))dlsym(RTLD_DEFAULT, "prjsim_recording_attach");
-        api.free_ = (void (*)(void *))dlsym(RTLD_DEFAULT, "prjsim_recording_free");
-        api.check = (char *(*)(void *))dlsym(RTLD_DEFAULT, "prjsim_recording_check");
-        api.names = (const char *const *(*)(void))dlsym(RTLD_DEFAULT, "prjsim_recording_check_names");
-        api.callback = (HRESULT(*)(void *, size_t, prjsim_recording_callback_info *))dlsym(
-            RTLD_DEFAULT, "prjsim_recording_callback");
-        api.in_flight = (size_t(*)(void *, INT32 *, size_t))dlsym(RTLD_DEFAULT, "prjsim_recording_in_flight");
-        api.running = (size_t(*)(void *))dlsym(RTLD_DEFAULT, "prjsim_recording_running");
-        if (api.attach && api.free_ && api.check && api.names && api.callback && api.in_flight && api.running)
-            api.create = (HRESULT(*)(void **))dlsym(RTLD_DEFAULT, "prjsim_recording_create");
-    }
+    if (!api.create)
+        prjsim__observer_lookup(&api);
     return api.create != NULL;
 }
 

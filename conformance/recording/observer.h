@@ -11,7 +11,7 @@
 
 #include "recording.h"
 
-#include <prjsim.h>
+#include <prjsim/trace.h>
 #include <stdbool.h>
 
 /* True when the recording layer is loaded. */

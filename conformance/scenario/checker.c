@@ -34,7 +34,7 @@ void scn_diags_since_mark(scn_exec *r, size_t got[PRJSIM_DIAG_COUNT_], bool chec
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
         checked[d] = observed && prjsim__observer_decides(prjsim_diag_name((prjsim_diag)d));
         got[d] = checked[d] ? now[d] - r->check_mark[d]
-                            : prjsim_trace_count_diag(r->sim, (prjsim_diag)d) - r->diag_mark[d];
+                            : scn_sim_diag_count(r, (prjsim_diag)d) - r->diag_mark[d];
     }
 }
 

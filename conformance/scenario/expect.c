@@ -998,7 +998,7 @@ static void expect_diags(scn_exec *r, const scn_stmt *st)
 {
     size_t now[PRJSIM_DIAG_COUNT_];
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
-        now[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
+        now[d] = scn_sim_diag_count(r, (prjsim_diag)d);
     if (st->sub == EX_NO_DIAGS) {
         size_t got[PRJSIM_DIAG_COUNT_];
         bool checked[PRJSIM_DIAG_COUNT_];
@@ -1063,7 +1063,7 @@ static char *read_text(const char *path)
 
 static void expect_trace(scn_exec *r, const scn_stmt *st)
 {
-    size_t end = prjsim_trace_count(r->sim);
+    size_t end = scn_sim_trace_count(r);
     size_t n;
     char **got = scn_trace_lines(r, r->trace_mark, st->mask, &n);
     char *want = NULL;
@@ -1135,12 +1135,12 @@ static void expect_count(scn_exec *r, const scn_stmt *st)
         break;
     case EX_IN_FLIGHT:
         got = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
-                                           : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+                                           : scn_sim_commands_in_flight(r, NULL, 0);
         what = "commands in flight";
         break;
     case EX_RUNNING:
         got = scn_observed_by_recording(r) ? prjsim__observer_running(r->recording)
-                                           : prjsim_sim_running_instances(r->sim, NULL, 0);
+                                           : scn_sim_running_instances(r);
         what = "running instances";
         break;
     case EX_ENTRIES:

@@ -9,7 +9,7 @@
  */
 #include "internal.h"
 
-#include <prjsim/host.h>
+#include <prjsim.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>

@@ -126,13 +126,13 @@ char *scn_scrub(const char *line)
 
 char **scn_trace_lines(scn_exec *r, size_t from, unsigned kinds, size_t *count)
 {
-    size_t total = prjsim_trace_count(r->sim);
+    size_t total = scn_sim_trace_count(r);
     char **lines = malloc((total - (from < total ? from : total) + 1) * sizeof *lines);
     if (!lines)
         abort();
     size_t n = 0;
     prjsim_trace_record rec;
-    for (size_t i = from; i < total && prjsim_trace_get(r->sim, i, &rec); i++) {
+    for (size_t i = from; i < total && scn_sim_trace_get(r, i, &rec); i++) {
         if (scn_trace_hidden(r, i))
             continue;
         if (kinds && !(kinds & (1u << rec.kind)))

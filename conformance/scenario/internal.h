@@ -15,11 +15,25 @@
 #include <agent.h>
 #include <backend.h>
 
+#include "simulator.h"
+
 #include <memtree.h>
 #include <observer.h>
-#include <prjsim.h>
-#include <pthread.h>
+#include <prjsim/client_types.h>
+#include <prjsim/status.h>
+#include <prjsim/trace.h>
+#include <pthread.h> /* MSVC: windows/msvc/pthread.h */
 #include <stdint.h>
+
+/* printf-style checking of the message helpers below; mingw-w64 builds them with its own C99
+ * printf family (__USE_MINGW_ANSI_STDIO), whose format check is gnu_printf. */
+#if defined(__MINGW32__)
+#define SCN_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#elif defined(__GNUC__)
+#define SCN_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SCN_PRINTF(f, a)
+#endif
 
 /* ---- Tokens (lexer.c) --------------------------------------------------------------------- */
 
@@ -456,7 +470,7 @@ void scn_exec_statement(scn_exec *r, const scn_stmt *st);
 /* Stops the instance, joins the jobs, destroys the simulation and restores the current one. */
 void scn_exec_end(scn_exec *r);
 /* Records a failure at @p line (the first one wins) and returns false. */
-bool scn_fail(scn_exec *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool scn_fail(scn_exec *r, int line, const char *fmt, ...) SCN_PRINTF(3, 4);
 /* Marks every expectation's starting point at the current end of the trace and events. */
 void scn_mark_all(scn_exec *r);
 /* Whether trace record @p index was made by the interpreter itself. */
@@ -512,7 +526,7 @@ typedef struct scn_parser {
 /* Notes that the current statement needs the reference provider (skipped with --provider). */
 void scn_needs_reference(scn_parser *p, const char *why);
 /* Reports `origin:line: message` and returns false. */
-bool scn_error(scn_parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool scn_error(scn_parser *p, const char *fmt, ...) SCN_PRINTF(2, 3);
 /* Argument helpers for parse functions. */
 bool scn_want_full_path(scn_parser *p, const scn_tok *t, scn_stmt *st, bool second);
 bool scn_want_relative_path(scn_parser *p, const scn_tok *t, scn_stmt *st);

@@ -462,7 +462,7 @@ void scn_job_free(scn_job *j)
 {
     if (!j)
         return;
-    prjsim_client_free_entries(j->entries);
+    prjsim_backend_free_entries(j->entries);
     free(j->bytes);
     if (j->thread_token)
         j->be->thread_release(j->thread_token);
@@ -510,7 +510,7 @@ static void finish_job(scn_exec *r, scn_job *j, const scn_stmt *at)
             s->h = NULL;
     }
     if (j->has_entries) {
-        prjsim_client_free_entries(r->listing);
+        prjsim_backend_free_entries(r->listing);
         r->listing = j->entries;
         r->listing_count = j->entry_count;
         r->has_listing = true;
@@ -583,7 +583,7 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
             if (!outstanding && r->external) {
                 pthread_mutex_unlock(&p->lock);
                 outstanding = scn_observed_by_recording(r) ? prjsim__observer_in_flight(r->recording, NULL, 0)
-                                                           : prjsim_sim_commands_in_flight(r->sim, NULL, 0);
+                                                           : scn_sim_commands_in_flight(r, NULL, 0);
                 pthread_mutex_lock(&p->lock);
                 if (j->done)
                     break;
@@ -602,7 +602,7 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
 static bool pend_traced(scn_exec *r, const scn_pended *pd)
 {
     prjsim_trace_record rec;
-    for (size_t t = prjsim_trace_count(r->sim); t-- > 0 && prjsim_trace_get(r->sim, t, &rec);)
+    for (size_t t = scn_sim_trace_count(r); t-- > 0 && scn_sim_trace_get(r, t, &rec);)
         if (rec.kind == PRJSIM_TRACE_CALLBACK && rec.command_id == pd->command_id && rec.callback == pd->kind)
             return rec.result != 0;
     return false;
@@ -641,7 +641,7 @@ static void settle_pended(scn_exec *r)
         pthread_mutex_unlock(&p->lock);
     }
     free(list);
-    prjsim_sim_commands_in_flight(r->sim, NULL, 0); /* waits for the simulator's lock */
+    scn_sim_commands_in_flight(r, NULL, 0); /* waits for the simulator's lock */
 }
 
 void scn_run_client_op(scn_exec *r, const scn_stmt *st)
@@ -799,13 +799,13 @@ void scn_run_complete(scn_exec *r, const scn_stmt *st)
 static INT32 external_command(scn_exec *r, prjsim_callback_kind kind)
 {
     INT32 ids[64];
-    size_t n = prjsim_sim_commands_in_flight(r->sim, ids, 64);
+    size_t n = scn_sim_commands_in_flight(r, ids, 64);
     if (n > 64)
         n = 64;
     INT32 best = 0;
     size_t best_at = (size_t)-1;
     prjsim_trace_record rec;
-    for (size_t t = 0; prjsim_trace_get(r->sim, t, &rec); t++) {
+    for (size_t t = 0; scn_sim_trace_get(r, t, &rec); t++) {
         if (rec.kind != PRJSIM_TRACE_CALLBACK || (kind != PRJSIM_CB_COUNT_ && rec.callback != kind))
             continue;
         for (size_t i = 0; i < n; i++)
@@ -854,7 +854,7 @@ void scn_run_cancel(scn_exec *r, const scn_stmt *st)
                      st->cb == PRJSIM_CB_COUNT_ ? "" : prjsim_callback_name(st->cb));
             return;
         }
-        NTSTATUS s = prjsim_client_cancel(r->sim, id);
+        NTSTATUS s = scn_sim_cancel(r, id);
         scn_set_result(r, st, 'S', s);
         if (!st->checked && s < 0) {
             char got[256];
@@ -885,7 +885,7 @@ void scn_run_cancel(scn_exec *r, const scn_stmt *st)
         cancel_waiting_operation(r, st, pd);
         return;
     }
-    NTSTATUS s = prjsim_client_cancel(r->sim, pd->command_id);
+    NTSTATUS s = scn_sim_cancel(r, pd->command_id);
     scn_set_result(r, st, 'S', s);
     if (!st->checked && s < 0) {
         char got[256];

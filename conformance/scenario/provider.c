@@ -11,7 +11,6 @@
  */
 #include "internal.h"
 
-#include <fault.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -343,8 +342,7 @@ void scn_provider_free(scn_provider *p)
     free(p->pended);
     scn_provider_reset_rules(p);
     scn_misbehave_free(p);
-    fault_free(p->fault); /* after the instance stopped (runner.c) */
-    p->fault = NULL;
+    scn_sim_fault_free(p); /* after the instance stopped (runner.c) */
     pthread_cond_destroy(&p->changed);
     pthread_mutex_destroy(&p->lock);
 }

@@ -6,11 +6,29 @@
  */
 #include "internal.h"
 
+/* The simulator's options a script sets (any differing from the defaults), or NULL. */
+static const char *simulator_option(const scn_setup *setup)
+{
+    prjsim_sim_options defaults = PRJSIM_SIM_OPTIONS_INIT;
+    if (setup->faults[0])
+        return "'option faults' puts the simulator's fault wrapper in front of the provider";
+    if (setup->sim.thread_pool != defaults.thread_pool || setup->sim.watchdog_ms != defaults.watchdog_ms ||
+        setup->sim.default_query_buffer != defaults.default_query_buffer ||
+        setup->sim.write_alignment != defaults.write_alignment)
+        return "'option' sets the simulator's thread-pool, query-buffer, watchdog or write-alignment";
+    return NULL;
+}
+
 unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why)
 {
-    (void)s;
     *why = NULL;
     switch (st->id) {
+    case SCN_STATE:
+        *why = "'state' loads a saved volume into the simulator";
+        return PRJSIM_BACKEND_CAP_VOLUME;
+    case SCN_OPTION:
+        *why = simulator_option(&s->setup);
+        return *why ? PRJSIM_BACKEND_CAP_VOLUME : 0;
     case SCN_EXPECT:
         switch (st->sub) {
         case EX_TRACE:

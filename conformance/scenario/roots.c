@@ -76,7 +76,7 @@ HRESULT scn_root_start(scn_exec *r, int index)
     scn_extra_root *x = &r->extra[index - 1];
     const WCHAR *path = r->script->setup.extra[index - 1].path;
     if (!x->marked) {
-        HRESULT hr = prjsim_volume_create_directory(r->sim, path);
+        HRESULT hr = scn_sim_create_directory(r, path);
         if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
             return hr;
         GUID id = {0x5ce7a210, 0x0002, 0x4c0e, {0x9a, 0x1b, 0, 0, 0, 0, 0, (unsigned char)(index + 1)}};

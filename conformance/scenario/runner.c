@@ -5,8 +5,6 @@
  */
 #include "internal.h"
 
-#include <tracepic.h>
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +41,9 @@ void scn_mark_all(scn_exec *r)
     pthread_mutex_lock(&r->prov.lock);
     r->event_mark_cb = r->event_mark_note = r->prov.event_count;
     pthread_mutex_unlock(&r->prov.lock);
-    r->trace_mark = prjsim_trace_count(r->sim);
+    r->trace_mark = scn_sim_trace_count(r);
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++)
-        r->diag_mark[d] = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
+        r->diag_mark[d] = scn_sim_diag_count(r, (prjsim_diag)d);
     if (r->recording)
         prjsim__observer_counts(r->recording, r->check_mark);
 }
@@ -141,13 +139,13 @@ static void cleanup(scn_exec *r)
         free(r->handles[i].path);
     }
     free(r->handles);
-    prjsim_client_free_entries(r->listing);
+    prjsim_backend_free_entries(r->listing);
     free(r->bytes);
     free(r->hidden);
     /* after the handles: the agent's were closed through it */
     prjsim_agent_disconnect(r->agent);
     r->agent = NULL;
-    prjsim_client_set_caller(NULL);
+    scn_sim_set_caller(NULL);
 }
 
 bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *options)
@@ -160,65 +158,39 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
     if (!r->be)
         return false;
     r->external = r->options->provider != NULL;
-    if (FAILED(prjsim_sim_create(&r->sim, &s->setup.sim)))
+    if (!scn_sim_begin(r))
         return false;
     /* Before any provider starts: the recorder wraps the instances started after it. */
     if (r->options->checker)
         r->recording = prjsim__observer_begin();
-    r->previous_sim = prjsim_sim_set_current(r->sim);
-    /* A provider program's own Win32 calls may reach host files: attach only without one. */
-    if (r->be->attach && !r->external)
-        r->be->attach(r->sim);
     memtree_create_ex(&r->tree, &s->setup.tree);
     scn_provider_init(&r->prov, r->tree, &s->setup);
-    prjsim_client_set_caller(NULL);
-    r->caller = prjsim_client_get_caller();
+    scn_sim_set_caller(NULL);
+    r->caller = scn_sim_caller();
     wcsncpy(r->caller_image, r->caller.image_file_name ? r->caller.image_file_name : L"", MAX_PATH);
     r->caller.image_file_name = r->caller_image;
     return true;
 }
 
-/* The state of an item as `expect state` names it, for the trace file. */
-static void probe_state(void *ctx, const WCHAR *full, char *state, size_t size)
-{
-    scn_flags_str(scn_state_names, scn_item_state(ctx, full), state, size);
-}
-
-static bool skip_hidden(void *ctx, size_t index)
-{
-    return scn_trace_hidden(ctx, index);
-}
-
 void scn_exec_statement(scn_exec *r, const scn_stmt *st)
 {
     table[st->id].run(r, st);
-    if (r->options->trace_file) {
-        if (!r->samples && !(r->samples = calloc(1, sizeof *r->samples)))
-            abort();
-        tracepic_sample(r->samples, r->sim, probe_state, r);
-    }
+    if (r->options->trace_file)
+        scn_sim_trace_sample(r);
 }
 
 void scn_exec_end(scn_exec *r)
 {
-    if (r->options->trace_file &&
-        !tracepic_write(r->options->trace_file, r->script->origin, r->sim, r->samples, skip_hidden, r))
+    if (r->options->trace_file && !scn_sim_trace_write(r))
         fprintf(stderr, "cannot write the trace file %s\n", r->options->trace_file);
-    if (r->samples) {
-        tracepic_samples_free(r->samples);
-        free(r->samples);
-    }
     cleanup(r);
-    if (r->be->attach && !r->external)
-        r->be->attach(NULL);
     memtree_destroy(r->tree);
     scn_provider_free(&r->prov);
-    prjsim_sim_set_current(r->previous_sim);
-    prjsim_sim_destroy(r->sim);
+    scn_sim_end(r);
     prjsim__observer_end(r->recording); /* every instance it wrapped has stopped */
 }
 
-void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+bool scn_decided_before_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
 {
     memset(out, 0, sizeof *out);
     if (s->xfail)
@@ -228,13 +200,13 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
         out->line = s->needs_reference_line;
         snprintf(out->message, sizeof out->message, "needs the reference provider (line %d: %s)",
                  s->needs_reference_line, s->needs_reference_why);
-        return;
+        return true;
     }
     const prjsim_backend *be = prjsim_backend_by_name(options ? options->backend : NULL);
     if (!be) {
         out->verdict = SCN_FAILED;
-        snprintf(out->message, sizeof out->message, "unknown backend '%s' (sim, win32)", options->backend);
-        return;
+        snprintf(out->message, sizeof out->message, "unknown backend '%s'", options->backend);
+        return true;
     }
     /* what the backend cannot provide at all: skipped before anything runs */
     for (size_t i = 0; i < s->count; i++) {
@@ -246,9 +218,16 @@ void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *o
             out->line = s->stmts[i].line;
             snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", be->name, s->stmts[i].line,
                      why);
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+void scn_run(const scn_script *s, const scn_run_options *options, scn_outcome *out)
+{
+    if (scn_decided_before_run(s, options, out))
+        return;
     scn_exec r;
     if (!scn_exec_begin(&r, s, options)) {
         out->verdict = SCN_FAILED;

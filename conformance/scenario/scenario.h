@@ -111,6 +111,15 @@ typedef struct scn_run_options {
 bool scn_checker_available(void);
 
 /**
+ * What scn_run decides before anything runs: the scenario is skipped (it needs the reference
+ * provider and a provider program was given, or a statement needs what the backend lacks:
+ * `backend B: line N: reason`), or fails (an unknown backend). @p out is set either way (its
+ * reason is the xfail reason).
+ * @return true when decided (@p out says how), false when the scenario would run.
+ */
+bool scn_decided_before_run(const scn_script *script, const scn_run_options *options, scn_outcome *out);
+
+/**
  * Runs a parsed script in a fresh simulation (made current for the run and destroyed after).
  * @param options NULL for the defaults.
  * @param out receives the outcome; free its recent_trace with free().

@@ -208,9 +208,9 @@ bool scn_session_info(const scn_session *s, prjsim_file_info *info)
 
 uint32_t scn_session_state(scn_session *s, const WCHAR *full_path)
 {
-    size_t from = prjsim_trace_count(s->run.sim);
+    size_t from = scn_sim_trace_count(&s->run);
     uint32_t st = scn_item_state(&s->run, full_path);
-    scn_hide_trace(&s->run, from, prjsim_trace_count(s->run.sim));
+    scn_hide_trace(&s->run, from, scn_sim_trace_count(&s->run));
     return st;
 }
 
@@ -303,7 +303,7 @@ char *scn_session_describe(scn_session *s)
     describe_events(&b, r, false);
     describe_events(&b, r, true);
     for (int d = 0; d < PRJSIM_DIAG_COUNT_; d++) {
-        size_t now = prjsim_trace_count_diag(r->sim, (prjsim_diag)d);
+        size_t now = scn_sim_diag_count(r, (prjsim_diag)d);
         if (now > r->diag_mark[d]) {
             char line[160];
             snprintf(line, sizeof line, "expect diag %s count=%zu\n", prjsim_diag_name((prjsim_diag)d),

@@ -6,7 +6,6 @@
  */
 #include "internal.h"
 
-#include <fault.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +136,7 @@ bool scn_parse_state(scn_parser *p, scn_stmt *st, scn_line *l)
         return scn_error(p, "state folder '%s' not found (looked beside the script, in the current "
                             "directory and in the source tree)", l->tok[1].text);
     char err[1024] = "";
-    if (FAILED(prjsim_state_check(st->text, err, sizeof err)))
+    if (FAILED(scn_sim_state_check(st->text, err, sizeof err)))
         return scn_error(p, "state: %s", err);
     return no_more(p, l, 2);
 }
@@ -145,7 +144,7 @@ bool scn_parse_state(scn_parser *p, scn_stmt *st, scn_line *l)
 void scn_run_state(scn_exec *r, const scn_stmt *st)
 {
     char err[1024] = "";
-    if (FAILED(prjsim_state_load(r->sim, st->text, NULL, err, sizeof err)))
+    if (FAILED(scn_sim_state_load(r, st->text, err, sizeof err)))
         scn_fail(r, st->line, "state: %s", err);
 }
 
@@ -271,7 +270,7 @@ bool scn_parse_directory(scn_parser *p, scn_stmt *st, scn_line *l)
 
 void scn_run_directory(scn_exec *r, const scn_stmt *st)
 {
-    HRESULT hr = prjsim_volume_create_directory(r->sim, st->path);
+    HRESULT hr = scn_sim_create_directory(r, st->path);
     if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
         scn_fail(r, st->line, "directory %s could not be created (0x%08X)", st->upath, (unsigned)hr);
 }
@@ -320,7 +319,7 @@ bool scn_parse_option(scn_parser *p, scn_stmt *st, scn_line *l)
             char err[512];
             if (!t->key || !t->value[0])
                 return scn_error(p, "option faults needs a spec: faults=\"GetFileData:nth=2:delay=50\"");
-            if (FAILED(fault_spec_check(t->value, err, sizeof err)))
+            if (FAILED(scn_sim_fault_check(t->value, err, sizeof err)))
                 return scn_error(p, "option faults: %s", err);
             if (strlen(t->value) >= sizeof s->faults)
                 return scn_error(p, "option faults: the spec is too long");
@@ -414,7 +413,7 @@ HRESULT scn_start_instance(scn_exec *r)
 {
     const scn_setup *s = &r->script->setup;
     if (!r->started_once) {
-        HRESULT hr = prjsim_volume_create_directory(r->sim, s->root);
+        HRESULT hr = scn_sim_create_directory(r, s->root);
         if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
             return hr;
         static const GUID id = {0x5ce7a210, 0x0001, 0x4c0e, {0x9a, 0x1b, 0, 0, 0, 0, 0, 1}};
@@ -433,10 +432,8 @@ HRESULT scn_start_instance(scn_exec *r)
     const PRJ_CALLBACKS *callbacks = &r->prov.outer;
     void *context = &r->prov;
     if (s->faults[0]) {
-        if (!r->prov.fault && FAILED(fault_wrap(&r->prov.outer, &r->prov, s->faults, &r->prov.fault, NULL, 0)))
+        if (FAILED(scn_sim_fault_wrap(&r->prov, s->faults, &callbacks, &context)))
             return E_INVALIDARG; /* checked when parsed */
-        callbacks = fault_callbacks(r->prov.fault);
-        context = fault_context(r->prov.fault);
     }
     HRESULT hr = PrjStartVirtualizing(s->root, callbacks, context, &opts, &ctx);
     if (SUCCEEDED(hr)) {
@@ -548,12 +545,12 @@ void scn_run_as(scn_exec *r, const scn_stmt *st)
 {
     r->as_process = st->sub == AS_PROCESS;
     if (r->as_process && !r->agent && scn_uses_agent(r->options))
-        r->agent = prjsim_agent_start_local(r->be);
+        r->agent = scn_sim_agent_start(r->be);
     if (st->sub == AS_CLIENT) {
         prjsim_backend_agent.set_caller(NULL);
-        r->caller = prjsim_client_get_caller();
+        r->caller = scn_sim_caller();
         r->be->set_caller(NULL);
-        r->caller = prjsim_client_get_caller();
+        r->caller = scn_sim_caller();
         r->caller_image[0] = 0;
         if (r->caller.image_file_name)
             wcsncpy(r->caller_image, r->caller.image_file_name, MAX_PATH);

@@ -20,10 +20,10 @@ static bool probe_tombstone(scn_exec *r, const WCHAR *rel)
 {
     if (!r->running || r->external)
         return false; /* a provider program's context is its own */
-    size_t from = prjsim_trace_count(r->sim);
+    size_t from = scn_sim_trace_count(r);
     PRJ_UPDATE_FAILURE_CAUSES causes = PRJ_UPDATE_FAILURE_CAUSE_NONE;
     HRESULT hr = PrjDeleteFile(r->ctx, rel, PRJ_UPDATE_NONE, &causes);
-    scn_hide_trace(r, from, prjsim_trace_count(r->sim));
+    scn_hide_trace(r, from, scn_sim_trace_count(r));
     return hr == HRESULT_FROM_WIN32(ERROR_FILE_SYSTEM_VIRTUALIZATION_INVALID_OPERATION) &&
            (causes & PRJ_UPDATE_FAILURE_CAUSE_TOMBSTONE);
 }

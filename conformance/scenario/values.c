@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#include "../utf8.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -445,7 +447,13 @@ WCHAR *scn_wide(const char *s)
                 ok = false;
             c = (c << 6) | (u[i + (size_t)k] & 0x3F);
         }
-        w[j++] = ok ? (WCHAR)c : 0xFFFD;
+        if (!ok)
+            c = 0xFFFD;
+        if (c >= 0x10000 && sizeof(WCHAR) == 2) { /* UTF-16 (Windows): a surrogate pair */
+            w[j++] = (WCHAR)(0xD800 + ((c - 0x10000) >> 10));
+            c = 0xDC00 + ((c - 0x10000) & 0x3FF);
+        }
+        w[j++] = (WCHAR)c;
         i += (size_t)extra + 1;
     }
     w[j] = 0;
@@ -454,7 +462,20 @@ WCHAR *scn_wide(const char *s)
 
 char *scn_utf8(const WCHAR *s)
 {
-    return prjsim_trace_utf8(s); /* one encoder, the trace's */
+    if (!s)
+        return scn_strdup("(null)");
+    size_t n = wcslen(s), at = 0;
+    char *out = malloc(n * 4 + 1);
+    if (!out)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = prjsim_utf8_next_char(s, &i); /* one encoder: utf8.h */
+        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            c = 0xFFFD; /* no character: as the trace writes it */
+        at += prjsim_utf8_encode(c, out + at);
+    }
+    out[at] = 0;
+    return out;
 }
 
 /* ---- Callbacks and notifications ---- */
