@@ -602,10 +602,10 @@ bool prjsim__name_has_wildcards(const wchar_t *s)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Public SDK functions                                                                       */
+/* The SDK functions on whole names (names_api.c; windows/ where ProjectedFSLib.dll is missing) */
 /* ------------------------------------------------------------------------------------------ */
 
-STDAPI_(int) PrjFileNameCompare(PCWSTR fileName1, PCWSTR fileName2)
+int prjsim__name_compare(const wchar_t *fileName1, const wchar_t *fileName2)
 {
     /* NULL reads as the empty name, which sorts before every other name. */
     if (!fileName1 || !fileName2)
@@ -630,7 +630,7 @@ STDAPI_(int) PrjFileNameCompare(PCWSTR fileName1, PCWSTR fileName2)
                                   wcslen(fileName2 + i));
 }
 
-STDAPI_(BOOLEAN) PrjFileNameMatch(PCWSTR fileNameToCheck, PCWSTR pattern)
+BOOLEAN prjsim__name_match(const wchar_t *fileNameToCheck, const wchar_t *pattern)
 {
     size_t namelen = fileNameToCheck != NULL ? wcslen(fileNameToCheck) : 0;
     size_t patlen = pattern != NULL ? wcslen(pattern) : 0;
@@ -638,7 +638,7 @@ STDAPI_(BOOLEAN) PrjFileNameMatch(PCWSTR fileNameToCheck, PCWSTR pattern)
     return prjsim__name_match_n(fileNameToCheck, namelen, pattern, patlen) ? 1 : 0;
 }
 
-STDAPI_(BOOLEAN) PrjDoesNameContainWildCards(LPCWSTR fileName)
+BOOLEAN prjsim__name_wildcards(const wchar_t *fileName)
 {
     return prjsim__name_has_wildcards(fileName) ? 1 : 0;
 }

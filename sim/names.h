@@ -44,6 +44,12 @@ bool prjsim__name_match_n(const wchar_t *name, size_t namelen, const wchar_t *pa
 /* Whether a NUL-terminated name contains any of the wildcards * ? < > ". NULL has none. */
 bool prjsim__name_has_wildcards(const wchar_t *s);
 
+/* PrjFileNameCompare, PrjFileNameMatch and PrjDoesNameContainWildCards on whole names (NULL
+ * reads as the empty name): names_api.c's, and the Windows build's where the DLL is missing. */
+int prjsim__name_compare(const wchar_t *fileName1, const wchar_t *fileName2);
+BOOLEAN prjsim__name_match(const wchar_t *fileNameToCheck, const wchar_t *pattern);
+BOOLEAN prjsim__name_wildcards(const wchar_t *fileName);
+
 /*
  * The number of UTF-16 code units the name takes on Windows: characters above U+FFFF count 2.
  * Used for buffer-cost computations.

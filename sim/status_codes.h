@@ -7,6 +7,9 @@
 #ifndef PRJSIM_STATUS_CODES_H
 #define PRJSIM_STATUS_CODES_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /* X(name, value) of Win32 errors. */
 #define WIN32_ERRORS(X) \
     X(ERROR_SUCCESS, 0) X(ERROR_INVALID_FUNCTION, 1) X(ERROR_FILE_NOT_FOUND, 2) \

@@ -64,7 +64,7 @@ check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manif
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
   conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c
 check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process}.c \
-  windows/tests/*.c fixtures/hello/hello.c sim/names.c
+  windows/tests/*.c fixtures/hello/hello.c sim/names.c sim/names_api.c
 # libstdc++ warns that clang's MSVC mode leaves __STRICT_ANSI__ undefined, and mingw-w64's
 # DEFINE_ENUM_FLAG_OPERATORS expands to functions clang calls unused here: neither is ours.
 cxx_flags=(-std=c++17)

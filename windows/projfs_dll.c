@@ -315,22 +315,36 @@ STDAPI PrjFillDirEntryBuffer2(PRJ_DIR_ENTRY_BUFFER_HANDLE dirEntryBufferHandle, 
 /*
  * The name helpers have no error result. Without the DLL a provider cannot have started, so
  * these are reached only by a program that ignored prjsim_projfs_require: it is stopped with
- * the same message rather than given a made-up answer.
+ * the same message rather than given a made-up answer, unless it asked for prjsim's own rules
+ * (prjsim_projfs_names_without_dll: set once, before any thread that calls these starts).
  */
+static const prjsim_projfs_names *names_without_dll;
+
+void prjsim_projfs_names_without_dll(const prjsim_projfs_names *names)
+{
+    names_without_dll = names;
+}
+
 STDAPI_(BOOLEAN) PrjFileNameMatch(PCWSTR fileNameToCheck, PCWSTR pattern)
 {
+    if (names_without_dll && !prjsim_projfs_load(NULL, 0))
+        return names_without_dll->match(fileNameToCheck, pattern);
     prjsim_projfs_require();
     return fn.match(fileNameToCheck, pattern);
 }
 
 STDAPI_(int) PrjFileNameCompare(PCWSTR fileName1, PCWSTR fileName2)
 {
+    if (names_without_dll && !prjsim_projfs_load(NULL, 0))
+        return names_without_dll->compare(fileName1, fileName2);
     prjsim_projfs_require();
     return fn.compare(fileName1, fileName2);
 }
 
 STDAPI_(BOOLEAN) PrjDoesNameContainWildCards(LPCWSTR fileName)
 {
+    if (names_without_dll && !prjsim_projfs_load(NULL, 0))
+        return names_without_dll->wildcards(fileName);
     prjsim_projfs_require();
     return fn.wildcards(fileName);
 }

@@ -35,6 +35,20 @@ bool prjsim_projfs_load(char *why, size_t why_size);
 void prjsim_projfs_require(void);
 
 /*
+ * The answers of the name helpers (PrjFileNameCompare, PrjFileNameMatch,
+ * PrjDoesNameContainWildCards) where the DLL is missing, for a program that orders names before
+ * it needs ProjFS: prjsim-run.exe parses scenarios with memtree, which sorts names with
+ * PrjFileNameCompare, and gives prjsim's own rules (sim/names.c). NULL, the default: such a call
+ * stops the program with the message above, since no provider can have started.
+ */
+typedef struct prjsim_projfs_names {
+    int (*compare)(PCWSTR fileName1, PCWSTR fileName2);
+    BOOLEAN (*match)(PCWSTR fileNameToCheck, PCWSTR pattern);
+    BOOLEAN (*wildcards)(PCWSTR fileName);
+} prjsim_projfs_names;
+void prjsim_projfs_names_without_dll(const prjsim_projfs_names *names);
+
+/*
  * The result a Prj* forwarder returns when the DLL or the function is missing:
  * HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND) or HRESULT_FROM_WIN32(ERROR_PROC_NOT_FOUND).
  */

@@ -12,10 +12,10 @@ static const char *simulator_option(const scn_setup *setup)
     prjsim_sim_options defaults = PRJSIM_SIM_OPTIONS_INIT;
     if (setup->faults[0])
         return "'option faults' puts the simulator's fault wrapper in front of the provider";
-    if (setup->sim.thread_pool != defaults.thread_pool || setup->sim.watchdog_ms != defaults.watchdog_ms ||
-        setup->sim.default_query_buffer != defaults.default_query_buffer ||
+    /* thread-pool is not among them: the real ProjFS always calls back on a pool of its own */
+    if (setup->sim.watchdog_ms != defaults.watchdog_ms || setup->sim.default_query_buffer != defaults.default_query_buffer ||
         setup->sim.write_alignment != defaults.write_alignment)
-        return "'option' sets the simulator's thread-pool, query-buffer, watchdog or write-alignment";
+        return "'option' sets the simulator's query-buffer, watchdog or the volume's write-alignment";
     return NULL;
 }
 

@@ -300,7 +300,20 @@ static void tally_add(skip_tally *t, const char *message)
     t->n[t->count++] = 1;
 }
 
-int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
+/* Prints the count of each reason (to @p out unless NULL) and frees the tally. */
+static void tally_print(FILE *out, skip_tally *t)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        if (out)
+            fprintf(out, "  %zu skipped: %s\n", t->n[i], t->why[i]);
+        free(t->why[i]);
+    }
+    free(t->why);
+    free(t->n);
+}
+
+/* Parses every file; NULL (messages on @p err) when one is malformed. */
+static scn_script **parse_all(char *const *paths, size_t count, FILE *err)
 {
     scn_script **scripts = calloc(count + 1, sizeof *scripts);
     if (!scripts)
@@ -309,14 +322,60 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
     for (size_t i = 0; i < count; i++)
         if (scn_parse_file(&scripts[i], paths[i], err) != SCN_EXIT_PASS)
             malformed++;
-    if (malformed) {
-        for (size_t i = 0; i < count; i++)
-            scn_script_free(scripts[i]);
-        free(scripts);
-        if (err)
-            fprintf(err, "%d malformed scenario file(s): nothing ran\n", malformed);
+    if (!malformed)
+        return scripts;
+    for (size_t i = 0; i < count; i++)
+        scn_script_free(scripts[i]);
+    free(scripts);
+    if (err)
+        fprintf(err, "%d malformed scenario file(s): nothing ran\n", malformed);
+    return NULL;
+}
+
+int scn_check_files(char *const *paths, size_t count, FILE *err)
+{
+    scn_script **scripts = parse_all(paths, count, err);
+    if (!scripts)
         return SCN_EXIT_MALFORMED;
+    for (size_t i = 0; i < count; i++)
+        scn_script_free(scripts[i]);
+    free(scripts);
+    return SCN_EXIT_PASS;
+}
+
+int scn_list_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
+{
+    scn_script **scripts = parse_all(paths, count, err);
+    if (!scripts)
+        return SCN_EXIT_MALFORMED;
+    size_t skipped = 0, failed = 0;
+    skip_tally tally = {NULL, NULL, 0};
+    for (size_t i = 0; i < count; i++) {
+        scn_outcome o;
+        if (!scn_decided_before_run(scripts[i], options, &o)) {
+            fprintf(out, "RUN %s\n", paths[i]);
+        } else if (o.verdict == SCN_SKIPPED) {
+            fprintf(out, "SKIP %s: %s\n", paths[i], o.message);
+            tally_add(&tally, o.message);
+            skipped++;
+        } else {
+            fprintf(out, "FAIL %s:%d: %s\n", paths[i], o.line, o.message);
+            failed++;
+        }
+        scn_script_free(scripts[i]);
     }
+    free(scripts);
+    fprintf(out, "backend %s: %zu would run, %zu skipped\n", options && options->backend ? options->backend : "sim",
+            count - skipped - failed, skipped);
+    tally_print(out, &tally);
+    return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
+}
+
+int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
+{
+    scn_script **scripts = parse_all(paths, count, err);
+    if (!scripts)
+        return SCN_EXIT_MALFORMED;
     size_t passed = 0, failed = 0, xfailed = 0, skipped = 0;
     skip_tally tally = {NULL, NULL, 0};
     for (size_t i = 0; i < count; i++) {
@@ -369,14 +428,8 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
         fprintf(out, " (%zu skipped)\n", skipped);
     else
         fprintf(out, "\n");
-    if (options && options->backend) {
+    if (options && options->backend)
         fprintf(out, "backend %s: %zu ran, %zu skipped\n", options->backend, count - skipped, skipped);
-        for (size_t i = 0; i < tally.count; i++)
-            fprintf(out, "  %zu skipped: %s\n", tally.n[i], tally.why[i]);
-    }
-    for (size_t i = 0; i < tally.count; i++)
-        free(tally.why[i]);
-    free(tally.why);
-    free(tally.n);
+    tally_print(options && options->backend ? out : NULL, &tally);
     return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
 }

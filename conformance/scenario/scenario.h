@@ -136,6 +136,21 @@ void scn_run(const scn_script *script, const scn_run_options *options, scn_outco
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err);
 
 /**
+ * Parses every file (a malformed one: its `file:line: message` lines on @p err and a count).
+ * @return SCN_EXIT_PASS or SCN_EXIT_MALFORMED.
+ */
+int scn_check_files(char *const *paths, size_t count, FILE *err);
+
+/**
+ * `prjsim run --list`: parses every file as scn_run_files does (a malformed one: exit 2, nothing
+ * listed), then prints, without running anything, `RUN file` for each scenario that would run,
+ * `SKIP file: backend B: line N: reason` for each skipped before it runs (scn_decided_before_run),
+ * and `backend B: N would run, N skipped` with the count of each reason.
+ * @return SCN_EXIT_PASS, SCN_EXIT_FAIL (an unknown backend) or SCN_EXIT_MALFORMED.
+ */
+int scn_list_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err);
+
+/**
  * The bundled data folder @p what ("trees": the manifests; "scenarios") into @p buf: in
  * <prefix>/share/prjsim beside an installed program, in the source tree for one run from the
  * build tree. NULL when there is none.

@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 /* Is the item at @p rel a tombstone? (Only asked when PrjGetOnDiskFileState found nothing.) */
 static bool probe_tombstone(scn_exec *r, const WCHAR *rel)

@@ -84,8 +84,8 @@ const scn_name scn_attr_names[] = {
     {"offline", FILE_ATTRIBUTE_OFFLINE},
     {"not_content_indexed", FILE_ATTRIBUTE_NOT_CONTENT_INDEXED},
     {"encrypted", FILE_ATTRIBUTE_ENCRYPTED},
-    {"recall_on_open", FILE_ATTRIBUTE_RECALL_ON_OPEN},
-    {"recall_on_data_access", 0x00400000},
+    {"recall_on_open", 0x00040000},        /* FILE_ATTRIBUTE_RECALL_ON_OPEN: not in older SDKs */
+    {"recall_on_data_access", 0x00400000}, /* FILE_ATTRIBUTE_RECALL_ON_DATA_ACCESS */
     {"none", 0},
     {NULL, 0},
 };

@@ -42,6 +42,10 @@ static int usage(FILE *out)
             "                read callbacks, pends and instances from its log, so that those\n"
             "                run on every backend (needs LD_PRELOAD=libprjsim_recording.so;\n"
             "                docs/layering.md)\n"
+            "  --list        run nothing: print RUN or SKIP (with the reason) for each script\n"
+            "                as the options given decide before a scenario starts, and the\n"
+            "                count of each reason (prjsim-run.exe --list on Windows prints the\n"
+            "                same for the real ProjFS; docs/windows.md)\n"
             "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
             "  --verbose     print each statement as it runs, and the whole trace\n"
             "  --trace-file F  write the run's trace with item states to F (one script only;\n"
@@ -63,6 +67,7 @@ int prjsim_cmd_run(int argc, char **argv)
         return 2;
     size_t count = 0;
     const char *provider = NULL;
+    bool list = false;
     int args_at = argc;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -113,6 +118,8 @@ int prjsim_cmd_run(int argc, char **argv)
                 opts.checker = true;
             } else if (!strcmp(a, "--agent")) {
                 opts.agent = true;
+            } else if (!strcmp(a, "--list")) {
+                list = true;
             } else if (!strcmp(a, "--bless")) {
                 opts.bless = true;
             } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
@@ -167,7 +174,8 @@ int prjsim_cmd_run(int argc, char **argv)
             return 2;
         }
     }
-    int rc = scn_run_files(files, count, &opts, stdout, stderr);
+    int rc = list ? scn_list_files(files, count, &opts, stdout, stderr)
+                  : scn_run_files(files, count, &opts, stdout, stderr);
     free(files);
     free(pargv);
     return rc;
