@@ -60,6 +60,13 @@ check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manif
   conformance/prjconf/{cases,cases_enum,cases_items,cases_refusals,crawl,io,report}.c \
   windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host}.c \
   conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c
+# The scenario interpreter as prjsim-run.exe builds it (prjsim_scenario_win), with windows/msvc/'s
+# pthread.h, strings.h and unistd.h first, as windows/CMakeLists.txt gives them to MSVC.
+check -std=c11 -Iwindows/msvc -Iconformance/scenario -I"$build/windows/scenario_include" -- \
+  conformance/scenario/{lexer,parser,values,setup,roots,provider,misbehave,operations,provider_calls}.c \
+  conformance/scenario/{state,expect,golden,runner,requires,checker,simulator_win}.c \
+  conformance/recording/{observe,observer,observer_win}.c sim/{diag_names,status_names}.c windows/scenario_backend.c
+check -std=c11 -Iconformance/scenario -I"$build/windows/scenario_include" -- windows/prjsim_run_main.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
   conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c

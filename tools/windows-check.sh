@@ -93,3 +93,50 @@ if [ "$(cat "$prefix/drive_c/hello.rec" 2>/dev/null)" != "# checker" ]; then
   exit 1
 fi
 echo "ok: PRJSIM_RECORD makes hello.exe write its (empty) log and checker report"
+
+echo "== prjsim-run.exe (the scenario runner) without ProjFS"
+run_scenarios() { # ARGS...: status, out and err of prjsim-run.exe under Wine
+  status=0
+  timeout 300 "$wine" "$build/windows/prjsim-run.exe" "$@" >"$prefix/out" 2>"$prefix/err" || status=$?
+}
+scenarios_failed() { # WHAT
+  echo "windows-check: prjsim-run.exe: $1; got exit $status, stderr:" >&2
+  sed 's/^/  /' "$prefix/err" >&2
+  echo "stdout:" >&2
+  sed 's/^/  /' "$prefix/out" >&2
+  exit 1
+}
+# A scenario run: parsed, then the exact line and exit 2 (Wine has no ProjectedFSLib.dll).
+run_scenarios --backend projfs conformance/scenarios/lifecycle/restart-keeps-state.scn
+{ [ "$status" = 2 ] && [ "$(tr -d '\r' <"$prefix/err")" = "$expected" ] && [ ! -s "$prefix/out" ]; } ||
+  scenarios_failed "a run: expected exit 2 and exactly the ProjFS line on stderr"
+echo "ok: prjsim-run.exe --backend projfs SCRIPT: exit 2, the exact line"
+# A malformed script: file:line: message and exit 2, before ProjFS is looked for.
+printf 'root C:\\R\nitem file a.txt content="x"\nopen h\n' >"$prefix/malformed.scn"
+run_scenarios "$prefix/malformed.scn"
+{ [ "$status" = 2 ] && head -n 1 "$prefix/err" | tr -d '\r' | grep -q "^$prefix/malformed.scn:3: usage: open H PATH" &&
+  ! grep -q 'ProjFS is not available' "$prefix/err"; } ||
+  scenarios_failed "a malformed script: expected exit 2 and '$prefix/malformed.scn:3: usage: open H PATH...'"
+echo "ok: prjsim-run.exe on a malformed script: file:line: message, exit 2"
+# What it skips on the real ProjFS against what Linux skips with --backend win32 --checker: the
+# same, or explained (tools/scenario-skips-compare.sh). Needs the Linux build (tools/run-tests.sh
+# makes it first); its own self-check shows that a difference fails.
+linux_build=${PRJSIM_LINUX_BUILD:-build}
+if [ -x "$linux_build/tools/prjsim/prjsim" ] && [ -f "$linux_build/conformance/recording/libprjsim_recording.so" ]; then
+  run_scenarios --list conformance/scenarios
+  [ "$status" = 0 ] || scenarios_failed "--list conformance/scenarios: expected exit 0"
+  cp "$prefix/out" "$prefix/projfs.list"
+  # shellcheck disable=SC2046 # one argument per file
+  LD_PRELOAD="$PWD/$linux_build/conformance/recording/libprjsim_recording.so" \
+    "$linux_build/tools/prjsim/prjsim" run --list --backend win32 --checker \
+    $(find conformance/scenarios -name '*.scn' | LC_ALL=C sort) >"$prefix/linux.list"
+  bash tools/scenario-skips-compare.sh "$prefix/linux.list" "$prefix/projfs.list"
+  sed 's/^SKIP \([^:]*\): .*/RUN \1/' "$prefix/projfs.list" >"$prefix/projfs-runs-all.list"
+  if bash tools/scenario-skips-compare.sh "$prefix/linux.list" "$prefix/projfs-runs-all.list" >/dev/null; then
+    echo "windows-check: tools/scenario-skips-compare.sh did not see a difference (every scenario running)" >&2
+    exit 1
+  fi
+  echo "ok: prjsim-run.exe --list skips what Linux skips, or for the simulator's volume"
+else
+  echo "skipped: the skip list against Linux's (no Linux build in $linux_build; PRJSIM_LINUX_BUILD=DIR)"
+fi

@@ -3,8 +3,9 @@
 """Checks the Windows workflows (.github/workflows/windows.yml and the template
 docs/ci/windows-projfs.yml): valid YAML (Debian's python3-yaml), a windows-latest job, actions
 we know, and commands that exist: every `run` line starts with a known command; every -D cache
-variable given to cmake is one the project defines; every prjconf.exe option is one prjconf's
-Windows usage text lists, and its path is where the Visual Studio generator puts it.
+variable given to cmake is one the project defines; every prjconf.exe (prjsim-run.exe) option is
+one the usage text of windows/prjconf_main.c (windows/prjsim_run_main.c) lists, and its path is
+where the Visual Studio generator puts it.
 
     windows-workflows-check.py SOURCE_DIR
 """
@@ -36,24 +37,29 @@ def cache_variables(src):
     return names
 
 
-def prjconf_options(src):
-    usage = (src / "windows" / "prjconf_main.c").read_text(encoding="utf-8")
-    return set(re.findall(r"(--[a-z][a-z-]*)", usage))
+# The Windows programs a run line may start, and the source whose usage text lists their options.
+PROGRAMS = {"prjconf.exe": "prjconf_main.c", "prjsim-run.exe": "prjsim_run_main.c"}
+
+
+def program_options(src):
+    return {exe: set(re.findall(r"(--[a-z][a-z-]*)", (src / "windows" / main).read_text(encoding="utf-8")))
+            for exe, main in PROGRAMS.items()}
 
 
 def check_run(line, src, problems, where, cache, options):
     words = shlex.split(line, posix=False)
     cmd = words[0]
-    if cmd.lower().endswith("prjconf.exe"):
+    exe = next((e for e in PROGRAMS if cmd.lower().endswith(e)), None)
+    if exe:
         parts = re.split(r"[\\/]", cmd)
-        if parts[-3:] != ["windows", "RelWithDebInfo", "prjconf.exe"]:
-            problems.append(f"{where}: {cmd}: the Visual Studio generator puts prjconf in "
-                            "BUILD\\windows\\RelWithDebInfo\\prjconf.exe")
+        if parts[-3:] != ["windows", "RelWithDebInfo", exe]:
+            problems.append(f"{where}: {cmd}: the Visual Studio generator puts {exe} in "
+                            f"BUILD\\windows\\RelWithDebInfo\\{exe}")
         for w in words[1:]:
             if w == "--":
                 break  # the provider program's own arguments
-            if w.startswith("--") and w not in options:
-                problems.append(f"{where}: prjconf has no option {w}")
+            if w.startswith("--") and w not in options[exe]:
+                problems.append(f"{where}: {exe} has no option {w}")
         return
     if cmd not in KNOWN_COMMANDS:
         problems.append(f"{where}: unknown command {cmd!r}")
@@ -68,7 +74,7 @@ def check_run(line, src, problems, where, cache, options):
 
 def check(path, src, problems):
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    cache, options = cache_variables(src), prjconf_options(src)
+    cache, options = cache_variables(src), program_options(src)
     jobs = doc.get("jobs") or {}
     if not jobs:
         problems.append(f"{path}: no jobs")

@@ -159,6 +159,38 @@ static __inline int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
     return SleepConditionVariableSRW(c, m, INFINITE, 0) ? 0 : 22; /* EINVAL */
 }
+/*
+ * A wait until an absolute CLOCK_REALTIME time (the scenario interpreter's, which wakes every
+ * 20 ms to look for a blocked operation): SleepConditionVariableSRW with the milliseconds left;
+ * it fails with ERROR_TIMEOUT when the time passed (learn.microsoft.com, "SleepConditionVariableSRW
+ * function"). clock_gettime(CLOCK_REALTIME), which mingw-w64's winpthreads also gives with
+ * <pthread.h>, is GetSystemTimeAsFileTime: 100 ns ticks since 1601, 11644473600 s before 1970
+ * (learn.microsoft.com, "GetSystemTimeAsFileTime function", "FILETIME structure").
+ */
+#include <errno.h>
+#include <time.h>
+#ifndef CLOCK_REALTIME
+#define CLOCK_REALTIME 0
+static __inline int clock_gettime(int clock, struct timespec *ts)
+{
+    FILETIME ft;
+    (void)clock;
+    GetSystemTimeAsFileTime(&ft);
+    unsigned long long t = ((unsigned long long)ft.dwHighDateTime << 32 | ft.dwLowDateTime) - 116444736000000000ULL;
+    ts->tv_sec = (time_t)(t / 10000000);
+    ts->tv_nsec = (long)(t % 10000000) * 100;
+    return 0;
+}
+#endif
+static __inline int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *at)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    long long ms = ((long long)at->tv_sec - (long long)now.tv_sec) * 1000 + (at->tv_nsec - now.tv_nsec) / 1000000;
+    if (SleepConditionVariableSRW(c, m, ms > 0 ? (DWORD)ms : 0, 0))
+        return 0;
+    return GetLastError() == ERROR_TIMEOUT ? ETIMEDOUT : EINVAL;
+}
 static __inline int pthread_cond_broadcast(pthread_cond_t *c) { WakeAllConditionVariable(c); return 0; }
 static __inline int pthread_cond_signal(pthread_cond_t *c) { WakeConditionVariable(c); return 0; }
 

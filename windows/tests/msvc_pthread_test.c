@@ -119,6 +119,16 @@ int main(void)
         CHECK(pthread_cond_wait(&hand_changed, &hand_lock) == 0, "wait");
     pthread_mutex_unlock(&hand_lock);
     pthread_attr_destroy(&detached);
+    /* A deadline already passed: the timed wait returns ETIMEDOUT with the lock held again. */
+    struct timespec now, past;
+    CHECK(clock_gettime(CLOCK_REALTIME, &now) == 0 && now.tv_sec > 1500000000, "realtime %lld",
+          (long long)now.tv_sec);
+    past = now;
+    past.tv_sec -= 1;
+    pthread_mutex_lock(&hand_lock);
+    CHECK(pthread_cond_timedwait(&hand_changed, &hand_lock, &past) == ETIMEDOUT, "timed wait past its deadline");
+    CHECK(!TryAcquireSRWLockExclusive(&hand_lock), "the lock is held again after the timed wait");
+    pthread_mutex_unlock(&hand_lock);
     pthread_cond_destroy(&hand_changed);
     CHECK(handed == 42, "handed %d", handed);
 
