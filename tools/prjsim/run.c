@@ -94,10 +94,11 @@ int prjsim_cmd_run(int argc, char **argv)
             } else if ((!strcmp(a, "--backend") && i + 1 < argc) || !strncmp(a, "--backend=", 10)) {
                 opts.backend = a[9] == '=' ? a + 10 : argv[++i];
                 if (!strcmp(opts.backend, "projfs")) {
-                    /* The real ProjFS needs Windows, and the scenario runner the simulator. */
-                    fprintf(stderr, "prjsim run: backend projfs is the real ProjFS, on Windows only, "
-                                    "where scenarios do not run yet: use prjconf.exe --backend "
-                                    "projfs there (docs/windows.md)\n");
+                    /* The real ProjFS needs Windows: prjsim-run.exe there. */
+                    fprintf(stderr, "prjsim run: backend projfs is the real ProjFS, on Windows only: "
+                                    "prjsim-run.exe --backend projfs there (it parses and lists the "
+                                    "scenarios; running them is not done yet), prjconf.exe --backend "
+                                    "projfs for a provider (docs/windows.md)\n");
                     free(files);
                     return 2;
                 }
