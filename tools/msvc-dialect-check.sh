@@ -24,6 +24,18 @@ for h in pthread.h stdatomic.h threads.h; do
   printf '#error "<%s>: not in MSVC (windows/msvc/ stands in only for memtree, the recording layer, prjconf'"'"'s cases and the client agent)"\n' "$h" \
     >"$poison/$h"
 done
+# MSVC warns C4005 when <ntstatus.h> follows a <windows.h> read without WIN32_NO_STATUS (winnt.h
+# defined STATUS_WAIT_0 and others already); clang does not, as the headers are system headers.
+# This stand-in refuses that order and then reads the real one (conformance/windows_status.h).
+cat >"$poison/ntstatus.h" <<'H'
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgnu-include-next"
+#if defined(STATUS_WAIT_0) && !defined(_NTSTATUS_)
+#error "<ntstatus.h> after <windows.h> without WIN32_NO_STATUS: MSVC C4005; include conformance/windows_status.h first"
+#endif
+#include_next <ntstatus.h>
+#pragma clang diagnostic pop
+H
 # C++ standard headers: mingw-w64's libstdc++, as g++ finds them.
 cxx_dirs=$(echo | x86_64-w64-mingw32-g++-posix -xc++ -E -v - 2>&1 |
            sed -n '/#include <...> search starts here/,/End of search/p' | grep '^ /' | grep 'c++' || true)

@@ -6,6 +6,7 @@
 #ifndef PRJCONF_INTERNAL_H
 #define PRJCONF_INTERNAL_H
 
+#include "../windows_status.h" /* first: before projectedfslib.h reads <windows.h> */
 #include "prjconf.h"
 
 #include <backend.h>
