@@ -20,7 +20,10 @@ command -v clang >/dev/null || { echo "msvc-dialect-check: needs clang (tools/in
 mingw_inc=/usr/x86_64-w64-mingw32/include
 poison=$(mktemp -d "${TMPDIR:-/tmp}/prjsim-msvc.XXXXXX")
 trap 'rm -rf "$poison"' EXIT
-for h in pthread.h stdatomic.h threads.h; do
+# MSVC's C library has none of these POSIX headers; windows/msvc/ stands in for pthread.h,
+# strings.h and unistd.h (access) where the CMake files put it on the include path.
+for h in pthread.h stdatomic.h threads.h strings.h unistd.h dirent.h getopt.h sys/time.h; do
+  mkdir -p "$(dirname "$poison/$h")"
   printf '#error "<%s>: not in MSVC (windows/msvc/ stands in only for memtree, the recording layer, prjconf'"'"'s cases and the client agent)"\n' "$h" \
     >"$poison/$h"
 done
@@ -64,6 +67,10 @@ check() { # LANGUAGE_FLAGS... -- FILES...
       echo "msvc-dialect-check: $f (clang in MSVC mode, an approximation of MSVC)" >&2
       failed=1
     fi
+    if ! awk -f tools/msvc/gnu-only.awk "$f" >&2; then
+      echo "msvc-dialect-check: $f: GNU-only spelling outside an #if naming a compiler (MSVC has none)" >&2
+      failed=1
+    fi
   done
 }
 # windows/msvc/ (pthread.h) first, as windows/CMakeLists.txt does for MSVC.
@@ -82,7 +89,7 @@ check -std=c11 -Iconformance/scenario -I"$build/windows/scenario_include" -- win
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
   conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c
-check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process}.c \
+check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process,child_handles}.c \
   windows/tests/*.c fixtures/hello/hello.c sim/names.c sim/names_api.c
 # libstdc++ warns that clang's MSVC mode leaves __STRICT_ANSI__ undefined, and mingw-w64's
 # DEFINE_ENUM_FLAG_OPERATORS expands to functions clang calls unused here: neither is ours.
@@ -90,5 +97,10 @@ cxx_flags=(-std=c++17)
 late+=(-Wno-#warnings -Wno-unused-function)
 for d in $cxx_dirs; do cxx_flags+=(-isystem "$d"); done
 check -xc++ "${cxx_flags[@]}" -- fixtures/mirror/mirror.cpp
+# The project headers those sources include, checked the same way.
+for f in windows/*.h windows/msvc/*.h conformance/*.h conformance/{recording,backend,prjconf,agent}/*.h \
+         fixtures/memtree/*.h; do
+  awk -f tools/msvc/gnu-only.awk "$f" >&2 || { echo "msvc-dialect-check: $f: GNU-only spelling (above)" >&2; failed=1; }
+done
 [ "$failed" = 0 ] || exit 1
 echo "ok: windows/ sources and what they include parse in clang's MSVC mode (an approximation, not MSVC)"

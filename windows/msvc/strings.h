@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The POSIX case-insensitive comparisons the scenario interpreter uses (conformance/scenario),
- * for MSVC, which has no <strings.h>: the CRT's _stricmp and _strnicmp
- * (https://learn.microsoft.com/cpp/c-runtime-library/reference/stricmp-wcsicmp-mbsicmp-stricmp-l-wcsicmp-l-mbsicmp-l),
- * which compare ASCII letters case-insensitively in the "C" locale, as the interpreter needs.
- * mingw-w64 has its own; CMake puts this folder on the include path only for MSVC.
+ * POSIX <strings.h> for MSVC, which has none: the ASCII case-insensitive compares, under the
+ * names the UCRT gives them in <string.h> (_stricmp, _strnicmp: "Performs a case-insensitive
+ * comparison of strings", learn.microsoft.com, C runtime reference). Like msvc/pthread.h, CMake
+ * puts this folder on the include path only for MSVC; glibc and mingw-w64 have their own.
  */
 #ifndef PRJSIM_MSVC_STRINGS_H
 #define PRJSIM_MSVC_STRINGS_H
