@@ -10,6 +10,8 @@
  */
 #include "prjconf_recording.h"
 
+#include <prjsim/status.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +23,8 @@ bool prjconf_recording_begin(prjconf_recording *r, bool program, char *err, size
         if (SUCCEEDED(hr))
             hr = prjsim_recording_attach(r->rec);
         if (FAILED(hr)) {
-            snprintf(err, errlen, "cannot record the provider: 0x%08lx", (unsigned long)hr);
+            char name[96];
+            snprintf(err, errlen, "cannot record the provider: %s", prjsim_format_code(name, sizeof name, hr, false));
             return false;
         }
         return true;
@@ -29,15 +32,17 @@ bool prjconf_recording_begin(prjconf_recording *r, bool program, char *err, size
     WCHAR dir[MAX_PATH];
     DWORD n = GetTempPathW(MAX_PATH, dir);
     if (!n || n >= MAX_PATH || !GetTempFileNameW(dir, L"prj", 0, r->file)) {
-        snprintf(err, errlen, "cannot create the recording file under %%TEMP%% (error %lu)",
-                 (unsigned long)GetLastError());
+        char name[96];
+        snprintf(err, errlen, "cannot create the recording file under %%TEMP%% (%s)",
+                 prjsim_format_win32(name, sizeof name, GetLastError()));
         r->file[0] = 0;
         return false;
     }
     /* This process has read PRJSIM_RECORD already (prjsim_projfs_require loaded the forwarders):
      * the variable now only reaches the program, which records itself into the file. */
     if (!SetEnvironmentVariableW(L"PRJSIM_RECORD", r->file)) {
-        snprintf(err, errlen, "cannot set PRJSIM_RECORD (error %lu)", (unsigned long)GetLastError());
+        char name[96];
+        snprintf(err, errlen, "cannot set PRJSIM_RECORD (%s)", prjsim_format_win32(name, sizeof name, GetLastError()));
         return false;
     }
     return true;

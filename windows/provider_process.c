@@ -10,6 +10,8 @@
  */
 #include "provider_process.h"
 
+#include <prjsim/status.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -106,7 +108,8 @@ bool prjsim_provider_process_start(prjsim_provider_process *p, const WCHAR *cons
     SECURITY_ATTRIBUTES inherit = {(DWORD)sizeof inherit, NULL, TRUE};
     HANDLE stdin_read = NULL;
     if (!CreatePipe(&stdin_read, &p->stdin_write, &inherit, 0)) {
-        snprintf(err, errlen, "CreatePipe: Win32 error %lu", (unsigned long)GetLastError());
+        char name[96];
+        snprintf(err, errlen, "CreatePipe: %s", prjsim_format_win32(name, sizeof name, GetLastError()));
         return false;
     }
     SetHandleInformation(p->stdin_write, HANDLE_FLAG_INHERIT, 0); /* only the read end goes over */
@@ -123,7 +126,8 @@ bool prjsim_provider_process_start(prjsim_provider_process *p, const WCHAR *cons
     CloseHandle(stdin_read);
     if (!ok) {
         close_handle(&p->stdin_write);
-        snprintf(err, errlen, "cannot start %ls: Win32 error %lu", argv[0], (unsigned long)e);
+        char name[96];
+        snprintf(err, errlen, "cannot start %ls: %s", argv[0], prjsim_format_win32(name, sizeof name, e));
         return false;
     }
     CloseHandle(pi.hThread);

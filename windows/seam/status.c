@@ -4,14 +4,11 @@
  * RtlNtStatusToDosError, the one kernel32 applies to what a call returns
  * (https://learn.microsoft.com/windows/win32/api/winternl/nf-winternl-rtlntstatustodoserror).
  * On Linux the simulator's table (sim/status.c) stands for it. The names are the simulator's
- * (sim/status.c, Linux only for now): here codes are printed by number.
+ * own tables (sim/status_names.c, compiled into this library too).
  */
 #include <prjsim/status.h>
 
 #include "ntdll.h"
-
-#include <stdio.h>
-#include <stdlib.h>
 
 typedef ULONG(NTAPI *rtl_nt_status_to_dos_error)(NTSTATUS Status);
 
@@ -19,16 +16,4 @@ DWORD prjsim_status_to_win32(NTSTATUS status)
 {
     static prjsim_win__ntdll_fn fn = {INIT_ONCE_STATIC_INIT, "RtlNtStatusToDosError", NULL};
     return ((rtl_nt_status_to_dos_error)(void (*)(void))prjsim_win__ntdll(&fn))(status);
-}
-
-const char *prjsim_win32_error_name(DWORD error)
-{
-    (void)error;
-    return NULL;
-}
-
-const char *prjsim_format_code(char *buf, size_t size, INT32 code, bool is_status)
-{
-    snprintf(buf, size, "%s 0x%08X", is_status ? "NTSTATUS" : "HRESULT", (unsigned)code);
-    return buf;
 }
