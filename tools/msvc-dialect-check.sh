@@ -62,8 +62,8 @@ check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manif
   conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
-  conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c
-check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process}.c \
+  conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c sim/status_names.c
+check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process,prjconf_own_cases,prjconf_timed}.c \
   windows/tests/*.c fixtures/hello/hello.c sim/names.c
 # libstdc++ warns that clang's MSVC mode leaves __STRICT_ANSI__ undefined, and mingw-w64's
 # DEFINE_ENUM_FLAG_OPERATORS expands to functions clang calls unused here: neither is ours.

@@ -32,10 +32,29 @@ const char *prjconf_win_skip_reason(size_t i);
 void prjconf_win_list(FILE *out);
 
 /*
- * Runs the table against the started @p root, printing each case's line (prjconf's human
- * format) to @p out. *results receives the results (prjconf_win_free_results); returns how many.
+ * The capabilities the provider declares (--caps, PRJCONF_CAPS): a case needing one of them
+ * runs, a case needing another is skipped. Not called: none is known (the bundled provider
+ * registers neither a NotificationCallback nor a CancelCommandCallback).
  */
-size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, prjconf_result **results);
+void prjconf_win_declare_caps(unsigned caps);
+
+/* What prjconf_win_run ran. */
+typedef struct prjconf_win_run_info {
+    prjconf_result *results; /* prjconf.exe's own cases (prjconf_own_cases.h), then the table */
+    size_t count, own;
+    const char *timed_out;   /* the case that did not end within the timeout, or NULL */
+    size_t not_run;          /* the cases after it (results, skipped, but not printed) */
+} prjconf_win_run_info;
+
+/*
+ * Runs prjconf.exe's own cases, then the table, against the started @p root, each on a worker
+ * thread given @p timeout_s seconds (prjconf_timed.h), printing each case's line to @p out (own
+ * cases PASS/FAIL, the table in prjconf's human format). A case that does not end in time fails
+ * "timed out after N s", is left running, and the cases after it are not run (skipped, saying
+ * so, in the results; not printed); info->timed_out names it, and the caller must then stop the provider and the agent
+ * without waiting for that case. Returns how many results (prjconf_win_free_results).
+ */
+size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, unsigned timeout_s, prjconf_win_run_info *info);
 
 /* Runs case @p i of the table against @p root into @p r (free with prjconf_result_free). */
 void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r);
