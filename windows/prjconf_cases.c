@@ -198,6 +198,85 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
     free_ctx(cc);
 }
 
+/* ---- The checker's diagnostics, case by case ---- */
+
+static prjsim_recording *case_recorder;
+
+void prjconf_win_set_recorder(prjsim_recording *rec)
+{
+    case_recorder = rec;
+}
+
+static size_t count_lines(const char *text)
+{
+    size_t n = 0;
+    for (; text && *text; text++)
+        n += *text == '\n';
+    return n;
+}
+
+/* How many lines the checker reports for the log so far (0 without a recorder). */
+static size_t checker_lines(void)
+{
+    if (!case_recorder)
+        return 0;
+    char *report = prjsim_recording_check(case_recorder);
+    size_t n = count_lines(report);
+    free(report);
+    return n;
+}
+
+static void append(char **text, const char *add)
+{
+    size_t had = *text ? strlen(*text) : 0, n = strlen(add);
+    char *grown = realloc(*text, had + n + 1);
+    if (!grown)
+        return;
+    memcpy(grown + had, add, n + 1);
+    *text = grown;
+}
+
+/*
+ * The checker's lines after the first @p *seen are the case's: they appeared while it ran. The
+ * checker reads the log in one pass and reports each diagnostic at the event that decides it,
+ * so the report of a longer log begins with the report of a shorter one. The case fails with
+ * them (as on Linux, where a case's child has a recorder of its own); *seen moves past them.
+ */
+static void attribute(prjconf_result *r, size_t *seen)
+{
+    char *report = case_recorder ? prjsim_recording_check(case_recorder) : NULL;
+    const char *p = report;
+    for (size_t skip = *seen; p && *p && skip; skip--)
+        p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+    size_t count = 0;
+    char *names = NULL, *first = NULL;
+    for (; p && *p; count++) {
+        size_t line = strcspn(p, "\n"), name = strcspn(p, ":\n");
+        char buf[1200];
+        snprintf(buf, sizeof buf, "%s%.*s", names ? "," : "", (int)name, p);
+        append(&names, buf);
+        if (!first)
+            first = dup(buf);
+        snprintf(buf, sizeof buf, "diagnostic %.*s (from the recording layer's checker)\n", (int)line, p);
+        append(&r->details, buf);
+        p += line + (p[line] == '\n');
+    }
+    free(report);
+    *seen += count;
+    if (!count)
+        return;
+    free(r->diagnostics);
+    r->diagnostics = names ? names : dup("");
+    if (r->outcome == PRJCONF_PASS || r->outcome == PRJCONF_SKIP) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "diagnostic %s recorded", first ? first : "?");
+        free(r->message);
+        r->message = dup(msg);
+        r->outcome = PRJCONF_FAIL;
+    }
+    free(first);
+}
+
 /* ---- The whole run, each case on a worker thread with a timeout ---- */
 
 /* One case on the worker. A job whose case did not end in time is never freed. */
@@ -241,6 +320,8 @@ size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, unsigned timeout_s, 
         free(own);
         return 0;
     }
+    size_t seen = checker_lines(); /* before the first case: the `checker` case's */
+    info->checker_from = seen;
     for (size_t i = 0; i < total; i++) {
         bool is_own = i < nown;
         size_t index = is_own ? i : i - nown;
@@ -266,6 +347,7 @@ size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, unsigned timeout_s, 
             if (prjconf_win_run_timed(run_job, j, timeout_s * 1000u)) {
                 rs[i] = j->result;
                 free(j);
+                attribute(&rs[i], &seen);
             } else {
                 /* j, own and what the case holds stay with the thread still running it */
                 info->timed_out = name;
@@ -285,6 +367,7 @@ size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, unsigned timeout_s, 
         else
             print_case(out, is_own ? i + 1 : index + 1, is_own, &rs[i]);
     }
+    info->checker_to = seen; /* after a timeout the case left running may still add some */
     if (!info->timed_out) {
         prjconf_own_state_free(own);
         free(own);

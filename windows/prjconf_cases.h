@@ -10,6 +10,8 @@
 
 #include "projfs_backend.h"
 
+#include <recording.h>
+
 #include <backend.h>
 #include <prjconf.h>
 #include <stdio.h>
@@ -38,12 +40,22 @@ void prjconf_win_list(FILE *out);
  */
 void prjconf_win_declare_caps(unsigned caps);
 
+/*
+ * The recorder of the bundled provider's calls (prjconf_recording.h), or NULL (a --provider
+ * program records itself into a file read after the run). With one, each case fails with the
+ * checker's diagnostics that appeared while it ran (prjconf_win_run).
+ */
+void prjconf_win_set_recorder(prjsim_recording *rec);
+
 /* What prjconf_win_run ran. */
 typedef struct prjconf_win_run_info {
     prjconf_result *results; /* prjconf.exe's own cases (prjconf_own_cases.h), then the table */
     size_t count, own;
     const char *timed_out;   /* the case that did not end within the timeout, or NULL */
     size_t not_run;          /* the cases after it (results, skipped, but not printed) */
+    /* The checker's report lines [checker_from, checker_to) went to the cases (their results'
+     * diagnostics); the others, from before and after the cases, are the `checker` case's. */
+    size_t checker_from, checker_to;
 } prjconf_win_run_info;
 
 /*

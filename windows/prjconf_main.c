@@ -361,7 +361,9 @@ int wmain(int argc, wchar_t **argv)
 
     /* prjconf.exe's own cases, then prjconf's case table, through the seam */
     prjconf_win_run_info run;
+    prjconf_win_set_recorder(recording.rec); /* the bundled provider's: diagnostics per case */
     prjconf_win_run(&root, stdout, (unsigned)case_timeout, &run);
+    prjconf_win_set_recorder(NULL);
     size_t failures = 0, skipped = 0;
     for (size_t i = 0; i < run.count; i++) {
         failures += prjconf_outcome_fails(run.results[i].outcome);
@@ -381,7 +383,8 @@ int wmain(int argc, wchar_t **argv)
     /* The recorded calls, judged once the provider has stopped. */
     prjconf_recording_end(&recording);
     static char checker_why[512];
-    int checked = prjconf_recording_report(&recording, stdout, checker_why, sizeof checker_why);
+    int checked = prjconf_recording_report(&recording, stdout, checker_why, sizeof checker_why, run.checker_from,
+                                           run.checker_to);
     prjconf_recording_free(&recording);
     if (checked == 0) {
         failures++;

@@ -100,7 +100,8 @@ void prjconf_recording_end(prjconf_recording *r)
     free(text);
 }
 
-int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, size_t why_size)
+int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, size_t why_size, size_t cases_from,
+                              size_t cases_to)
 {
     if (!r->recorded) {
         snprintf(why, why_size,
@@ -111,10 +112,33 @@ int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, s
         fprintf(out, "SKIP checker: %s\n", why);
         return -1;
     }
-    const char *report = r->report ? r->report : "";
+    /* The lines the cases reported are left out (prjconf_cases.h, checker_from/checker_to). */
+    char *report = malloc(r->report ? strlen(r->report) + 1 : 1);
+    if (!report) {
+        snprintf(why, why_size, "out of memory");
+        fprintf(out, "FAIL checker: %s\n", why);
+        return 0;
+    }
+    size_t kept = 0, index = 0, with_cases = 0;
+    for (const char *p = r->report ? r->report : ""; *p; index++) {
+        size_t line = strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+        if (index >= cases_from && index < cases_to) {
+            with_cases++;
+        } else {
+            memcpy(report + kept, p, line);
+            kept += line;
+        }
+        p += line;
+    }
+    report[kept] = 0;
     if (!*report) {
+        free(report);
         why[0] = 0;
-        fprintf(out, "PASS checker\n");
+        if (with_cases)
+            fprintf(out, "PASS checker (%zu diagnostic%s reported with the cases above)\n", with_cases,
+                    with_cases == 1 ? "" : "s");
+        else
+            fprintf(out, "PASS checker\n");
         return 1;
     }
     /* "N diagnostics: name, name" (the names in the order given), then every line. */
@@ -134,6 +158,7 @@ int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, s
         fprintf(out, "    %.*s\n", (int)line, p);
         p += line + (p[line] == '\n');
     }
+    free(report);
     return 0;
 }
 

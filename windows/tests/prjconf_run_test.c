@@ -6,7 +6,9 @@
  *    failure names its codes;
  *  - a case that hangs (a backend whose listing never returns until the test lets it) fails
  *    "timed out after 1 s", the cases after it are not run and say so;
- *  - --caps: notify.basic is skipped until notifications are declared, then runs.
+ *  - --caps: notify.basic is skipped until notifications are declared, then runs;
+ *  - the checker's diagnostics go to the case during which the offending call was recorded
+ *    (a Prj* call given a NULL context: invalid-context), the others stay the checker case's.
  */
 #include "check.h"
 
@@ -63,6 +65,57 @@ static prjsim_backend_result hanging_list(const WCHAR *path, const WCHAR *patter
 {
     WaitForSingleObject(release, INFINITE);
     return prjsim_backend_win32.list(path, pattern, buffer_bytes, entries, count);
+}
+
+/* The win32 backend, but the listing first makes a call the checker reports (PrjCompleteCommand
+ * with a NULL context: invalid-context) and reading a whole file waits like hanging_list. */
+static prjsim_backend misbehaving;
+
+static prjsim_backend_result misbehaving_list(const WCHAR *path, const WCHAR *pattern, uint32_t buffer_bytes,
+                                              prjsim_dir_entry **entries, size_t *count)
+{
+    static LONG once;
+    if (InterlockedExchange(&once, 1) == 0)
+        PrjCompleteCommand(NULL, 7, S_OK, NULL);
+    return prjsim_backend_win32.list(path, pattern, buffer_bytes, entries, count);
+}
+
+static prjsim_backend_result hanging_read_file(const WCHAR *path, void **data, size_t *size)
+{
+    WaitForSingleObject(release, INFINITE);
+    return prjsim_backend_win32.read_file(path, data, size);
+}
+
+/* Without ProjFS (the forwarders then record a NULL context as stale, recording_test.c). */
+static void checker_per_case(prjsim_projfs_root *root)
+{
+    prjsim_recording *rec = NULL;
+    CHECK(prjsim_recording_create(&rec) == S_OK && prjsim_recording_attach(rec) == S_OK, "recorder");
+    PrjCompleteCommand(NULL, 7, S_OK, NULL); /* before the cases: the checker case's */
+    release = CreateEventW(NULL, TRUE, FALSE, NULL);
+    misbehaving = prjsim_backend_win32;
+    misbehaving.list = misbehaving_list;
+    misbehaving.read_file = hanging_read_file;
+    prjconf_win_set_backend(&misbehaving);
+    prjconf_win_set_recorder(rec);
+    prjconf_win_run_info info;
+    size_t n = prjconf_win_run(root, stdout, 1, &info);
+    prjconf_win_set_recorder(NULL);
+    CHECK(n > 2 && info.checker_from == 1 && info.checker_to == 2, "checker lines [%zu, %zu)", info.checker_from,
+          info.checker_to);
+    if (n > 2) {
+        const prjconf_result *r = &info.results[0];
+        expect(r, "listing.matches-provider", PRJCONF_FAIL, "diagnostic invalid-context recorded");
+        CHECK(!strcmp(r->diagnostics, "invalid-context"), "diagnostics \"%s\"", r->diagnostics);
+        CHECK(strstr(r->details, "diagnostic invalid-context: a Prj* function was given a context that is not a "
+                                 "running instance (from the recording layer's checker)\n") != NULL,
+              "details: %s", r->details);
+        expect(&info.results[1], "read.content-matches-provider", PRJCONF_ERROR, "timed out after 1 s");
+    }
+    prjconf_win_free_results(info.results, info.count);
+    SetEvent(release); /* the case left running ends now; its recorder is never freed */
+    prjsim_recording_attach(NULL);
+    prjconf_win_set_backend(NULL);
 }
 
 int main(void)
@@ -147,6 +200,9 @@ int main(void)
     CHECK(prjconf_win_skip_reason(notify) == NULL, "declared notifications: %s", prjconf_win_skip_reason(notify));
     why = prjconf_win_skip_reason(table_index("pending.cancel"));
     CHECK(why && strstr(why, "cancels a command by its id"), "pending.cancel: %s", why ? why : "runs");
+
+    if (!have_projfs)
+        checker_per_case(&root);
 
     /* a case that hangs: its listing waits; 1 s later it has failed and nothing after it ran */
     release = CreateEventW(NULL, TRUE, FALSE, NULL);
