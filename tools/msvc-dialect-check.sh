@@ -56,9 +56,9 @@ check() { # LANGUAGE_FLAGS... -- FILES...
 }
 # windows/msvc/ (pthread.h) first, as windows/CMakeLists.txt does for MSVC.
 check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manifest,name_index,provider}.c \
-  conformance/recording/{recording,checker,recording_win,checker_events_test}.c windows/projfs_dll.c \
+  conformance/recording/{recording,checker,observe,recording_win,checker_events_test}.c windows/projfs_dll.c \
   conformance/prjconf/{cases,cases_enum,cases_items,cases_refusals,crawl,io,report}.c \
-  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host}.c \
+  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host,prjconf_observe}.c conformance/prjconf/cases_observed.c \
   conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \

@@ -75,6 +75,13 @@ bool prjconf_target_restart(prjconf_ctx *c)
 
 static unsigned declared_caps;
 static bool caps_declared;
+/* The bundled provider's recorder: the observing cases read it, the checker runs on it per case. */
+static prjsim_recording *case_recorder;
+
+void prjconf_win_set_recorder(prjsim_recording *rec)
+{
+    case_recorder = rec;
+}
 
 void prjconf_win_declare_caps(unsigned caps)
 {
@@ -82,7 +89,8 @@ void prjconf_win_declare_caps(unsigned caps)
     caps_declared = true;
 }
 
-const char *prjconf_win_skip_reason(size_t i)
+/* @p observable: the observing cases can read a recorder (the bundled provider's). */
+static const char *skip_reason(size_t i, bool observable)
 {
     static char reason[512];
     const prjconf_case *k = &prjconf_cases[i];
@@ -90,9 +98,13 @@ const char *prjconf_win_skip_reason(size_t i)
         snprintf(reason, sizeof reason, "backend projfs: %s", PRJCONF_NEEDS_SIMULATOR);
         return reason;
     }
-    /* The recording layer is not on Windows yet (no --checker there). */
-    if ((k->caps & PRJCONF_RUN_OBSERVED) && !(prjsim_backend_win32.caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
-        snprintf(reason, sizeof reason, "backend projfs: %s", PRJCONF_NEEDS_OBSERVATION);
+    /* The recording layer of the bundled provider is in this process; a program's log comes back
+     * only when it has stopped. */
+    if ((k->caps & PRJCONF_RUN_OBSERVED) && !observable) {
+        snprintf(reason, sizeof reason,
+                 "backend projfs: the case reads the provider's callbacks or commands in flight from the "
+                 "recording layer, which prjconf.exe has as they happen for the bundled provider only (a "
+                 "--provider program's log is read after it stops)");
         return reason;
     }
     /* As declared (--caps), as on Linux; undeclared, the bundled provider registers neither
@@ -115,10 +127,15 @@ const char *prjconf_win_skip_reason(size_t i)
     return NULL;
 }
 
-void prjconf_win_list(FILE *out)
+const char *prjconf_win_skip_reason(size_t i)
+{
+    return skip_reason(i, case_recorder != NULL);
+}
+
+void prjconf_win_list(FILE *out, bool bundled)
 {
     for (size_t i = 0; i < prjconf_case_count; i++) {
-        const char *why = prjconf_win_skip_reason(i);
+        const char *why = skip_reason(i, bundled);
         if (why)
             fprintf(out, "%s (skipped: %s)\n", prjconf_cases[i].name, why);
         else
@@ -189,6 +206,7 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
     wcsncpy(c->root, root->path, MAX_PATH - 1);
     c->tree = root->tree;
     c->instance = root->ctx;
+    c->recording = case_recorder; /* prjconf_observe.c */
     current_root = root;
     k->run(c);
     r->outcome = c->failed ? PRJCONF_FAIL : c->skipped ? PRJCONF_SKIP : PRJCONF_PASS;
@@ -199,13 +217,6 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
 }
 
 /* ---- The checker's diagnostics, case by case ---- */
-
-static prjsim_recording *case_recorder;
-
-void prjconf_win_set_recorder(prjsim_recording *rec)
-{
-    case_recorder = rec;
-}
 
 static size_t count_lines(const char *text)
 {

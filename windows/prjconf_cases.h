@@ -27,11 +27,13 @@ extern "C" {
  */
 void prjconf_win_set_backend(const prjsim_backend *be);
 
-/* Whether case @p i of the table is skipped on projfs, and why (NULL: it runs). */
+/* Whether case @p i of the table is skipped on projfs, and why (NULL: it runs). The cases that
+ * observe the provider (PRJCONF_RUN_OBSERVED) run with a recorder (prjconf_win_set_recorder). */
 const char *prjconf_win_skip_reason(size_t i);
 
-/* Lists the table for --list: `NAME` or `NAME (skipped: REASON)`, one a line. */
-void prjconf_win_list(FILE *out);
+/* Lists the table for --list: `NAME` or `NAME (skipped: REASON)`, one a line. @p bundled: the
+ * run would be the bundled provider's (recorded in process: the observing cases run). */
+void prjconf_win_list(FILE *out, bool bundled);
 
 /*
  * The capabilities the provider declares (--caps, PRJCONF_CAPS): a case needing one of them
@@ -43,7 +45,8 @@ void prjconf_win_declare_caps(unsigned caps);
 /*
  * The recorder of the bundled provider's calls (prjconf_recording.h), or NULL (a --provider
  * program records itself into a file read after the run). With one, each case fails with the
- * checker's diagnostics that appeared while it ran (prjconf_win_run).
+ * checker's diagnostics that appeared while it ran (prjconf_win_run), and the cases that observe
+ * the provider's callbacks and commands in flight read it (windows/prjconf_observe.c).
  */
 void prjconf_win_set_recorder(prjsim_recording *rec);
 

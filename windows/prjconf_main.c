@@ -294,7 +294,7 @@ int wmain(int argc, wchar_t **argv)
         for (size_t i = 0; i < prjconf_own_case_count; i++)
             printf("%s\n", prjconf_own_case_name(i));
         printf("checker\n"); /* the recorded calls' contract diagnostics (prjconf_recording.h) */
-        prjconf_win_list(stdout);
+        prjconf_win_list(stdout, provider == NULL);
         return 0;
     }
     if (provider) {

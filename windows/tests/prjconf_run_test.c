@@ -8,13 +8,18 @@
  *    "timed out after 1 s", the cases after it are not run and say so;
  *  - --caps: notify.basic is skipped until notifications are declared, then runs;
  *  - the checker's diagnostics go to the case during which the offending call was recorded
- *    (a Prj* call given a NULL context: invalid-context), the others stay the checker case's.
+ *    (a Prj* call given a NULL context: invalid-context), the others stay the checker case's;
+ *  - sessions.no-leak and commands.no-leak read a recorder: they run and pass with one that saw
+ *    nothing, and fail once it saw (the test plays ProjFS, as checker_events_test.c does) a
+ *    StartDirectoryEnumeration never ended and a GetFileData pended and never completed.
  */
 #include "check.h"
 
 #include <agent_process.h>
 #include <prjconf_cases.h>
 #include <prjconf_own_cases.h>
+
+#include <recording_internal.h>
 
 #include <string.h>
 #include <wchar.h>
@@ -118,6 +123,99 @@ static void checker_per_case(prjsim_projfs_root *root)
     prjconf_win_set_backend(NULL);
 }
 
+/* ---- ProjFS, played by the test: the recorder's wrapped callbacks, called directly ---- */
+
+static PRJ_CALLBACKS wrapped;
+static void *wrapped_context; /* the recorder's instance context, which callbacks carry */
+static int fake_instance;
+
+static HRESULT STDAPICALLTYPE fake_start(PCWSTR root, const PRJ_CALLBACKS *callbacks, const void *instance_context,
+                                         const PRJ_STARTVIRTUALIZING_OPTIONS *options,
+                                         PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
+{
+    (void)root, (void)options;
+    wrapped = *callbacks;
+    wrapped_context = (void *)instance_context;
+    *out = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)&fake_instance;
+    return S_OK;
+}
+
+static HRESULT CALLBACK p_enum(const PRJ_CALLBACK_DATA *cd, const GUID *id)
+{
+    (void)cd, (void)id;
+    return S_OK;
+}
+
+static HRESULT CALLBACK p_get(const PRJ_CALLBACK_DATA *cd, const GUID *id, PCWSTR search,
+                              PRJ_DIR_ENTRY_BUFFER_HANDLE buffer)
+{
+    (void)cd, (void)id, (void)search, (void)buffer;
+    return S_OK;
+}
+
+static HRESULT CALLBACK p_info(const PRJ_CALLBACK_DATA *cd)
+{
+    (void)cd;
+    return HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+}
+
+static HRESULT CALLBACK p_pend(const PRJ_CALLBACK_DATA *cd, UINT64 offset, UINT32 length)
+{
+    (void)cd, (void)offset, (void)length;
+    return HRESULT_FROM_WIN32(ERROR_IO_PENDING);
+}
+
+static void observed(prjsim_projfs_root *root)
+{
+    prjsim_recording *rec = NULL;
+    CHECK(prjsim_recording_create(&rec) == S_OK, "recorder");
+    prjsim__rec_set_attached(rec);
+    prjconf_win_set_recorder(rec);
+    size_t sessions = table_index("sessions.no-leak"), commands = table_index("commands.no-leak");
+    CHECK(prjconf_win_skip_reason(sessions) == NULL && prjconf_win_skip_reason(commands) == NULL,
+          "with a recorder the observing cases run");
+    prjconf_result r;
+    prjconf_win_run_case(root, sessions, &r);
+    expect(&r, "sessions.no-leak", PRJCONF_PASS, NULL);
+    prjconf_result_free(&r);
+    prjconf_win_run_case(root, commands, &r);
+    expect(&r, "commands.no-leak", PRJCONF_PASS, NULL);
+    prjconf_result_free(&r);
+
+    PRJ_CALLBACKS cb;
+    memset(&cb, 0, sizeof cb);
+    cb.StartDirectoryEnumerationCallback = p_enum;
+    cb.EndDirectoryEnumerationCallback = p_enum;
+    cb.GetDirectoryEnumerationCallback = p_get;
+    cb.GetPlaceholderInfoCallback = p_info;
+    cb.GetFileDataCallback = p_pend;
+    PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx = NULL;
+    CHECK(prjsim__rec_start(fake_start, L"C:\\fake", &cb, NULL, NULL, &ctx) == S_OK, "start");
+    PRJ_CALLBACK_DATA cd;
+    memset(&cd, 0, sizeof cd);
+    cd.Size = sizeof cd;
+    cd.NamespaceVirtualizationContext = ctx;
+    cd.InstanceContext = wrapped_context;
+    cd.FilePathName = L"";
+    cd.CommandId = 1;
+    GUID session = {1, 2, 3, {4, 5, 6, 7, 8, 9, 10, 11}};
+    wrapped.StartDirectoryEnumerationCallback(&cd, &session); /* and no End */
+    prjconf_win_run_case(root, sessions, &r);
+    expect(&r, "sessions.no-leak", PRJCONF_FAIL,
+           "1 StartDirectoryEnumeration callbacks but 0 EndDirectoryEnumeration");
+    prjconf_result_free(&r);
+    cd.CommandId = 2;
+    cd.FilePathName = L"a.txt";
+    wrapped.GetFileDataCallback(&cd, 0, 6); /* pended, never completed */
+    prjconf_win_run_case(root, commands, &r);
+    expect(&r, "commands.no-leak", PRJCONF_FAIL, "1 callbacks still in flight after the crawl (command 2 first)");
+    prjconf_result_free(&r);
+
+    prjconf_win_set_recorder(NULL);
+    prjsim__rec_set_attached(NULL);
+    CHECK(prjconf_win_skip_reason(sessions) != NULL, "without a recorder sessions.no-leak is skipped");
+}
+
 int main(void)
 {
     prjsim_projfs_root root;
@@ -203,6 +301,7 @@ int main(void)
 
     if (!have_projfs)
         checker_per_case(&root);
+    observed(&root);
 
     /* a case that hangs: its listing waits; 1 s later it has failed and nothing after it ran */
     release = CreateEventW(NULL, TRUE, FALSE, NULL);
