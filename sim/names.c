@@ -329,8 +329,13 @@ static bool reader_next(struct unit_reader *r, uint16_t *out)
  * lowercased) units is what puts "_" (0x5F) after the letters (0x41-0x5A).
  */
 /* The general case, from the first character that is not plain ASCII on both sides. */
-static __attribute__((noinline)) int compare_units(const wchar_t *a, size_t alen, const wchar_t *b,
-                                                   size_t blen)
+/* Out of line so the ASCII loop above stays small; MSVC compiles this file for the checker. */
+#if defined(_MSC_VER) && !defined(__clang__)
+#define PRJSIM__NOINLINE __declspec(noinline)
+#else
+#define PRJSIM__NOINLINE __attribute__((noinline))
+#endif
+static PRJSIM__NOINLINE int compare_units(const wchar_t *a, size_t alen, const wchar_t *b, size_t blen)
 {
     struct unit_reader ra, rb;
 

@@ -20,10 +20,25 @@ command -v clang >/dev/null || { echo "msvc-dialect-check: needs clang (tools/in
 mingw_inc=/usr/x86_64-w64-mingw32/include
 poison=$(mktemp -d "${TMPDIR:-/tmp}/prjsim-msvc.XXXXXX")
 trap 'rm -rf "$poison"' EXIT
-for h in pthread.h stdatomic.h threads.h; do
+# MSVC's C library has none of these POSIX headers; windows/msvc/ stands in for pthread.h and
+# strings.h where the CMake files put it on the include path.
+for h in pthread.h stdatomic.h threads.h strings.h unistd.h dirent.h getopt.h sys/time.h; do
+  mkdir -p "$(dirname "$poison/$h")"
   printf '#error "<%s>: not in MSVC (windows/msvc/ stands in only for memtree, the recording layer, prjconf'"'"'s cases and the client agent)"\n' "$h" \
     >"$poison/$h"
 done
+# MSVC warns C4005 when <ntstatus.h> follows a <windows.h> read without WIN32_NO_STATUS (winnt.h
+# defined STATUS_WAIT_0 and others already); clang does not, as the headers are system headers.
+# This stand-in refuses that order and then reads the real one (conformance/windows_status.h).
+cat >"$poison/ntstatus.h" <<'H'
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgnu-include-next"
+#if defined(STATUS_WAIT_0) && !defined(_NTSTATUS_)
+#error "<ntstatus.h> after <windows.h> without WIN32_NO_STATUS: MSVC C4005; include conformance/windows_status.h first"
+#endif
+#include_next <ntstatus.h>
+#pragma clang diagnostic pop
+H
 # C++ standard headers: mingw-w64's libstdc++, as g++ finds them.
 cxx_dirs=$(echo | x86_64-w64-mingw32-g++-posix -xc++ -E -v - 2>&1 |
            sed -n '/#include <...> search starts here/,/End of search/p' | grep '^ /' | grep 'c++' || true)
@@ -52,6 +67,10 @@ check() { # LANGUAGE_FLAGS... -- FILES...
       echo "msvc-dialect-check: $f (clang in MSVC mode, an approximation of MSVC)" >&2
       failed=1
     fi
+    if ! awk -f tools/msvc/gnu-only.awk "$f" >&2; then
+      echo "msvc-dialect-check: $f: GNU-only spelling outside an #if naming a compiler (MSVC has none)" >&2
+      failed=1
+    fi
   done
 }
 # windows/msvc/ (pthread.h) first, as windows/CMakeLists.txt does for MSVC.
@@ -59,17 +78,22 @@ check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manif
   conformance/recording/{recording,checker,observe,recording_win,checker_events_test}.c windows/projfs_dll.c \
   conformance/prjconf/{cases,cases_enum,cases_items,cases_refusals,crawl,io,report}.c \
   windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host,prjconf_observe}.c conformance/prjconf/cases_observed.c \
-  conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c
+  conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c windows/tests/prjconf_run_test.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
   conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c sim/status_names.c
-check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process,prjconf_own_cases,prjconf_timed}.c \
-  windows/tests/*.c fixtures/hello/hello.c sim/names.c
+check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process,child_handles,prjconf_own_cases,prjconf_timed}.c \
+  $(ls windows/tests/*.c | grep -v prjconf_run_test) fixtures/hello/hello.c sim/names.c
 # libstdc++ warns that clang's MSVC mode leaves __STRICT_ANSI__ undefined, and mingw-w64's
 # DEFINE_ENUM_FLAG_OPERATORS expands to functions clang calls unused here: neither is ours.
 cxx_flags=(-std=c++17)
 late+=(-Wno-#warnings -Wno-unused-function)
 for d in $cxx_dirs; do cxx_flags+=(-isystem "$d"); done
 check -xc++ "${cxx_flags[@]}" -- fixtures/mirror/mirror.cpp
+# The project headers those sources include, checked the same way.
+for f in windows/*.h windows/msvc/*.h conformance/*.h conformance/{recording,backend,prjconf,agent}/*.h \
+         fixtures/memtree/*.h; do
+  awk -f tools/msvc/gnu-only.awk "$f" >&2 || { echo "msvc-dialect-check: $f: GNU-only spelling (above)" >&2; failed=1; }
+done
 [ "$failed" = 0 ] || exit 1
 echo "ok: windows/ sources and what they include parse in clang's MSVC mode (an approximation, not MSVC)"

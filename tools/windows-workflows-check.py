@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-KNOWN_ACTIONS = {"actions/checkout@v4", "actions/upload-artifact@v4"}
+KNOWN_ACTIONS = {"actions/checkout@v6", "actions/upload-artifact@v6"}
 # Commands a run line may start with, and where each comes from on windows-latest.
 KNOWN_COMMANDS = {
     "cmake": "the runner image", "ctest": "the runner image", "git": "the runner image",
@@ -50,10 +50,18 @@ def check_run(line, src, problems, where, cache, options):
             problems.append(f"{where}: {cmd}: the Visual Studio generator puts prjconf in "
                             "BUILD\\windows\\RelWithDebInfo\\prjconf.exe")
         for w in words[1:]:
-            if w == "--":
+            if w.strip("'\"") == "--":
                 break  # the provider program's own arguments
             if w.startswith("--") and w not in options:
                 problems.append(f"{where}: prjconf has no option {w}")
+        return
+    if cmd.lower().endswith(".ps1"):
+        # One of ours: from this checkout (.\tools\...) or from the template's clone (.\prjsim\...).
+        parts = [p for p in re.split(r"[\\/]", cmd) if p not in (".", "")]
+        if parts and parts[0] == "prjsim":
+            parts = parts[1:]
+        if not (src.joinpath(*parts)).is_file():
+            problems.append(f"{where}: {cmd}: no such script in the repository")
         return
     if cmd not in KNOWN_COMMANDS:
         problems.append(f"{where}: unknown command {cmd!r}")
@@ -84,8 +92,9 @@ def check(path, src, problems):
                 if line and not line.startswith("#"):
                     check_run(line, src, problems, where, cache, options)
     text = path.read_text(encoding="utf-8")
-    if "Client-ProjFS" not in text or "--backend projfs" not in text:
-        problems.append(f"{path}: must enable Client-ProjFS and run prjconf --backend projfs")
+    if "enable-projfs.ps1" not in text or "--backend projfs" not in text:
+        problems.append(f"{path}: must enable ProjFS (tools/windows/enable-projfs.ps1) and run "
+                        "prjconf --backend projfs")
 
 
 def main(src):

@@ -6,6 +6,7 @@
  * connects backend "agent" to it through C streams over the runner's ends.
  */
 #include "agent_process.h"
+#include "child_handles.h"
 
 #include <prjsim/status.h>
 
@@ -13,15 +14,6 @@
 #include <io.h>
 #include <stdio.h>
 #include <wchar.h>
-
-/* A pipe whose @p child_end (0 read, 1 write) is inheritable and the other end is not. */
-static BOOL make_pipe(HANDLE *read_end, HANDLE *write_end, int child_end)
-{
-    SECURITY_ATTRIBUTES sa = {sizeof sa, NULL, TRUE};
-    if (!CreatePipe(read_end, write_end, &sa, 1 << 16))
-        return FALSE;
-    return SetHandleInformation(child_end ? *read_end : *write_end, HANDLE_FLAG_INHERIT, 0);
-}
 
 static FILE *stream(HANDLE h, int flags, const char *mode)
 {
@@ -33,9 +25,9 @@ prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process)
 {
     HANDLE in_r, in_w, out_r, out_w;
     *process = NULL;
-    if (!make_pipe(&in_r, &in_w, 0))
+    if (!prjsim_win_child_pipe(&in_r, &in_w, 0))
         return NULL;
-    if (!make_pipe(&out_r, &out_w, 1)) {
+    if (!prjsim_win_child_pipe(&out_r, &out_w, 1)) {
         CloseHandle(in_r);
         CloseHandle(in_w);
         return NULL;
@@ -46,7 +38,7 @@ prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process)
     si.dwFlags = STARTF_USESTDHANDLES;
     si.hStdInput = in_r;
     si.hStdOutput = out_w;
-    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+    si.hStdError = prjsim_win_inheritable_std(STD_ERROR_HANDLE);
     PROCESS_INFORMATION pi;
     size_t n = wcslen(exe) + 3;
     WCHAR *cmd = malloc(n * sizeof *cmd);
@@ -58,6 +50,8 @@ prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process)
     free(cmd);
     CloseHandle(in_r); /* the child's ends: the child has them now */
     CloseHandle(out_w);
+    if (si.hStdError)
+        CloseHandle(si.hStdError);
     if (!ok) {
         CloseHandle(in_w);
         CloseHandle(out_r);

@@ -6,7 +6,7 @@
 #ifndef PRJSIM_WIN_AGENT_PROCESS_H
 #define PRJSIM_WIN_AGENT_PROCESS_H
 
-#include <windows.h>
+#include "../conformance/windows_status.h"
 
 #include <agent.h>
 

@@ -37,6 +37,17 @@ static void win32_reason(char *err, size_t errlen, const char *what, const WCHAR
     snprintf(err, errlen, "%s %ls: %s", what, path, prjsim_format_win32(name, sizeof name, code));
 }
 
+/* The root's long form: %TEMP% may be given in 8.3 short names (C:\Users\RUNNER~1\...), which
+ * reports would then print, and which ProjFS is not documented to accept or expand
+ * (GetLongPathNameW; it needs the folder to exist). On failure the path stays as it is. */
+static void use_long_form(WCHAR path[MAX_PATH])
+{
+    WCHAR long_path[MAX_PATH];
+    DWORD n = GetLongPathNameW(path, long_path, MAX_PATH);
+    if (n > 0 && n < MAX_PATH)
+        wcscpy(path, long_path);
+}
+
 bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *err, size_t errlen)
 {
     memset(r, 0, sizeof *r);
@@ -52,6 +63,7 @@ bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *
             r->path[--len] = 0;
         if (CreateDirectoryW(r->path, NULL)) {
             r->created = true;
+            use_long_form(r->path);
             return true;
         }
         DWORD e = GetLastError();
@@ -65,6 +77,7 @@ bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *
             snprintf(err, errlen, "--root %ls: exists and is not a directory", r->path);
             return false;
         }
+        use_long_form(r->path);
         return true;
     }
     WCHAR temp[MAX_PATH];
@@ -77,6 +90,7 @@ bool prjsim_projfs_root_create(prjsim_projfs_root *r, const WCHAR *given, char *
         swprintf(r->path, MAX_PATH, L"%lsprjsim-%lu-%u", temp, (unsigned long)GetCurrentProcessId(), attempt);
         if (CreateDirectoryW(r->path, NULL)) {
             r->created = true;
+            use_long_form(r->path);
             return true;
         }
         if (GetLastError() != ERROR_ALREADY_EXISTS) {
@@ -158,9 +172,15 @@ static bool remove_children(const WCHAR *dir, char *err, size_t errlen)
         }
         if (fd.dwFileAttributes & FILE_ATTRIBUTE_READONLY)
             SetFileAttributesW(child, fd.dwFileAttributes & ~(DWORD)FILE_ATTRIBUTE_READONLY);
+        /* A directory symbolic link or junction is removed, never entered: its target may be
+         * outside the root. dwReserved0 holds the reparse tag (WIN32_FIND_DATAW); ProjFS's own
+         * tag is no name surrogate, so placeholder folders are still emptied. RemoveDirectoryW
+         * removes a link, not its target (RemoveDirectoryW, Remarks). */
+        bool link = (fd.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) &&
+                    IsReparseTagNameSurrogate(fd.dwReserved0);
         bool removed;
         if (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) {
-            removed = remove_children(child, err, errlen) && RemoveDirectoryW(child);
+            removed = (link || remove_children(child, err, errlen)) && RemoveDirectoryW(child);
             if (!removed && ok && !err[0])
                 win32_reason(err, errlen, "cannot remove", child, GetLastError());
         } else {

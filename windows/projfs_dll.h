@@ -8,7 +8,7 @@
 #ifndef PRJSIM_PROJFS_DLL_H
 #define PRJSIM_PROJFS_DLL_H
 
-#include <windows.h>
+#include "../conformance/windows_status.h"
 #include <projectedfslib.h>
 #include <stdbool.h>
 #include <stddef.h>

@@ -9,6 +9,7 @@
  * pipe (CreatePipe) whose read end the child inherits; only that handle is marked inheritable.
  */
 #include "provider_process.h"
+#include "child_handles.h"
 
 #include <prjsim/status.h>
 
@@ -100,30 +101,34 @@ bool prjsim_provider_process_start(prjsim_provider_process *p, const WCHAR *cons
                                    const WCHAR *root, DWORD timeout_ms, char *err, size_t errlen)
 {
     memset(p, 0, sizeof *p);
-    static WCHAR command[32768]; /* CreateProcessW's limit; it may write into the buffer */
+    /* CreateProcessW: at most 32,767 characters, the terminating NUL included; it may write
+     * into the buffer. */
+    static WCHAR command[32767];
     if (!prjsim_provider_command_line(argv, argc, root, command, sizeof command / sizeof command[0])) {
         snprintf(err, errlen, "the provider's command line is too long");
         return false;
     }
-    SECURITY_ATTRIBUTES inherit = {(DWORD)sizeof inherit, NULL, TRUE};
     HANDLE stdin_read = NULL;
-    if (!CreatePipe(&stdin_read, &p->stdin_write, &inherit, 0)) {
+    if (!prjsim_win_child_pipe(&stdin_read, &p->stdin_write, 0)) { /* only the read end goes over */
         char name[96];
         snprintf(err, errlen, "CreatePipe: %s", prjsim_format_win32(name, sizeof name, GetLastError()));
         return false;
     }
-    SetHandleInformation(p->stdin_write, HANDLE_FLAG_INHERIT, 0); /* only the read end goes over */
     STARTUPINFOW si;
     memset(&si, 0, sizeof si);
     si.cb = sizeof si;
     si.dwFlags = STARTF_USESTDHANDLES;
     si.hStdInput = stdin_read;
-    si.hStdOutput = GetStdHandle(STD_OUTPUT_HANDLE);
-    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+    si.hStdOutput = prjsim_win_inheritable_std(STD_OUTPUT_HANDLE);
+    si.hStdError = prjsim_win_inheritable_std(STD_ERROR_HANDLE);
     PROCESS_INFORMATION pi;
     BOOL ok = CreateProcessW(argv[0], command, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi);
     DWORD e = GetLastError();
     CloseHandle(stdin_read);
+    if (si.hStdOutput)
+        CloseHandle(si.hStdOutput);
+    if (si.hStdError)
+        CloseHandle(si.hStdError);
     if (!ok) {
         close_handle(&p->stdin_write);
         char name[96];

@@ -8,7 +8,9 @@
 bool prjsim__agent_pipe(FILE **read_end, FILE **write_end)
 {
     int fd[2];
-    if (_pipe(fd, 1 << 16, _O_BINARY) != 0)
+    /* _O_NOINHERIT: else a child process started meanwhile inherits both ends, and the serving
+     * thread never sees the end of its input (_pipe; "Pipe Handle Inheritance"). */
+    if (_pipe(fd, 1 << 16, _O_BINARY | _O_NOINHERIT) != 0)
         return false;
     *read_end = _fdopen(fd[0], "rb");
     *write_end = _fdopen(fd[1], "wb");

@@ -19,8 +19,8 @@
 
 /* Only the client value types and the status codes: the seam compiles on Windows too, beside the
  * platform's own windows.h (the simulator's headers do not). */
+#include "../windows_status.h" /* first: before projectedfslib.h reads <windows.h> */
 #include <prjsim/client_types.h>
-#include <ntstatus.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

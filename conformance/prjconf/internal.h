@@ -6,11 +6,13 @@
 #ifndef PRJCONF_INTERNAL_H
 #define PRJCONF_INTERNAL_H
 
+#include "../windows_status.h" /* first: before projectedfslib.h reads <windows.h> */
 #include "prjconf.h"
 
 #include <backend.h>
 
 #include <memtree.h>
+#include <stdint.h>
 
 /* A provider program started through the host (prjsim/host.h, Linux only). */
 typedef struct prjsim_host prjsim_host;
@@ -41,7 +43,9 @@ struct prjconf_ctx {
     void *recording;
     /** The first of the case's own operations that got STATUS_INTERNAL_ERROR (io.c), "" none. */
     char internal_error[512];
-    unsigned long seed;
+    /** The case's random state (prjconf_random), seeded from the run's seed: 64 bits on every
+     *  platform (an unsigned long is 32 on Windows), so a seed gives the same case everywhere. */
+    uint64_t seed;
     /** The case's PRJCONF_RUN_* flags. */
     unsigned run_flags;
     int report_fd;

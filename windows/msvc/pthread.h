@@ -21,6 +21,7 @@
 #define PRJSIM_MSVC_PTHREAD_H
 
 #include <windows.h>
+#include <process.h> /* _beginthreadex */
 
 typedef struct pthread_rwlock_t {
     SRWLOCK srw;
@@ -100,7 +101,9 @@ typedef struct prjsim_msvc_thread_start {
     void *arg;
 } prjsim_msvc_thread_start;
 
-static __inline DWORD WINAPI prjsim_msvc_thread_main(LPVOID p)
+/* Started with _beginthreadex, not CreateThread: the threads call the C runtime, and
+ * CreateThread's page recommends _beginthreadex for those. */
+static __inline unsigned __stdcall prjsim_msvc_thread_main(void *p)
 {
     prjsim_msvc_thread_start s = *(prjsim_msvc_thread_start *)p;
     HeapFree(GetProcessHeap(), 0, p);
@@ -112,13 +115,16 @@ static __inline DWORD WINAPI prjsim_msvc_thread_main(LPVOID p)
  * agent use. */
 static __inline int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg)
 {
-    (void)a;
+    t->handle = NULL;
+    t->id = 0;
     prjsim_msvc_thread_start *s = (prjsim_msvc_thread_start *)HeapAlloc(GetProcessHeap(), 0, sizeof *s);
     if (!s)
         return 12; /* ENOMEM */
     s->fn = fn;
     s->arg = arg;
-    t->handle = CreateThread(NULL, 0, prjsim_msvc_thread_main, s, 0, &t->id);
+    unsigned id = 0;
+    t->handle = (HANDLE)_beginthreadex(NULL, 0, prjsim_msvc_thread_main, s, 0, &id);
+    t->id = id;
     if (!t->handle) {
         HeapFree(GetProcessHeap(), 0, s);
         return 11; /* EAGAIN */

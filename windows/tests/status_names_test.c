@@ -8,10 +8,11 @@
  */
 #include "check.h"
 
-#include <prjsim/status.h>
-#include <prjconf.h>
+#include <internal.h> /* prjconf's: windows_status.h before <windows.h> */
+
 #include <backend.h>
-#include <internal.h>
+#include <prjconf.h>
+#include <prjsim/status.h>
 
 #include "../../sim/status_table.h" /* the tables alone: X-macros */
 
