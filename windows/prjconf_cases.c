@@ -2,9 +2,11 @@
 /*
  * prjconf's case table on Windows (prjconf_cases.h). Linux runs each case in a forked child with
  * a timeout (conformance/prjconf/child.c); Windows has no fork, so the cases run one after the
- * other in this process, on the one root, each with a fresh context (and its own crawl). Their
- * I/O goes through the win32 backend here or through the client agent's process
- * (prjconf_win_set_backend).
+ * other in this process, on the one root, each on a worker thread with a timeout
+ * (prjconf_timed.h) and a fresh context (and its own crawl). Their I/O goes through the win32
+ * backend here or through the client agent's process (prjconf_win_set_backend). With the bundled
+ * provider's recorder, each case also gets the checker's diagnostics that appeared while it ran,
+ * and the observing cases read it (prjconf_win_set_recorder).
  */
 #include "prjconf_cases.h"
 

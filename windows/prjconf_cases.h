@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prjconf's case table (conformance/prjconf/cases.h) on Windows: every case run in this process
- * through the backend seam's win32 backend (kernel32 and ntdll) against a root the real ProjFS
+ * prjconf's case table (conformance/prjconf/cases.h) on Windows, after prjconf.exe's own cases
+ * (prjconf_own_cases.h): every case run in this process through the backend seam (the client
+ * agent's process, or the win32 backend here: kernel32 and ntdll) against a root the real ProjFS
  * serves (projfs_backend.h). The cases that need the simulator, or a capability the provider is
  * not known to have, are skipped with the reason, as prjconf --backend win32 does on Linux.
  */
