@@ -313,7 +313,9 @@ int wmain(int argc, wchar_t **argv)
     }
     prjsim_projfs_require(); /* the exact "not available" line and exit 2 */
 
-    /* The client agent for the cases' I/O: one process for the whole run. */
+    /* The client agent for the cases' I/O: one process for the whole run. Started before
+     * prjconf_recording_begin sets PRJSIM_RECORD, which children inherit: the agent links the
+     * recording forwarders too and would otherwise truncate the provider's log with its own. */
     HANDLE agent_process = NULL;
     prjsim_agent_conn *agent_conn = NULL;
     if (agent) {
