@@ -1,83 +1,70 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Names of NTSTATUS, Win32 and HRESULT codes, and codes of names (status_codes.h's tables).
- * Pure tables, no simulator: the Windows build compiles this file too, so its messages name
- * codes as the Linux ones do (windows/CMakeLists.txt).
+ * Names of NTSTATUS, Win32 and HRESULT codes (prjsim/status.h), from the tables of
+ * status_table.h. Needs nothing of the simulator: the Windows build compiles this file too, so
+ * prjconf.exe names the codes it reports as the Linux tools do (windows/CMakeLists.txt).
  */
 #include <prjsim/status.h>
 
-#include "status_codes.h"
+#include "status_table.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* A code, its name, and the name of its HRESULT (HRESULT_FROM_WIN32(x), HRESULT_FROM_NT(x)). */
+typedef struct {
+    const char *name;
+    uint32_t value;
+    const char *hresult_name;
+} code_row;
 
-const prjsim__code_row prjsim__win32_rows[] = {
-#define W_ROW_(n, v) {#n, v, v},
-    WIN32_ERRORS(W_ROW_)
+static const code_row win32_rows[] = {
+#define W_ROW_(n, v) {#n, v, "HRESULT_FROM_WIN32(" #n ")"},
+    PRJSIM__WIN32_ERRORS(W_ROW_)
 #undef W_ROW_
 };
-const prjsim__code_row prjsim__status_rows[] = {
-#define S_ROW_(n, v, w) {#n, v, w},
-    NT_STATUSES(S_ROW_)
+static const code_row status_rows[] = {
+#define S_ROW_(n, v, w) {#n, v, "HRESULT_FROM_NT(" #n ")"},
+    PRJSIM__NT_STATUSES(S_ROW_)
 #undef S_ROW_
 };
-const size_t prjsim__win32_row_count = COUNT(prjsim__win32_rows);
-const size_t prjsim__status_row_count = COUNT(prjsim__status_rows);
-
-static const prjsim__code_row hresult_rows[] = {
-#define H_ROW_(n, v) {#n, v, 0},
-    HRESULTS(H_ROW_)
+static const code_row hresult_rows[] = {
+#define H_ROW_(n, v) {#n, v, #n},
+    PRJSIM__HRESULTS(H_ROW_)
 #undef H_ROW_
 };
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Names of HRESULT_FROM_WIN32(ERROR_x) and HRESULT_FROM_NT(STATUS_x), in the rows' order. */
-static const char *const win32_hr_names[] = {
-#define W_HR_(n, v) "HRESULT_FROM_WIN32(" #n ")",
-    WIN32_ERRORS(W_HR_)
-#undef W_HR_
-};
-static const char *const nt_hr_names[] = {
-#define S_HR_(n, v, w) "HRESULT_FROM_NT(" #n ")",
-    NT_STATUSES(S_HR_)
-#undef S_HR_
-};
+static const code_row *by_value(const code_row *rows, size_t count, uint32_t value)
+{
+    for (size_t i = 0; i < count; i++)
+        if (rows[i].value == value)
+            return &rows[i];
+    return NULL;
+}
 
 const char *prjsim_status_name(NTSTATUS status)
 {
-    for (size_t i = 0; i < COUNT(prjsim__status_rows); i++)
-        if (prjsim__status_rows[i].value == (uint32_t)status)
-            return prjsim__status_rows[i].name;
-    return NULL;
+    const code_row *r = by_value(status_rows, COUNT(status_rows), (uint32_t)status);
+    return r ? r->name : NULL;
 }
 
 const char *prjsim_win32_error_name(DWORD error)
 {
-    for (size_t i = 0; i < COUNT(prjsim__win32_rows); i++)
-        if (prjsim__win32_rows[i].value == error)
-            return prjsim__win32_rows[i].name;
-    return NULL;
+    const code_row *r = by_value(win32_rows, COUNT(win32_rows), (uint32_t)error);
+    return r ? r->name : NULL;
 }
 
 const char *prjsim_hresult_name(HRESULT hr)
 {
     uint32_t v = (uint32_t)hr;
-    for (size_t i = 0; i < COUNT(hresult_rows); i++)
-        if (hresult_rows[i].value == v)
-            return hresult_rows[i].name;
-    if ((v & 0xFFFF0000u) == 0x80070000u) {
-        for (size_t i = 0; i < COUNT(prjsim__win32_rows); i++)
-            if (prjsim__win32_rows[i].value == (v & 0xFFFF))
-                return win32_hr_names[i];
-    }
-    if (v & 0x10000000u) {
-        for (size_t i = 0; i < COUNT(prjsim__status_rows); i++)
-            if (prjsim__status_rows[i].value == (v & ~0x10000000u))
-                return nt_hr_names[i];
-    }
-    return NULL;
+    const code_row *r = by_value(hresult_rows, COUNT(hresult_rows), v);
+    if (!r && (v & 0xFFFF0000u) == 0x80070000u)
+        r = by_value(win32_rows, COUNT(win32_rows), v & 0xFFFF);
+    if (!r && (v & 0x10000000u))
+        r = by_value(status_rows, COUNT(status_rows), v & ~0x10000000u);
+    return r ? r->hresult_name : NULL;
 }
 
 const char *prjsim_format_code(char *buf, size_t size, INT32 code, bool is_status)
@@ -90,32 +77,45 @@ const char *prjsim_format_code(char *buf, size_t size, INT32 code, bool is_statu
     return buf;
 }
 
-static bool found(INT32 *value, char *kind, INT32 v, char k)
+const char *prjsim_format_win32(char *buf, size_t size, DWORD error)
 {
-    *value = v;
-    if (kind)
-        *kind = k;
-    return true;
+    const char *name = prjsim_win32_error_name(error);
+    if (name)
+        snprintf(buf, size, "%s (%lu)", name, (unsigned long)error);
+    else
+        snprintf(buf, size, "Win32 error %lu", (unsigned long)error);
+    return buf;
+}
+
+static bool find(const code_row *rows, size_t count, const char *name, bool hresult_name, INT32 *value)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(hresult_name ? rows[i].hresult_name : rows[i].name, name) == 0) {
+            *value = (INT32)rows[i].value;
+            return true;
+        }
+    return false;
 }
 
 bool prjsim_code_from_name(const char *name, INT32 *value, char *kind)
 {
     if (!name)
         return false;
-    for (size_t i = 0; i < COUNT(prjsim__status_rows); i++)
-        if (strcmp(prjsim__status_rows[i].name, name) == 0)
-            return found(value, kind, (INT32)prjsim__status_rows[i].value, 'S');
-    for (size_t i = 0; i < COUNT(prjsim__win32_rows); i++)
-        if (strcmp(prjsim__win32_rows[i].name, name) == 0)
-            return found(value, kind, (INT32)prjsim__win32_rows[i].value, 'W');
-    for (size_t i = 0; i < COUNT(hresult_rows); i++)
-        if (strcmp(hresult_rows[i].name, name) == 0)
-            return found(value, kind, (INT32)hresult_rows[i].value, 'H');
-    for (size_t i = 0; i < COUNT(win32_hr_names); i++)
-        if (strcmp(win32_hr_names[i], name) == 0)
-            return found(value, kind, HRESULT_FROM_WIN32(prjsim__win32_rows[i].value), 'H');
-    for (size_t i = 0; i < COUNT(nt_hr_names); i++)
-        if (strcmp(nt_hr_names[i], name) == 0)
-            return found(value, kind, (INT32)(prjsim__status_rows[i].value | 0x10000000u), 'H');
-    return false;
+    char k = 0;
+    if (find(status_rows, COUNT(status_rows), name, false, value))
+        k = 'S';
+    else if (find(win32_rows, COUNT(win32_rows), name, false, value))
+        k = 'W';
+    else if (find(hresult_rows, COUNT(hresult_rows), name, false, value))
+        k = 'H';
+    else if (find(win32_rows, COUNT(win32_rows), name, true, value)) {
+        *value = HRESULT_FROM_WIN32((DWORD)*value);
+        k = 'H';
+    } else if (find(status_rows, COUNT(status_rows), name, true, value)) {
+        *value = (INT32)((uint32_t)*value | 0x10000000u); /* HRESULT_FROM_NT */
+        k = 'H';
+    }
+    if (k && kind)
+        *kind = k;
+    return k != 0;
 }

@@ -75,22 +75,22 @@ check() { # LANGUAGE_FLAGS... -- FILES...
 }
 # windows/msvc/ (pthread.h) first, as windows/CMakeLists.txt does for MSVC.
 check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manifest,name_index,provider}.c \
-  conformance/recording/{recording,checker,recording_win,checker_events_test}.c windows/projfs_dll.c \
+  conformance/recording/{recording,checker,observe,recording_win,checker_events_test}.c windows/projfs_dll.c \
   conformance/prjconf/{cases,cases_enum,cases_items,cases_refusals,crawl,io,report}.c \
-  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host}.c \
-  conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c
+  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host,prjconf_observe}.c conformance/prjconf/cases_observed.c \
+  conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c windows/tests/prjconf_run_test.c
 # The scenario interpreter as prjsim-run.exe builds it (prjsim_scenario_win), with windows/msvc/'s
 # pthread.h, strings.h and unistd.h first, as windows/CMakeLists.txt gives them to MSVC.
 check -std=c11 -Iwindows/msvc -Iconformance/scenario -I"$build/windows/scenario_include" -- \
   conformance/scenario/{lexer,parser,values,setup,roots,provider,misbehave,operations,provider_calls}.c \
   conformance/scenario/{state,expect,golden,runner,requires,checker,simulator_win}.c \
-  conformance/recording/{observe,observer,observer_win}.c sim/{diag_names,status_names}.c windows/scenario_backend.c
+  conformance/recording/{observe,observer,observer_win}.c sim/diag_names.c windows/scenario_backend.c
 check -std=c11 -Iconformance/scenario -I"$build/windows/scenario_include" -- windows/prjsim_run_main.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
 check -std=c11 -Iwindows/tests -DPRJSIM__WIN32_CAPS=PRJSIM_BACKEND_CAP_CANCEL -- \
-  conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c
-check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process,child_handles}.c \
-  windows/tests/*.c fixtures/hello/hello.c sim/names.c sim/names_api.c
+  conformance/backend/{backend,win32_backend,win32_backend_test}.c windows/seam/*.c sim/status_names.c
+check -std=c11 -Iwindows/tests -- windows/{prjconf_main,prjconf_recording,projfs_backend,provider_process,child_handles,prjconf_own_cases,prjconf_timed}.c \
+  $(ls windows/tests/*.c | grep -v prjconf_run_test) fixtures/hello/hello.c sim/names.c sim/names_api.c
 # libstdc++ warns that clang's MSVC mode leaves __STRICT_ANSI__ undefined, and mingw-w64's
 # DEFINE_ENUM_FLAG_OPERATORS expands to functions clang calls unused here: neither is ours.
 cxx_flags=(-std=c++17)

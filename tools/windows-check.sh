@@ -74,6 +74,30 @@ prjconf_without_projfs() {
 prjconf_without_projfs --backend projfs
 # With a provider program too, before the program is started.
 prjconf_without_projfs --backend projfs --provider "$build/windows/hello.exe"
+# Without prjsim-agent.exe beside it (checked before ProjFS, so Wine reaches it): the path, exit 2.
+lone="$prefix/drive_c/lone"
+mkdir -p "$lone"
+cp "$build/windows/prjconf.exe" "$lone/"
+status=0
+timeout 120 "$wine" 'C:\lone\prjconf.exe' --backend projfs >"$prefix/out" 2>"$prefix/err" || status=$?
+expected_agent='prjconf: the client agent C:\lone\prjsim-agent.exe is missing: it is built and installed beside this program (or --no-agent for the I/O from prjconf itself)'
+if [ "$status" != 2 ] || [ "$(tr -d '\r' <"$prefix/err")" != "$expected_agent" ] || [ -s "$prefix/out" ]; then
+  echo "windows-check: prjconf.exe without prjsim-agent.exe: expected exit 2 and, on stderr:" >&2
+  echo "  $expected_agent" >&2
+  echo "got exit $status, stderr:" >&2
+  sed 's/^/  /' "$prefix/err" >&2
+  exit 1
+fi
+echo "ok: prjconf.exe without prjsim-agent.exe beside it: exit 2, the path named"
+# With --no-agent it needs none: the ProjFS line comes next.
+status=0
+timeout 120 "$wine" 'C:\lone\prjconf.exe' --backend projfs --no-agent >"$prefix/out" 2>"$prefix/err" || status=$?
+if [ "$status" != 2 ] || [ "$(tr -d '\r' <"$prefix/err")" != "$expected" ]; then
+  echo "windows-check: prjconf.exe --no-agent without prjsim-agent.exe: expected exit 2 and the ProjFS line, got exit $status:" >&2
+  sed 's/^/  /' "$prefix/err" >&2
+  exit 1
+fi
+echo "ok: prjconf.exe --no-agent without prjsim-agent.exe: the ProjFS line, exit 2"
 # hello.exe, an unmodified provider program, gets ERROR_MOD_NOT_FOUND from its first Prj* call.
 status=0
 timeout 120 "$wine" "$build/windows/hello.exe" >"$prefix/out" 2>&1 </dev/null || status=$?

@@ -8,6 +8,8 @@
 #include "agent_process.h"
 #include "child_handles.h"
 
+#include <prjsim/status.h>
+
 #include <fcntl.h>
 #include <io.h>
 #include <stdio.h>
@@ -64,26 +66,35 @@ prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process)
     return prjsim_agent_connect(to, from);
 }
 
-prjsim_agent_conn *prjsim_agent_start_beside(HANDLE *process, char *err, size_t errlen)
+bool prjsim_agent_find_beside(WCHAR exe[MAX_PATH], char *err, size_t errlen)
 {
-    WCHAR exe[MAX_PATH];
-    *process = NULL;
     DWORD n = GetModuleFileNameW(NULL, exe, MAX_PATH);
     WCHAR *slash = n && n < MAX_PATH ? wcsrchr(exe, L'\\') : NULL;
     if (!slash || (size_t)(slash + 1 - exe) + sizeof "prjsim-agent.exe" > MAX_PATH) {
         snprintf(err, errlen, "the client agent: cannot tell this program's folder (GetModuleFileNameW)");
-        return NULL;
+        return false;
     }
     wcscpy(slash + 1, L"prjsim-agent.exe");
     if (GetFileAttributesW(exe) == INVALID_FILE_ATTRIBUTES) {
         snprintf(err, errlen, "the client agent %ls is missing: it is built and installed beside this program",
                  exe);
-        return NULL;
+        return false;
     }
+    return true;
+}
+
+prjsim_agent_conn *prjsim_agent_start_beside(HANDLE *process, char *err, size_t errlen)
+{
+    WCHAR exe[MAX_PATH];
+    *process = NULL;
+    if (!prjsim_agent_find_beside(exe, err, errlen))
+        return NULL;
     prjsim_agent_conn *c = prjsim_agent_start_process(exe, process);
-    if (!c)
-        snprintf(err, errlen, "the client agent %ls cannot be started: error %lu", exe,
-                 (unsigned long)GetLastError());
+    if (!c) {
+        char name[96];
+        snprintf(err, errlen, "the client agent %ls cannot be started: %s", exe,
+                 prjsim_format_win32(name, sizeof name, GetLastError()));
+    }
     return c;
 }
 

@@ -18,6 +18,12 @@
 prjsim_agent_conn *prjsim_agent_start_process(const WCHAR *exe, HANDLE *process);
 
 /*
+ * The path of prjsim-agent.exe beside the running program (GetModuleFileNameW) into @p exe;
+ * false with @p err saying it is missing, with that path.
+ */
+bool prjsim_agent_find_beside(WCHAR exe[MAX_PATH], char *err, size_t errlen);
+
+/*
  * Starts prjsim-agent.exe from the folder of the running program (GetModuleFileNameW); NULL
  * with @p err saying why (missing, or the error CreateProcessW gave).
  */

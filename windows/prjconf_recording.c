@@ -10,6 +10,8 @@
  */
 #include "prjconf_recording.h"
 
+#include <prjsim/status.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +23,8 @@ bool prjconf_recording_begin(prjconf_recording *r, bool program, char *err, size
         if (SUCCEEDED(hr))
             hr = prjsim_recording_attach(r->rec);
         if (FAILED(hr)) {
-            snprintf(err, errlen, "cannot record the provider: 0x%08lx", (unsigned long)hr);
+            char name[96];
+            snprintf(err, errlen, "cannot record the provider: %s", prjsim_format_code(name, sizeof name, hr, false));
             return false;
         }
         return true;
@@ -29,15 +32,17 @@ bool prjconf_recording_begin(prjconf_recording *r, bool program, char *err, size
     WCHAR dir[MAX_PATH];
     DWORD n = GetTempPathW(MAX_PATH, dir);
     if (!n || n >= MAX_PATH || !GetTempFileNameW(dir, L"prj", 0, r->file)) {
-        snprintf(err, errlen, "cannot create the recording file under %%TEMP%% (error %lu)",
-                 (unsigned long)GetLastError());
+        char name[96];
+        snprintf(err, errlen, "cannot create the recording file under %%TEMP%% (%s)",
+                 prjsim_format_win32(name, sizeof name, GetLastError()));
         r->file[0] = 0;
         return false;
     }
     /* This process has read PRJSIM_RECORD already (prjsim_projfs_require loaded the forwarders):
      * the variable now only reaches the program, which records itself into the file. */
     if (!SetEnvironmentVariableW(L"PRJSIM_RECORD", r->file)) {
-        snprintf(err, errlen, "cannot set PRJSIM_RECORD (error %lu)", (unsigned long)GetLastError());
+        char name[96];
+        snprintf(err, errlen, "cannot set PRJSIM_RECORD (%s)", prjsim_format_win32(name, sizeof name, GetLastError()));
         return false;
     }
     return true;
@@ -95,7 +100,8 @@ void prjconf_recording_end(prjconf_recording *r)
     free(text);
 }
 
-int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, size_t why_size)
+int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, size_t why_size, size_t cases_from,
+                              size_t cases_to)
 {
     if (!r->recorded) {
         snprintf(why, why_size,
@@ -106,10 +112,33 @@ int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, s
         fprintf(out, "SKIP checker: %s\n", why);
         return -1;
     }
-    const char *report = r->report ? r->report : "";
+    /* The lines the cases reported are left out (prjconf_cases.h, checker_from/checker_to). */
+    char *report = malloc(r->report ? strlen(r->report) + 1 : 1);
+    if (!report) {
+        snprintf(why, why_size, "out of memory");
+        fprintf(out, "FAIL checker: %s\n", why);
+        return 0;
+    }
+    size_t kept = 0, index = 0, with_cases = 0;
+    for (const char *p = r->report ? r->report : ""; *p; index++) {
+        size_t line = strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+        if (index >= cases_from && index < cases_to) {
+            with_cases++;
+        } else {
+            memcpy(report + kept, p, line);
+            kept += line;
+        }
+        p += line;
+    }
+    report[kept] = 0;
     if (!*report) {
+        free(report);
         why[0] = 0;
-        fprintf(out, "PASS checker\n");
+        if (with_cases)
+            fprintf(out, "PASS checker (%zu diagnostic%s reported with the cases above)\n", with_cases,
+                    with_cases == 1 ? "" : "s");
+        else
+            fprintf(out, "PASS checker\n");
         return 1;
     }
     /* "N diagnostics: name, name" (the names in the order given), then every line. */
@@ -129,6 +158,7 @@ int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, s
         fprintf(out, "    %.*s\n", (int)line, p);
         p += line + (p[line] == '\n');
     }
+    free(report);
     return 0;
 }
 

@@ -31,10 +31,12 @@ void prjconf_recording_end(prjconf_recording *r);
 
 /*
  * The "checker" case, printed to @p out like the other cases (PASS/FAIL/SKIP lines, then each
- * diagnostic indented). @p why receives the failure or skip message for the JUnit report.
- * @return 1 passed, 0 failed (diagnostics), -1 skipped (nothing was recorded).
+ * diagnostic indented). @p why receives the failure or skip message for the JUnit report. The
+ * report's lines [@p cases_from, @p cases_to) were reported with the cases (prjconf_cases.h):
+ * left out here. @return 1 passed, 0 failed (diagnostics), -1 skipped (nothing was recorded).
  */
-int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, size_t why_size);
+int prjconf_recording_report(const prjconf_recording *r, FILE *out, char *why, size_t why_size, size_t cases_from,
+                             size_t cases_to);
 
 /* Frees what begin and end kept, and removes the temporary file. */
 void prjconf_recording_free(prjconf_recording *r);

@@ -19,6 +19,8 @@
  */
 #include "projfs_backend.h"
 
+#include <prjsim/status.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -31,7 +33,8 @@ bool prjsim_projfs_root_join(const prjsim_projfs_root *r, const WCHAR *rel, WCHA
 
 static void win32_reason(char *err, size_t errlen, const char *what, const WCHAR *path, DWORD code)
 {
-    snprintf(err, errlen, "%s %ls: Win32 error %lu", what, path, (unsigned long)code);
+    char name[96];
+    snprintf(err, errlen, "%s %ls: %s", what, path, prjsim_format_win32(name, sizeof name, code));
 }
 
 /* The root's long form: %TEMP% may be given in 8.3 short names (C:\Users\RUNNER~1\...), which
@@ -106,7 +109,8 @@ bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char 
         return false;
     HRESULT hr = memtree_create(&r->tree);
     if (FAILED(hr)) {
-        snprintf(err, errlen, "memtree_create: HRESULT 0x%08lx", (unsigned long)hr);
+        char name[96];
+        snprintf(err, errlen, "memtree_create: %s", prjsim_format_code(name, sizeof name, hr, false));
         return false;
     }
     char why[512] = "";
@@ -120,10 +124,11 @@ bool prjsim_projfs_root_start(prjsim_projfs_root *r, const char *manifest, char 
     if (FAILED(hr)) {
         r->ctx = NULL;
         /* ProjectedFSLib.dll can be present while the driver (PrjFlt) is not running: say so. */
+        char name[96];
         snprintf(err, errlen,
-                 "starting the reference provider on %ls: HRESULT 0x%08lx (if the Client-ProjFS "
+                 "starting the reference provider on %ls: %s (if the Client-ProjFS "
                  "feature was just enabled, its driver may need a restart or `fltmc load PrjFlt`)",
-                 r->path, (unsigned long)hr);
+                 r->path, prjsim_format_code(name, sizeof name, hr, false));
         return false;
     }
     return true;

@@ -11,6 +11,8 @@
 #include "provider_process.h"
 #include "child_handles.h"
 
+#include <prjsim/status.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -108,7 +110,8 @@ bool prjsim_provider_process_start(prjsim_provider_process *p, const WCHAR *cons
     }
     HANDLE stdin_read = NULL;
     if (!prjsim_win_child_pipe(&stdin_read, &p->stdin_write, 0)) { /* only the read end goes over */
-        snprintf(err, errlen, "CreatePipe: Win32 error %lu", (unsigned long)GetLastError());
+        char name[96];
+        snprintf(err, errlen, "CreatePipe: %s", prjsim_format_win32(name, sizeof name, GetLastError()));
         return false;
     }
     STARTUPINFOW si;
@@ -128,7 +131,8 @@ bool prjsim_provider_process_start(prjsim_provider_process *p, const WCHAR *cons
         CloseHandle(si.hStdError);
     if (!ok) {
         close_handle(&p->stdin_write);
-        snprintf(err, errlen, "cannot start %ls: Win32 error %lu", argv[0], (unsigned long)e);
+        char name[96];
+        snprintf(err, errlen, "cannot start %ls: %s", argv[0], prjsim_format_win32(name, sizeof name, e));
         return false;
     }
     CloseHandle(pi.hThread);

@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The cases that observe the provider through the simulator or the recording layer
- * (PRJCONF_RUN_OBSERVED: callbacks given, commands in flight, observe.c), cancelling a command by
- * its id (PRJCONF_RUN_SIMULATOR), and results.allowed's look at the simulator's trace. Both are
- * Linux-only for now, so this file is; a backend without them skips these cases with the reason
- * (PRJCONF_NEEDS_SIMULATOR, PRJCONF_NEEDS_OBSERVATION).
+ * The case that cancels a command by its id (PRJCONF_RUN_SIMULATOR), and results.allowed's look
+ * at the simulator's trace: Linux-only, so this file is; a backend without the simulator skips
+ * the case with the reason (PRJCONF_NEEDS_SIMULATOR). The cases that observe the provider
+ * (PRJCONF_RUN_OBSERVED) are in cases_observed.c.
  */
 #include "internal.h"
-
-#include "observe.h"
 
 #include <prjsim.h>
 #include <pthread.h>
@@ -27,56 +24,6 @@ void prjconf_simulator_internal_errors(prjconf_ctx *c)
             return;
         }
     }
-}
-
-void prjconf_case_sessions_no_leak(prjconf_ctx *c)
-{
-    if (!prjconf_crawl(c))
-        return;
-    /* Abandoned sessions too: one buffer, then close. */
-    for (size_t i = 0; i < c->dir_count; i++) {
-        prjsim_backend_file *h;
-        if (!prjconf_is(prjconf_open(c, &h, c->dirs[i].path, GENERIC_READ, OPEN_EXISTING, PRJSIM_OPEN_DIRECTORY),
-                        STATUS_SUCCESS))
-            continue;
-        prjsim_dir_entry *e = NULL;
-        size_t n;
-        prjconf_query(c, h, NULL, 0, prjconf_entry_cost(L"abcdefgh") * 2, &e, &n);
-        prjsim_backend_free_entries(e);
-        prjconf_close(c, h);
-    }
-    /* A provider that keeps every session runs out after enough listings. */
-    char b[96];
-    for (int k = 0; k < 100; k++) {
-        prjsim_dir_entry *e;
-        size_t n;
-        prjconf_r s = prjconf_list(c, c->root, NULL, 0, &e, &n);
-        prjsim_backend_free_entries(e);
-        if (!prjconf_is(s, STATUS_SUCCESS)) {
-            prjconf_fail(c, "listing %ls for the %d%s time: %s (sessions leaked?)", c->root, k + 1,
-                         k == 0 ? "st" : k == 1 ? "nd" : k == 2 ? "rd" : "th",
-                         prjconf_status(b, sizeof b, s));
-            return;
-        }
-    }
-    size_t started = prjconf_callbacks_seen(c, PRJSIM_CB_START_ENUM);
-    size_t ended = prjconf_callbacks_seen(c, PRJSIM_CB_END_ENUM);
-    if (started != ended)
-        prjconf_fail(c, "%zu StartDirectoryEnumeration callbacks but %zu EndDirectoryEnumeration",
-                     started, ended);
-    if (c->tree && memtree_open_sessions(c->tree) != 0)
-        prjconf_fail(c, "the provider still holds %zu enumeration sessions",
-                     memtree_open_sessions(c->tree));
-}
-
-void prjconf_case_commands_no_leak(prjconf_ctx *c)
-{
-    prjconf_crawl_and_read(c);
-    INT32 ids[16];
-    size_t n = prjconf_in_flight(c, ids, 16);
-    if (n)
-        prjconf_fail(c, "%zu callbacks still in flight after the crawl (command %d first)", n,
-                     (int)ids[0]);
 }
 
 struct reader {

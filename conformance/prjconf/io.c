@@ -85,13 +85,7 @@ const char *prjconf_status(char *buf, size_t size, prjconf_r r)
         snprintf(buf, size, "unsupported (%s)", r.reason ? r.reason : "?");
         return buf;
     }
-    if (r.kind == PRJSIM_BACKEND_WIN32) {
-        const char *name = prjsim_win32_error_name((DWORD)r.code);
-        if (name)
-            snprintf(buf, size, "%s (%u)", name, (unsigned)r.code);
-        else
-            snprintf(buf, size, "Win32 error %u", (unsigned)r.code);
-        return buf;
-    }
+    if (r.kind == PRJSIM_BACKEND_WIN32)
+        return prjsim_format_win32(buf, size, (DWORD)r.code);
     return prjsim_format_code(buf, size, r.code, true);
 }

@@ -8,6 +8,7 @@
 #include "observe.h"
 
 #include <observer.h>
+#include <prjsim.h>
 #include <string.h>
 
 static bool by_recording(const prjconf_ctx *c)
@@ -21,13 +22,17 @@ size_t prjconf_in_flight(prjconf_ctx *c, INT32 *ids, size_t max)
                            : prjsim_sim_commands_in_flight(c->sim, ids, max);
 }
 
-size_t prjconf_callbacks_seen(prjconf_ctx *c, prjsim_callback_kind kind)
+size_t prjconf_callbacks_seen(prjconf_ctx *c, const char *callback)
 {
-    if (!by_recording(c))
-        return prjsim_trace_count_callbacks(c->sim, kind);
     size_t n = 0;
+    if (!by_recording(c)) {
+        for (unsigned k = 0; k < PRJSIM_CB_COUNT_; k++)
+            if (!strcmp(prjsim_callback_name((prjsim_callback_kind)k), callback))
+                n += prjsim_trace_count_callbacks(c->sim, (prjsim_callback_kind)k);
+        return n;
+    }
     prjsim_recording_callback_info info;
     for (size_t i = 0; SUCCEEDED(prjsim__observer_callback(c->recording, i, &info)); i++)
-        n += strcmp(info.callback, prjsim_callback_name(kind)) == 0;
+        n += strcmp(info.callback, callback) == 0;
     return n;
 }

@@ -26,6 +26,8 @@ const char *prjsim_format_code(char *buf, size_t size, INT32 code, bool is_statu
 DWORD prjsim_status_to_win32(NTSTATUS status);
 /** The name of a Win32 error ("ERROR_FILE_NOT_FOUND"), or NULL. */
 const char *prjsim_win32_error_name(DWORD error);
+/** Formats a Win32 error as "ERROR_FILE_NOT_FOUND (2)" (or "Win32 error N") into @p buf. Returns buf. */
+const char *prjsim_format_win32(char *buf, size_t size, DWORD error);
 /**
  * Looks a name up in every table: "STATUS_NO_MORE_FILES", "ERROR_FILE_NOT_FOUND", "S_OK",
  * "E_INVALIDARG". Returns false when unknown. @p kind receives 'S' (NTSTATUS), 'W' (Win32

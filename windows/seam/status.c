@@ -3,15 +3,12 @@
  * The NTSTATUS to Win32 mapping of prjsim/status.h on Windows: ntdll's own
  * RtlNtStatusToDosError, the one kernel32 applies to what a call returns
  * (https://learn.microsoft.com/windows/win32/api/winternl/nf-winternl-rtlntstatustodoserror).
- * On Linux the simulator's table (sim/status.c) stands for it. The names of the codes are the
- * same pure tables as on Linux (sim/status_names.c, compiled into this build).
+ * On Linux the simulator's table (sim/status.c) stands for it. The names are the simulator's
+ * own tables (sim/status_names.c, compiled into this library too).
  */
 #include <prjsim/status.h>
 
 #include "ntdll.h"
-
-#include <stdio.h>
-#include <stdlib.h>
 
 typedef ULONG(NTAPI *rtl_nt_status_to_dos_error)(NTSTATUS Status);
 

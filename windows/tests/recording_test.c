@@ -124,7 +124,7 @@ static void as_program(const char *self)
     CHECK(r.recorded, "recorded");
     char why[512];
     FILE *out = tmpfile();
-    int verdict = prjconf_recording_report(&r, out, why, sizeof why);
+    int verdict = prjconf_recording_report(&r, out, why, sizeof why, 0, 0);
     rewind(out);
     char line[512] = "";
     CHECK(fgets(line, sizeof line, out) != NULL, "a line");
@@ -132,6 +132,18 @@ static void as_program(const char *self)
     if (!projfs_present()) {
         CHECK(verdict == 0, "the invalid-context calls fail the checker case");
         CHECK(!strncmp(line, "FAIL checker: ", 14) && strstr(line, "invalid-context"), "%s", line);
+        /* lines the cases reported are left out: all four, then the middle two */
+        out = tmpfile();
+        verdict = prjconf_recording_report(&r, out, why, sizeof why, 0, 4);
+        rewind(out);
+        CHECK(fgets(line, sizeof line, out) != NULL, "a line");
+        fclose(out);
+        CHECK(verdict == 1 && !strcmp(line, "PASS checker (4 diagnostics reported with the cases above)\n"), "%d %s",
+              verdict, line);
+        out = tmpfile();
+        verdict = prjconf_recording_report(&r, out, why, sizeof why, 1, 3);
+        fclose(out);
+        CHECK(verdict == 0 && strstr(why, "2 contract diagnostics from the recorded calls"), "%d %s", verdict, why);
     }
     WCHAR file[MAX_PATH];
     wcscpy(file, r.file);
@@ -144,7 +156,7 @@ static void as_program(const char *self)
     prjconf_recording_end(&r);
     CHECK(!r.recorded, "empty log");
     out = tmpfile();
-    verdict = prjconf_recording_report(&r, out, why, sizeof why);
+    verdict = prjconf_recording_report(&r, out, why, sizeof why, 0, 0);
     CHECK(verdict < 0 && strstr(why, "ProjectedFSLib.lib directly is not recorded"), "%s", why);
     fclose(out);
     prjconf_recording_free(&r);
