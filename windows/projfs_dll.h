@@ -38,8 +38,11 @@ void prjsim_projfs_require(void);
  * The answers of the name helpers (PrjFileNameCompare, PrjFileNameMatch,
  * PrjDoesNameContainWildCards) where the DLL is missing, for a program that orders names before
  * it needs ProjFS: prjsim-run.exe parses scenarios with memtree, which sorts names with
- * PrjFileNameCompare, and gives prjsim's own rules (sim/names.c). NULL, the default: such a call
- * stops the program with the message above, since no provider can have started.
+ * PrjFileNameCompare, and gives prjsim's own rules (sim/names.c). Microsoft documents the
+ * compare as the order "the file system does" sort names in
+ * (https://learn.microsoft.com/windows/win32/api/projectedfslib/nf-projectedfslib-prjfilenamecompare);
+ * sim/names.c is our reading of that order (the semantics reference, names). NULL, the default:
+ * such a call stops the program with the message above, since no provider can have started.
  */
 typedef struct prjsim_projfs_names {
     int (*compare)(PCWSTR fileName1, PCWSTR fileName2);
