@@ -138,7 +138,7 @@ char **scn_trace_lines(scn_exec *r, size_t from, unsigned kinds, size_t *count)
             continue;
         if (kinds && !(kinds & (1u << rec.kind)))
             continue;
-        lines[n++] = scn_strdup(rec.text ? rec.text : "");
+        lines[n++] = scn_script_paths(r, rec.text ? rec.text : ""); /* as the script names them */
     }
     *count = n;
     return lines;

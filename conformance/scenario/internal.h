@@ -405,6 +405,7 @@ typedef struct scn_exec {
     const scn_script *script;
     const scn_run_options *options;
     const prjsim_backend *be;  /* what client operations go through */
+    WCHAR *disk_root;          /* options->disk_root, or NULL: paths are used as the script gives them */
     /* an operation the backend cannot do yet: the run stops and the scenario is skipped */
     bool skipped;
     int skip_line;
@@ -489,6 +490,16 @@ bool scn_result_failed(const scn_result *r);
  * (PRJSIM_BACKEND_CAP_*, 0 = none) and why. */
 /* Whether `as process` goes through the client agent in runs with @p o (runner.c). */
 bool scn_uses_agent(const scn_run_options *o);
+/* The capabilities of @p be in runs with @p o (--without-volume takes PRJSIM_BACKEND_CAP_VOLUME away). */
+unsigned scn_backend_caps(const scn_run_options *o, const prjsim_backend *be);
+/* Where the run keeps the script's path @p path (paths.c): the same path, or with
+ * scn_run_options.disk_root its drive mapped under that folder; malloc'd (NULL for NULL). */
+WCHAR *scn_disk_path(const scn_exec *r, const WCHAR *path);
+/* @p text (a trace line) with the run's disk root written back as the script's `C:`; malloc'd. */
+char *scn_script_paths(const scn_exec *r, const char *text);
+/* Whether @p s can run with its drive C: kept under @p root (paths.c): every absolute path on C:,
+ * no saved volume; else false with the statement's line (0: the setup) and why. */
+bool scn_paths_mappable(const scn_script *s, const char *root, int *line, char *why, size_t whylen);
 
 unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool external, bool checker, const char **why);
 
@@ -579,6 +590,11 @@ typedef enum scn_item_kind { ITEM_MISSING, ITEM_VIRTUAL, ITEM_ON_DISK } scn_item
 #define SCN_STATE_VIRTUAL 0x100u
 #define SCN_STATE_MISSING 0x200u
 uint32_t scn_item_state(scn_exec *r, const WCHAR *full_path);
+/* The states the item may be in, the likeliest first: one when decided; more where the backend
+ * cannot tell them apart without a call that could change the disk (no PRJSIM_BACKEND_CAP_VOLUME:
+ * virtual, missing or a tombstone). Returns how many. */
+#define SCN_STATE_CANDIDATES 3
+size_t scn_item_states(scn_exec *r, const WCHAR *full_path, uint32_t states[SCN_STATE_CANDIDATES]);
 
 /* A provider program instead of the reference provider (external.c). */
 bool scn_external_start(scn_exec *r, int line);

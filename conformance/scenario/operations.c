@@ -353,10 +353,12 @@ static void exec_job(scn_job *j)
     const prjsim_backend *be = j->be;
     prjsim_backend_file *h = j->h;
     uint32_t n = 0;
+    /* where the run keeps the script's paths (paths.c) */
+    WCHAR *path = scn_disk_path(j->run, st->path), *path2 = scn_disk_path(j->run, st->path2);
     switch (st->id) {
     case SCN_OPEN:
     case SCN_CREATE: {
-        prjsim_backend_open o = {st->path, st->access, st->share, st->disp, st->flags, st->attr};
+        prjsim_backend_open o = {path, st->access, st->share, st->disp, st->flags, st->attr};
         j->status = be->open(&j->opened, &o);
         break;
     }
@@ -382,10 +384,10 @@ static void exec_job(scn_job *j)
         if (h)
             j->status = be->set_basic(h, st->time[0], st->time[1], st->time[2], st->time[3], st->attr);
         else
-            j->status = be->set_times(st->path, st->time[0], st->time[1], st->time[2], st->time[3], st->attr);
+            j->status = be->set_times(path, st->time[0], st->time[1], st->time[2], st->time[3], st->attr);
         break;
     case SCN_INFO:
-        j->status = h ? be->query_info(h, &j->info) : be->stat(st->path, &j->info);
+        j->status = h ? be->query_info(h, &j->info) : be->stat(path, &j->info);
         j->has_info = !prjsim_backend_failed(j->status);
         break;
     case SCN_LIST: {
@@ -393,48 +395,50 @@ static void exec_job(scn_job *j)
         if (h)
             j->status = be->query_directory(h, pattern, st->qflags, (uint32_t)st->b, &j->entries, &j->entry_count);
         else
-            j->status = be->list(st->path, pattern, (uint32_t)st->b, &j->entries, &j->entry_count);
+            j->status = be->list(path, pattern, (uint32_t)st->b, &j->entries, &j->entry_count);
         j->has_entries = j->status.kind != PRJSIM_BACKEND_UNSUPPORTED;
         free(pattern);
         break;
     }
     case SCN_DELETE:
-        j->status = h ? be->set_disposition(h, true) : be->remove(st->path, st->opt);
+        j->status = h ? be->set_disposition(h, true) : be->remove(path, st->opt);
         break;
     case SCN_UNDELETE:
         j->status = be->set_disposition(h, false);
         break;
     case SCN_RENAME:
-        j->status = be->rename(h, st->path2, st->opt);
+        j->status = be->rename(h, path2, st->opt);
         break;
     case SCN_MOVE:
-        j->status = be->move(st->path, st->path2, st->opt);
+        j->status = be->move(path, path2, st->opt);
         break;
     case SCN_LINK:
-        j->status = be->link(st->path, st->path2);
+        j->status = be->link(path, path2);
         break;
     case SCN_SYMLINK:
-        j->status = be->symlink(st->path, st->path2, st->opt);
+        j->status = be->symlink(path, path2, st->opt);
         break;
     case SCN_MKDIR:
-        j->status = be->mkdir(st->path);
+        j->status = be->mkdir(path);
         break;
     case SCN_READ_FILE: {
         void *data = NULL;
         size_t size = 0;
-        j->status = be->read_file(st->path, &data, &size);
+        j->status = be->read_file(path, &data, &size);
         j->bytes = data;
         j->byte_count = size;
         j->has_bytes = true;
         break;
     }
     case SCN_WRITE_FILE:
-        j->status = be->write_file(st->path, st->data, st->data_len);
+        j->status = be->write_file(path, st->data, st->data_len);
         break;
     default:
         j->status = prjsim_backend_status(STATUS_NOT_IMPLEMENTED);
         break;
     }
+    free(path);
+    free(path2);
 }
 
 static void *job_thread(void *arg)

@@ -285,8 +285,10 @@ void scn_run_provider(scn_exec *r, const scn_stmt *st)
             PRJ_EXTENDED_INFO ext;
             memset(&ext, 0, sizeof ext);
             ext.InfoType = PRJ_EXT_INFO_TYPE_SYMLINK;
-            ext.Symlink.TargetName = st->path2;
+            WCHAR *target = scn_disk_path(r, st->path2); /* an absolute target is kept where the run keeps C: */
+            ext.Symlink.TargetName = target;
             hr = PrjWritePlaceholderInfo2(r->ctx, st->path, &info, size, &ext);
+            free(target);
             check(r, st, "PrjWritePlaceholderInfo2", hr);
         } else {
             hr = PrjWritePlaceholderInfo(r->ctx, st->path, &info, size);
@@ -306,7 +308,7 @@ void scn_run_provider(scn_exec *r, const scn_stmt *st)
         PRJ_VIRTUALIZATION_INSTANCE_INFO ii;
         memset(&ii, 0, sizeof ii);
         PrjGetVirtualizationInstanceInfo(r->ctx, &ii);
-        const WCHAR *root = r->script->setup.root;
+        WCHAR *root = scn_disk_path(r, r->script->setup.root);
         size_t n = wcslen(root) + wcslen(st->path) + 2;
         WCHAR *full = malloc(n * sizeof *full);
         if (!full)
@@ -314,12 +316,15 @@ void scn_run_provider(scn_exec *r, const scn_stmt *st)
         swprintf(full, n, L"%ls\\%ls", root, st->path);
         HRESULT hr = PrjMarkDirectoryAsPlaceholder(root, full, NULL, &ii.InstanceID);
         free(full);
+        free(root);
         check(r, st, "PrjMarkDirectoryAsPlaceholder", hr);
         break;
     }
     case PV_MARK_ROOT: {
         static const GUID other = {0x5ce7a210, 0x0002, 0x4c0e, {0x9a, 0x1b, 0, 0, 0, 0, 0, 2}};
-        HRESULT hr = PrjMarkDirectoryAsPlaceholder(st->path ? st->path : r->script->setup.root, NULL, NULL, &other);
+        WCHAR *dir = scn_disk_path(r, st->path ? st->path : r->script->setup.root);
+        HRESULT hr = PrjMarkDirectoryAsPlaceholder(dir, NULL, NULL, &other);
+        free(dir);
         check(r, st, "PrjMarkDirectoryAsPlaceholder", hr);
         break;
     }

@@ -74,19 +74,21 @@ memtree *scn_root_tree(scn_exec *r, int index)
 HRESULT scn_root_start(scn_exec *r, int index)
 {
     scn_extra_root *x = &r->extra[index - 1];
-    const WCHAR *path = r->script->setup.extra[index - 1].path;
+    WCHAR *path = scn_disk_path(r, r->script->setup.extra[index - 1].path);
     if (!x->marked) {
         HRESULT hr = scn_sim_create_directory(r, path);
-        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
-            return hr;
         GUID id = {0x5ce7a210, 0x0002, 0x4c0e, {0x9a, 0x1b, 0, 0, 0, 0, 0, (unsigned char)(index + 1)}};
-        hr = PrjMarkDirectoryAsPlaceholder(path, NULL, NULL, &id);
-        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED))
+        if (SUCCEEDED(hr) || hr == HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
+            hr = PrjMarkDirectoryAsPlaceholder(path, NULL, NULL, &id);
+        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED)) {
+            free(path);
             return hr;
+        }
         x->marked = true;
     }
     PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT ctx = NULL;
     HRESULT hr = PrjStartVirtualizing(path, memtree_callbacks(), scn_root_tree(r, index), NULL, &ctx);
+    free(path);
     if (SUCCEEDED(hr)) {
         x->ctx = ctx;
         x->running = true;

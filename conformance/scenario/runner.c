@@ -120,6 +120,34 @@ static void check_leftover_diags(scn_exec *r, int line)
     }
 }
 
+unsigned scn_backend_caps(const scn_run_options *o, const prjsim_backend *be)
+{
+    return be->caps & ~(o && o->without_volume ? (unsigned)PRJSIM_BACKEND_CAP_VOLUME : 0u);
+}
+
+/* Creates the run's disk root (scn_run_options.disk_root) and the folders above it. */
+static bool create_disk_root(scn_exec *r)
+{
+    WCHAR *d = r->disk_root;
+    size_t n = wcslen(d);
+    int64_t clock = scn_sim_clock(r); /* off the record: the script's times stay as unmapped */
+    for (size_t i = 3; i <= n; i++) {
+        if (i < n && d[i] != L'\\' && d[i] != L'/')
+            continue;
+        WCHAR c = d[i];
+        d[i] = 0;
+        HRESULT hr = scn_sim_create_directory(r, d);
+        d[i] = c;
+        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS)) {
+            fprintf(stderr, "cannot create the folder the run keeps C: in, %s (0x%08X)\n", r->options->disk_root,
+                    (unsigned)hr);
+            return false;
+        }
+    }
+    scn_sim_set_clock(r, clock);
+    return true;
+}
+
 bool scn_uses_agent(const scn_run_options *o)
 {
     return o->agent || (o->backend && !strcmp(o->backend, "win32"));
@@ -142,6 +170,8 @@ static void cleanup(scn_exec *r)
     prjsim_backend_free_entries(r->listing);
     free(r->bytes);
     free(r->hidden);
+    free(r->disk_root);
+    r->disk_root = NULL;
     /* after the handles: the agent's were closed through it */
     prjsim_agent_disconnect(r->agent);
     r->agent = NULL;
@@ -160,6 +190,17 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
     r->external = r->options->provider != NULL;
     if (!scn_sim_begin(r))
         return false;
+    if (r->options->disk_root) {
+        r->disk_root = scn_wide(r->options->disk_root);
+        size_t n = wcslen(r->disk_root);
+        while (n > 3 && (r->disk_root[n - 1] == L'\\' || r->disk_root[n - 1] == L'/'))
+            r->disk_root[--n] = 0;
+        if (!create_disk_root(r)) {
+            free(r->disk_root);
+            scn_sim_end(r);
+            return false;
+        }
+    }
     /* Before any provider starts: the recorder wraps the instances started after it. */
     if (r->options->checker)
         r->recording = prjsim__observer_begin();
@@ -213,13 +254,22 @@ bool scn_decided_before_run(const scn_script *s, const scn_run_options *options,
         const char *why = NULL;
         unsigned need =
             scn_stmt_requires(s, &s->stmts[i], options && options->provider, options && options->checker, &why);
-        if (need & ~be->caps) {
+        if (need & ~scn_backend_caps(options, be)) {
             out->verdict = SCN_SKIPPED;
             out->line = s->stmts[i].line;
             snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", be->name, s->stmts[i].line,
                      why);
             return true;
         }
+    }
+    /* a mapped run keeps one drive under its folder: a second drive cannot be had there */
+    char why[MAX_PATH * 8];
+    int line = 0;
+    if (options && options->disk_root && !scn_paths_mappable(s, options->disk_root, &line, why, sizeof why)) {
+        out->verdict = SCN_SKIPPED;
+        out->line = line;
+        snprintf(out->message, sizeof out->message, "backend %s: line %d: %s", be->name, line, why);
+        return true;
     }
     return false;
 }

@@ -105,6 +105,18 @@ typedef struct scn_run_options {
      * win32 backend; this asks for it under sim too.
      */
     bool agent;
+    /**
+     * Run as on a backend without PRJSIM_BACKEND_CAP_VOLUME (real ProjFS): what needs the
+     * simulator's volume is skipped, `expect state` reads only PrjGetOnDiskFileState. Lets the
+     * simulator check the interpreter's projfs form on Linux.
+     */
+    bool without_volume;
+    /**
+     * Keep the script's drive C: under this folder (a Windows path; the folder must be creatable
+     * on the backend): `C:\root` becomes DISK_ROOT`\root` for every call, reports keep the
+     * script's paths. A scenario with a path on another drive is skipped. NULL: no mapping.
+     */
+    const char *disk_root;
 } scn_run_options;
 
 /** True when the recording layer (libprjsim_recording.so) is loaded, as --checker needs. */

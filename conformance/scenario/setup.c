@@ -270,7 +270,9 @@ bool scn_parse_directory(scn_parser *p, scn_stmt *st, scn_line *l)
 
 void scn_run_directory(scn_exec *r, const scn_stmt *st)
 {
-    HRESULT hr = scn_sim_create_directory(r, st->path);
+    WCHAR *disk = scn_disk_path(r, st->path);
+    HRESULT hr = scn_sim_create_directory(r, disk);
+    free(disk);
     if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
         scn_fail(r, st->line, "directory %s could not be created (0x%08X)", st->upath, (unsigned)hr);
 }
@@ -412,14 +414,16 @@ bool scn_parse_stop(scn_parser *p, scn_stmt *st, scn_line *l)
 HRESULT scn_start_instance(scn_exec *r)
 {
     const scn_setup *s = &r->script->setup;
+    WCHAR *root = scn_disk_path(r, s->root);
     if (!r->started_once) {
-        HRESULT hr = scn_sim_create_directory(r, s->root);
-        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
-            return hr;
+        HRESULT hr = scn_sim_create_directory(r, root);
         static const GUID id = {0x5ce7a210, 0x0001, 0x4c0e, {0x9a, 0x1b, 0, 0, 0, 0, 0, 1}};
-        hr = PrjMarkDirectoryAsPlaceholder(s->root, NULL, NULL, &id);
-        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED))
+        if (SUCCEEDED(hr) || hr == HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS))
+            hr = PrjMarkDirectoryAsPlaceholder(root, NULL, NULL, &id);
+        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_REPARSE_POINT_ENCOUNTERED)) {
+            free(root);
             return hr;
+        }
     }
     PRJ_STARTVIRTUALIZING_OPTIONS opts;
     memset(&opts, 0, sizeof opts);
@@ -432,10 +436,13 @@ HRESULT scn_start_instance(scn_exec *r)
     const PRJ_CALLBACKS *callbacks = &r->prov.outer;
     void *context = &r->prov;
     if (s->faults[0]) {
-        if (FAILED(scn_sim_fault_wrap(&r->prov, s->faults, &callbacks, &context)))
+        if (FAILED(scn_sim_fault_wrap(&r->prov, s->faults, &callbacks, &context))) {
+            free(root);
             return E_INVALIDARG; /* checked when parsed */
+        }
     }
-    HRESULT hr = PrjStartVirtualizing(s->root, callbacks, context, &opts, &ctx);
+    HRESULT hr = PrjStartVirtualizing(root, callbacks, context, &opts, &ctx);
+    free(root);
     if (SUCCEEDED(hr)) {
         r->ctx = ctx;
         r->running = true;

@@ -15,6 +15,7 @@
 #include <prjsim/trace.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct scn_exec;
 struct scn_provider;
@@ -38,6 +39,10 @@ NTSTATUS scn_sim_cancel(struct scn_exec *r, INT32 id);
 
 /* Creates a directory of the volume (a root, `directory`); ERROR_ALREADY_EXISTS when it is there. */
 HRESULT scn_sim_create_directory(struct scn_exec *r, const WCHAR *path);
+/* The virtual clock, read and set back around what the run does off the record (creating the
+ * folder a mapped run keeps C: in). Windows: no clock, 0 and nothing. */
+int64_t scn_sim_clock(const struct scn_exec *r);
+void scn_sim_set_clock(struct scn_exec *r, int64_t clock);
 /* A saved volume (`state DIR`): checked when parsed, loaded when run. */
 HRESULT scn_sim_state_check(const char *dir, char *err, size_t errlen);
 HRESULT scn_sim_state_load(struct scn_exec *r, const char *dir, char *err, size_t errlen);

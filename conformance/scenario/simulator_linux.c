@@ -66,6 +66,16 @@ HRESULT scn_sim_create_directory(scn_exec *r, const WCHAR *path)
     return prjsim_volume_create_directory(r->sim, path);
 }
 
+int64_t scn_sim_clock(const scn_exec *r)
+{
+    return prjsim_sim_now(r->sim);
+}
+
+void scn_sim_set_clock(scn_exec *r, int64_t clock)
+{
+    prjsim_sim_set_clock(r->sim, clock);
+}
+
 HRESULT scn_sim_state_check(const char *dir, char *err, size_t errlen)
 {
     return prjsim_state_check(dir, err, errlen);

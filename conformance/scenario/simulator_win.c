@@ -75,6 +75,18 @@ HRESULT scn_sim_create_directory(scn_exec *r, const WCHAR *path)
     return CreateDirectoryW(path, NULL) ? S_OK : HRESULT_FROM_WIN32(GetLastError());
 }
 
+int64_t scn_sim_clock(const scn_exec *r)
+{
+    (void)r;
+    return 0;
+}
+
+void scn_sim_set_clock(scn_exec *r, int64_t clock)
+{
+    (void)r;
+    (void)clock;
+}
+
 HRESULT scn_sim_state_check(const char *dir, char *err, size_t errlen)
 {
     (void)dir;

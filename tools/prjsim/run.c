@@ -119,6 +119,12 @@ int prjsim_cmd_run(int argc, char **argv)
                 opts.checker = true;
             } else if (!strcmp(a, "--agent")) {
                 opts.agent = true;
+            } else if (!strcmp(a, "--without-volume")) {
+                /* hidden: the interpreter's real-ProjFS form on the simulator (tests) */
+                opts.without_volume = true;
+            } else if (!strcmp(a, "--map-drive") && i + 1 < argc) {
+                /* hidden: C: kept under this folder, as prjsim-run.exe keeps it under %TEMP% (tests) */
+                opts.disk_root = argv[++i];
             } else if (!strcmp(a, "--list")) {
                 list = true;
             } else if (!strcmp(a, "--bless")) {
@@ -133,6 +139,11 @@ int prjsim_cmd_run(int argc, char **argv)
             continue;
         }
         files[count++] = argv[i];
+    }
+    if (provider && opts.disk_root) {
+        fprintf(stderr, "prjsim run: --map-drive is not for a provider program (it starts its own root)\n");
+        free(files);
+        return 2;
     }
     char **pargv = NULL;
     if (provider) {
