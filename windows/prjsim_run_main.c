@@ -6,8 +6,12 @@
  * it runs and listed with the reason (--list), exactly as `prjsim run --list` decides it on
  * Linux. docs/windows.md says what runs and what does not yet.
  *
- * Exit status: 0 every scenario parsed (--check) or listed (--list); 2 a malformed script, a
- * usage error, ProjFS missing (the line of projfs_dll.h), or a run asked for (not done yet).
+ * A run keeps each scenario's drive C: in a fresh folder under %TEMP% (or --root), removed after
+ * it (conformance/scenario/paths.c, simulator_win.c), and does every operation through the
+ * client agent prjsim-agent.exe (ProjFS sends no notification for the provider's own I/O).
+ *
+ * Exit status: 0 every scenario passed or was skipped, parsed (--check) or listed (--list); 1 a
+ * scenario failed; 2 a malformed script, a usage error, ProjFS missing (the line of projfs_dll.h).
  */
 #include "projfs_dll.h"
 
@@ -24,21 +28,22 @@
 static int usage(FILE *out)
 {
     fprintf(out,
-            "usage: prjsim-run [--backend projfs] [--check | --list] SCRIPT|FOLDER...\n"
+            "usage: prjsim-run [--backend projfs] [--root DIR] [--check | --list] SCRIPT|FOLDER...\n"
             "\n"
             "Runs scenario scripts (the language of conformance/README.md) on the real ProjFS:\n"
             "a folder stands for every .scn file under it.\n"
             "\n"
             "options:\n"
             "  --backend projfs  the real ProjFS (ProjectedFSLib.dll), the only backend here\n"
+            "  --root DIR        keep each scenario's drive C: in a fresh folder under DIR\n"
+            "                    (default: %%TEMP%%), removed after the scenario\n"
             "  --check           parse every script and stop (malformed: file:line: message)\n"
             "  --list            run nothing: RUN or SKIP (with the reason) for each script, as\n"
             "                    `prjsim run --list` prints it on Linux\n"
             "  --version         print the version\n"
             "\n"
-            "exit status: 0 parsed or listed; 2 a malformed script, bad usage, ProjFS not\n"
-            "available, or a run asked for (running on real ProjFS is not done yet:\n"
-            "docs/windows.md)\n");
+            "exit status: 0 every scenario passed (or was skipped), parsed or listed; 1 a\n"
+            "scenario failed; 2 a malformed script, bad usage or ProjFS not available\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -137,6 +142,8 @@ int main(int argc, char **argv)
     opts.checker = true;
     opts.agent = true;
     bool check = false, list = false, options_over = false;
+    const char *root = NULL;
+    char temp[MAX_PATH * 3];
     path_list files = {NULL, 0, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -155,6 +162,12 @@ int main(int argc, char **argv)
                                     "`prjsim run`'s)\n", b ? b : "");
                     return 2;
                 }
+            } else if (!strcmp(a, "--root") || !strncmp(a, "--root=", 7)) {
+                root = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+                if (!root || !root[0]) {
+                    fprintf(stderr, "prjsim-run: option --root needs a folder\n");
+                    return usage(stderr);
+                }
             } else if (!strcmp(a, "--check")) {
                 check = true;
             } else if (!strcmp(a, "--list")) {
@@ -170,6 +183,17 @@ int main(int argc, char **argv)
         else
             add_path(&files, copy(a));
     }
+    /* Where each scenario's fresh folder goes: --root, else %TEMP% (GetTempPathW), in UTF-8. */
+    if (!root) {
+        WCHAR wtemp[MAX_PATH];
+        DWORD n = GetTempPathW(MAX_PATH, wtemp);
+        while (n > 3 && wtemp[n - 1] == L'\\')
+            wtemp[--n] = 0;
+        if (n == 0 || n >= MAX_PATH || !WideCharToMultiByte(CP_UTF8, 0, wtemp, -1, temp, (int)sizeof temp, NULL, NULL))
+            snprintf(temp, sizeof temp, "%s", "C:\\Windows\\Temp");
+        root = temp;
+    }
+    opts.disk_root = root;
     int rc;
     if (!files.count) {
         fprintf(stderr, "prjsim-run: no scenario script given (or no .scn file in the folders given)\n");
@@ -185,11 +209,10 @@ int main(int argc, char **argv)
             char why[512];
             if (!prjsim_projfs_load(why, sizeof why)) {
                 fprintf(stderr, "%s\n", why); /* the exact "not available" line */
+                rc = 2;
             } else {
-                fprintf(stderr, "prjsim-run: running scenarios on the real ProjFS is not done yet: --list shows "
-                                "what would run, prjconf.exe --backend projfs checks a provider (docs/windows.md)\n");
+                rc = scn_run_files(files.at, files.count, &opts, stdout, stderr);
             }
-            rc = 2;
         }
     }
     for (size_t i = 0; i < files.count; i++)

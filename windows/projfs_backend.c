@@ -194,6 +194,13 @@ static bool remove_children(const WCHAR *dir, char *err, size_t errlen)
     return ok;
 }
 
+bool prjsim_projfs_root_empty(const prjsim_projfs_root *r, char *err, size_t errlen)
+{
+    if (errlen)
+        err[0] = 0;
+    return remove_children(r->path, err, errlen);
+}
+
 bool prjsim_projfs_root_finish(prjsim_projfs_root *r, char *err, size_t errlen)
 {
     bool remove = r->created && !r->keep;

@@ -51,6 +51,13 @@ bool prjsim_projfs_root_start_program(prjsim_projfs_root *r, const WCHAR *const 
                                       DWORD timeout_ms, char *err, size_t errlen);
 
 /*
+ * Deletes everything under the root, not the root itself, as any program would: for instances
+ * the caller started in it (the scenario runner's), while they still run. Directory links are
+ * removed, never entered. @return false with the first failure in @p err.
+ */
+bool prjsim_projfs_root_empty(const prjsim_projfs_root *r, char *err, size_t errlen);
+
+/*
  * Stops virtualizing (when started; a provider program is sent Enter and waited for), frees the tree and removes the root and what is under it
  * (when we created it and keep is not set). Safe on a root in any state, and twice.
  * @return false with the reason in @p err when the root could not be removed entirely.

@@ -81,7 +81,14 @@ typedef enum prjsim_backend_caps {
      * query-buffer, watchdog, write-alignment) and the fault wrapper (faults). sim, and win32 on
      * Linux (over prjsim's Win32 layer); not the real ProjFS (prjsim-run.exe, docs/windows.md).
      */
-    PRJSIM_BACKEND_CAP_VOLUME = 0x8
+    PRJSIM_BACKEND_CAP_VOLUME = 0x8,
+    /*
+     * The caller's process id and image are the ones set_caller chose (`as process PID IMAGE`,
+     * the default caller's), as the provider's callbacks and notifications report them. sim and
+     * win32 on Linux; not on Windows, where the operations come from the client agent, a process
+     * with an id and image of its own (prjsim-run.exe, docs/windows.md).
+     */
+    PRJSIM_BACKEND_CAP_CALLER_ID = 0x10
 } prjsim_backend_caps;
 
 /* An open file or directory of a backend. */

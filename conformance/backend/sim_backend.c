@@ -125,7 +125,8 @@ static int32_t sim_on_disk_state(const WCHAR *path, PRJ_FILE_STATE *state)
 
 const prjsim_backend prjsim_backend_sim = {
     "sim",
-    PRJSIM_BACKEND_CAP_SIMULATOR | PRJSIM_BACKEND_CAP_CALLER | PRJSIM_BACKEND_CAP_CANCEL | PRJSIM_BACKEND_CAP_VOLUME,
+    PRJSIM_BACKEND_CAP_SIMULATOR | PRJSIM_BACKEND_CAP_CALLER | PRJSIM_BACKEND_CAP_CANCEL | PRJSIM_BACKEND_CAP_VOLUME |
+        PRJSIM_BACKEND_CAP_CALLER_ID,
     sim_open,
     sim_close,
     sim_read,

@@ -405,7 +405,8 @@ typedef struct scn_exec {
     const scn_script *script;
     const scn_run_options *options;
     const prjsim_backend *be;  /* what client operations go through */
-    WCHAR *disk_root;          /* options->disk_root, or NULL: paths are used as the script gives them */
+    WCHAR *disk_root;          /* where C: is kept (scn_sim_disk_begin), or NULL: the script's paths as they are */
+    void *disk;                /* the platform's state of that folder (simulator_win.c) */
     /* an operation the backend cannot do yet: the run stops and the scenario is skipped */
     bool skipped;
     int skip_line;

@@ -64,6 +64,13 @@ unsigned scn_stmt_requires(const scn_script *s, const scn_stmt *st, bool externa
             return PRJSIM_BACKEND_CAP_SIMULATOR;
         case EX_CALLBACKS:
         case EX_NOTIFICATIONS:
+            for (size_t i = 0; i < st->event_count; i++) {
+                if (st->events[i].pid >= 0 || st->events[i].image) {
+                    *why = "pid= or image= names the caller's process, which the script chooses (as process PID "
+                           "IMAGE) but the client agent, a process of its own, cannot be";
+                    return PRJSIM_BACKEND_CAP_CALLER_ID;
+                }
+            }
             /* the reference provider's wrapper (provider.c) records them on every backend */
             if (external && !checker) {
                 *why = "with --provider, the callbacks are read from the simulator's trace (--checker reads them "

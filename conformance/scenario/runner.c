@@ -125,29 +125,6 @@ unsigned scn_backend_caps(const scn_run_options *o, const prjsim_backend *be)
     return be->caps & ~(o && o->without_volume ? (unsigned)PRJSIM_BACKEND_CAP_VOLUME : 0u);
 }
 
-/* Creates the run's disk root (scn_run_options.disk_root) and the folders above it. */
-static bool create_disk_root(scn_exec *r)
-{
-    WCHAR *d = r->disk_root;
-    size_t n = wcslen(d);
-    int64_t clock = scn_sim_clock(r); /* off the record: the script's times stay as unmapped */
-    for (size_t i = 3; i <= n; i++) {
-        if (i < n && d[i] != L'\\' && d[i] != L'/')
-            continue;
-        WCHAR c = d[i];
-        d[i] = 0;
-        HRESULT hr = scn_sim_create_directory(r, d);
-        d[i] = c;
-        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS)) {
-            fprintf(stderr, "cannot create the folder the run keeps C: in, %s (0x%08X)\n", r->options->disk_root,
-                    (unsigned)hr);
-            return false;
-        }
-    }
-    scn_sim_set_clock(r, clock);
-    return true;
-}
-
 bool scn_uses_agent(const scn_run_options *o)
 {
     return o->agent || (o->backend && !strcmp(o->backend, "win32"));
@@ -156,6 +133,7 @@ bool scn_uses_agent(const scn_run_options *o)
 static void cleanup(scn_exec *r)
 {
     scn_provider_reset_rules(&r->prov);
+    scn_sim_disk_end(r, true);
     /* Stopping fails pended callbacks, which releases every waiting operation. */
     scn_stop_instance(r);
     scn_jobs_finish(r);
@@ -170,11 +148,12 @@ static void cleanup(scn_exec *r)
     prjsim_backend_free_entries(r->listing);
     free(r->bytes);
     free(r->hidden);
-    free(r->disk_root);
-    r->disk_root = NULL;
     /* after the handles: the agent's were closed through it */
     prjsim_agent_disconnect(r->agent);
     r->agent = NULL;
+    scn_sim_disk_end(r, false);
+    free(r->disk_root);
+    r->disk_root = NULL;
     scn_sim_set_caller(NULL);
 }
 
@@ -190,16 +169,11 @@ bool scn_exec_begin(scn_exec *r, const scn_script *s, const scn_run_options *opt
     r->external = r->options->provider != NULL;
     if (!scn_sim_begin(r))
         return false;
-    if (r->options->disk_root) {
-        r->disk_root = scn_wide(r->options->disk_root);
-        size_t n = wcslen(r->disk_root);
-        while (n > 3 && (r->disk_root[n - 1] == L'\\' || r->disk_root[n - 1] == L'/'))
-            r->disk_root[--n] = 0;
-        if (!create_disk_root(r)) {
-            free(r->disk_root);
-            scn_sim_end(r);
-            return false;
-        }
+    if (!scn_sim_disk_begin(r)) {
+        scn_sim_disk_end(r, false);
+        free(r->disk_root);
+        scn_sim_end(r);
+        return false;
     }
     /* Before any provider starts: the recorder wraps the instances started after it. */
     if (r->options->checker)

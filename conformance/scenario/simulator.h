@@ -15,7 +15,6 @@
 #include <prjsim/trace.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 struct scn_exec;
 struct scn_provider;
@@ -39,10 +38,17 @@ NTSTATUS scn_sim_cancel(struct scn_exec *r, INT32 id);
 
 /* Creates a directory of the volume (a root, `directory`); ERROR_ALREADY_EXISTS when it is there. */
 HRESULT scn_sim_create_directory(struct scn_exec *r, const WCHAR *path);
-/* The virtual clock, read and set back around what the run does off the record (creating the
- * folder a mapped run keeps C: in). Windows: no clock, 0 and nothing. */
-int64_t scn_sim_clock(const struct scn_exec *r);
-void scn_sim_set_clock(struct scn_exec *r, int64_t clock);
+/*
+ * The folder the run keeps the script's drive C: in (r->disk_root, paths.c). Linux: none, or
+ * options->disk_root (--map-drive) made on the simulator's volume off the record (the virtual
+ * clock does not move). Windows: always one, fresh for each scenario, under options->disk_root
+ * (prjsim-run.exe: %TEMP% or --root). False, the reason on stderr, when it cannot be made.
+ */
+bool scn_sim_disk_begin(struct scn_exec *r);
+/* At the end of a run, also after a failure: while the instances still run (@p running: Windows
+ * empties the folder through them, as a stopped root cannot be emptied) and after they stopped
+ * (Windows removes the folder; what cannot be removed is said on stderr). Linux: nothing. */
+void scn_sim_disk_end(struct scn_exec *r, bool running);
 /* A saved volume (`state DIR`): checked when parsed, loaded when run. */
 HRESULT scn_sim_state_check(const char *dir, char *err, size_t errlen);
 HRESULT scn_sim_state_load(struct scn_exec *r, const char *dir, char *err, size_t errlen);

@@ -66,14 +66,36 @@ HRESULT scn_sim_create_directory(scn_exec *r, const WCHAR *path)
     return prjsim_volume_create_directory(r->sim, path);
 }
 
-int64_t scn_sim_clock(const scn_exec *r)
+bool scn_sim_disk_begin(scn_exec *r)
 {
-    return prjsim_sim_now(r->sim);
+    if (!r->options->disk_root)
+        return true;
+    WCHAR *d = r->disk_root = scn_wide(r->options->disk_root);
+    size_t n = wcslen(d);
+    while (n > 3 && (d[n - 1] == L'\\' || d[n - 1] == L'/'))
+        d[--n] = 0;
+    int64_t clock = prjsim_sim_now(r->sim); /* off the record: the script's times stay as unmapped */
+    for (size_t i = 3; i <= n; i++) {
+        if (i < n && d[i] != L'\\' && d[i] != L'/')
+            continue;
+        WCHAR c = d[i];
+        d[i] = 0;
+        HRESULT hr = prjsim_volume_create_directory(r->sim, d);
+        d[i] = c;
+        if (FAILED(hr) && hr != HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS)) {
+            fprintf(stderr, "cannot create the folder the run keeps C: in, %s (0x%08X)\n", r->options->disk_root,
+                    (unsigned)hr);
+            return false;
+        }
+    }
+    prjsim_sim_set_clock(r->sim, clock);
+    return true;
 }
 
-void scn_sim_set_clock(scn_exec *r, int64_t clock)
+void scn_sim_disk_end(scn_exec *r, bool running)
 {
-    prjsim_sim_set_clock(r->sim, clock);
+    (void)r;
+    (void)running; /* the simulation, its volume with it, is destroyed after the run */
 }
 
 HRESULT scn_sim_state_check(const char *dir, char *err, size_t errlen)

@@ -11,19 +11,25 @@
 #include "internal.h"
 
 #include "agent_process.h"
+#include "projfs_backend.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* The client agent for the whole run: ProjFS sends the provider no notification for its own
+ * process's I/O (semantics reference 6.1), so every operation goes through prjsim-agent.exe. */
 bool scn_sim_begin(scn_exec *r)
 {
     r->sim = NULL;
-    return true;
+    r->agent = scn_sim_agent_start(r->be);
+    return r->agent != NULL;
 }
 
 void scn_sim_end(scn_exec *r)
 {
-    (void)r;
+    prjsim_agent_disconnect(r->agent); /* a run that could not begin; else cleanup() did */
+    r->agent = NULL;
 }
 
 size_t scn_sim_trace_count(const scn_exec *r)
@@ -75,16 +81,58 @@ HRESULT scn_sim_create_directory(scn_exec *r, const WCHAR *path)
     return CreateDirectoryW(path, NULL) ? S_OK : HRESULT_FROM_WIN32(GetLastError());
 }
 
-int64_t scn_sim_clock(const scn_exec *r)
+/*
+ * A fresh folder for each scenario (projfs_backend.h's root, which the interpreter's instances
+ * start in: C:\root is FOLDER\root), under options->disk_root. At the end it is emptied while
+ * the instances run (after PrjStopVirtualizing a placeholder folder can no longer be listed:
+ * semantics reference 6.1), then removed. Whether everything goes is UNCONFIRMED on Windows
+ * (DEVIATIONS.md): what stays is said with its path.
+ */
+bool scn_sim_disk_begin(scn_exec *r)
 {
-    (void)r;
-    return 0;
+    static unsigned next;
+    prjsim_projfs_root *root = calloc(1, sizeof *root);
+    if (!root)
+        abort();
+    char err[600];
+    WCHAR given[MAX_PATH];
+    const WCHAR *at = NULL;
+    if (r->options->disk_root) {
+        WCHAR *parent = scn_wide(r->options->disk_root);
+        int n = swprintf(given, MAX_PATH, L"%ls\\prjsim-run-%lu-%u", parent, (unsigned long)GetCurrentProcessId(),
+                         next++);
+        free(parent);
+        if (n <= 0 || n >= MAX_PATH) {
+            fprintf(stderr, "prjsim-run: %s: path too long for a scenario's folder\n", r->options->disk_root);
+            free(root);
+            return false;
+        }
+        at = given;
+    }
+    if (!prjsim_projfs_root_create(root, at, err, sizeof err)) {
+        fprintf(stderr, "prjsim-run: %s\n", err);
+        free(root);
+        return false;
+    }
+    r->disk = root;
+    r->disk_root = scn_wcsdup(root->path);
+    return true;
 }
 
-void scn_sim_set_clock(scn_exec *r, int64_t clock)
+void scn_sim_disk_end(scn_exec *r, bool running)
 {
-    (void)r;
-    (void)clock;
+    prjsim_projfs_root *root = r->disk;
+    if (!root)
+        return;
+    char err[600] = "";
+    if (running) {
+        prjsim_projfs_root_empty(root, err, sizeof err); /* what stays is removed (or reported) below */
+        return;
+    }
+    if (!prjsim_projfs_root_finish(root, err, sizeof err))
+        fprintf(stderr, "prjsim-run: %s\n", err);
+    free(root);
+    r->disk = NULL;
 }
 
 HRESULT scn_sim_state_check(const char *dir, char *err, size_t errlen)
