@@ -160,7 +160,7 @@ if [ -x "$linux_build/tools/prjsim/prjsim" ] && [ -f "$linux_build/conformance/r
     echo "windows-check: tools/scenario-skips-compare.sh did not see a difference (every scenario running)" >&2
     exit 1
   fi
-  echo "ok: prjsim-run.exe --list skips what Linux skips, or for the simulator's volume"
+  echo "ok: prjsim-run.exe --list skips what Linux skips, or for the simulator's volume, the caller id or a second drive"
 else
   echo "skipped: the skip list against Linux's (no Linux build in $linux_build; PRJSIM_LINUX_BUILD=DIR)"
 fi

@@ -126,6 +126,18 @@ void scn_sim_disk_end(scn_exec *r, bool running)
         return;
     char err[600] = "";
     if (running) {
+        /* Not while an operation still waits on a pended callback: the emptying could wait on
+         * what it holds. The folder is then emptied after the stop as far as it can be. */
+        if (r->blocked_count)
+            return;
+        /* The agent's open handles first, as a program closes its files before deleting them
+         * (cleanup() closes the rest, whose slots are left empty here). */
+        for (size_t i = 0; i < r->handle_count; i++) {
+            if (r->handles[i].h && !r->handles[i].pending) {
+                r->handles[i].be->close(r->handles[i].h);
+                r->handles[i].h = NULL;
+            }
+        }
         prjsim_projfs_root_empty(root, err, sizeof err); /* what stays is removed (or reported) below */
         return;
     }

@@ -96,9 +96,9 @@ int prjsim_cmd_run(int argc, char **argv)
                 if (!strcmp(opts.backend, "projfs")) {
                     /* The real ProjFS needs Windows: prjsim-run.exe there. */
                     fprintf(stderr, "prjsim run: backend projfs is the real ProjFS, on Windows only: "
-                                    "prjsim-run.exe --backend projfs there (it parses and lists the "
-                                    "scenarios; running them is not done yet), prjconf.exe --backend "
-                                    "projfs for a provider (docs/windows.md)\n");
+                                    "prjsim-run.exe --backend projfs there, prjconf.exe --backend "
+                                    "projfs for a provider (docs/windows.md); here --without-volume "
+                                    "and --map-drive run its form against the simulator\n");
                     free(files);
                     return 2;
                 }
