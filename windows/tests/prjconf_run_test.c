@@ -19,6 +19,7 @@
 #include <prjconf_cases.h>
 #include <prjconf_own_cases.h>
 
+#include <fake_projfs.h>
 #include <recording_internal.h>
 
 #include <string.h>
@@ -106,21 +107,6 @@ static void checker_per_case(prjsim_projfs_root *root)
 }
 
 /* ---- ProjFS, played by the test: the recorder's wrapped callbacks, called directly ---- */
-
-static PRJ_CALLBACKS wrapped;
-static void *wrapped_context; /* the recorder's instance context, which callbacks carry */
-static int fake_instance;
-
-static HRESULT STDAPICALLTYPE fake_start(PCWSTR root, const PRJ_CALLBACKS *callbacks, const void *instance_context,
-                                         const PRJ_STARTVIRTUALIZING_OPTIONS *options,
-                                         PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
-{
-    (void)root, (void)options;
-    wrapped = *callbacks;
-    wrapped_context = (void *)instance_context;
-    *out = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)&fake_instance;
-    return S_OK;
-}
 
 static HRESULT CALLBACK p_enum(const PRJ_CALLBACK_DATA *cd, const GUID *id)
 {
