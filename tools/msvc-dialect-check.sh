@@ -84,7 +84,7 @@ check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manif
 # pthread.h, strings.h and unistd.h first, as windows/CMakeLists.txt gives them to MSVC.
 check -std=c11 -Iwindows/msvc -Iconformance/scenario -I"$build/windows/scenario_include" -- \
   conformance/scenario/{lexer,parser,values,setup,roots,provider,misbehave,operations,provider_calls}.c \
-  conformance/scenario/{state,expect,golden,runner,requires,checker,simulator_win}.c \
+  conformance/scenario/{state,expect,golden,runner,junit_report,requires,checker,simulator_win}.c \
   conformance/recording/{observe,observer,observer_win}.c sim/diag_names.c windows/scenario_backend.c
 check -std=c11 -Iconformance/scenario -I"$build/windows/scenario_include" -- windows/prjsim_run_main.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
