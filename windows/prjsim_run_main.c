@@ -24,7 +24,7 @@
 static int usage(FILE *out)
 {
     fprintf(out,
-            "usage: prjsim-run [--backend projfs] [--check | --list] SCRIPT|FOLDER...\n"
+            "usage: prjsim-run [--backend projfs] [--check | --list | --junit FILE] SCRIPT|FOLDER...\n"
             "\n"
             "Runs scenario scripts (the language of conformance/README.md) on the real ProjFS:\n"
             "a folder stands for every .scn file under it.\n"
@@ -34,6 +34,10 @@ static int usage(FILE *out)
             "  --check           parse every script and stop (malformed: file:line: message)\n"
             "  --list            run nothing: RUN or SKIP (with the reason) for each script, as\n"
             "                    `prjsim run --list` prints it on Linux\n"
+            "  --junit FILE      also write a JUnit XML report of the run to FILE (testsuite\n"
+            "                    \"prjsim-run projfs\"; one testcase per script, skips with the\n"
+            "                    reason); written also when ProjFS is missing, the scripts that\n"
+            "                    would have run then errors with that reason\n"
             "  --version         print the version\n"
             "\n"
             "exit status: 0 parsed or listed; 2 a malformed script, bad usage, ProjFS not\n"
@@ -136,6 +140,7 @@ int main(int argc, char **argv)
     /* The recording layer is in this program (the Prj* forwarders): it observes the provider. */
     opts.checker = true;
     opts.agent = true;
+    opts.junit_suite = "prjsim-run projfs";
     bool check = false, list = false, options_over = false;
     path_list files = {NULL, 0, 0};
     for (int i = 1; i < argc; i++) {
@@ -155,6 +160,12 @@ int main(int argc, char **argv)
                                     "`prjsim run`'s)\n", b ? b : "");
                     return 2;
                 }
+            } else if (!strcmp(a, "--junit")) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "prjsim-run: option --junit needs a file\n");
+                    return usage(stderr);
+                }
+                opts.junit = argv[++i];
             } else if (!strcmp(a, "--check")) {
                 check = true;
             } else if (!strcmp(a, "--list")) {
@@ -171,7 +182,10 @@ int main(int argc, char **argv)
             add_path(&files, copy(a));
     }
     int rc;
-    if (!files.count) {
+    if (opts.junit && (check || list)) {
+        fprintf(stderr, "prjsim-run: --junit reports a run; --check and --list run nothing\n");
+        rc = 2;
+    } else if (!files.count) {
         fprintf(stderr, "prjsim-run: no scenario script given (or no .scn file in the folders given)\n");
         rc = usage(stderr);
     } else if (list) {
@@ -186,9 +200,14 @@ int main(int argc, char **argv)
             if (!prjsim_projfs_load(why, sizeof why)) {
                 fprintf(stderr, "%s\n", why); /* the exact "not available" line */
             } else {
-                fprintf(stderr, "prjsim-run: running scenarios on the real ProjFS is not done yet: --list shows "
-                                "what would run, prjconf.exe --backend projfs checks a provider (docs/windows.md)\n");
+                snprintf(why, sizeof why, "prjsim-run: running scenarios on the real ProjFS is not done yet: --list "
+                                          "shows what would run, prjconf.exe --backend projfs checks a provider "
+                                          "(docs/windows.md)");
+                fprintf(stderr, "%s\n", why);
             }
+            /* The report of the run that could not start: CI still gets one, with the reason. */
+            if (opts.junit)
+                scn_junit_not_run(files.at, files.count, &opts, why, stderr);
             rc = 2;
         }
     }
