@@ -200,18 +200,17 @@ static void junit_type(char *type, size_t size, const prjconf_result *r)
     }
 }
 
-/* malloc'd "diagnostics: D\n" (when there are some), @p middle, "seed S; repro: R\n". */
+/* malloc'd "diagnostics: D\n" (when there are some), @p middle, "seed S; repro: R\n" (when there
+ * is a repro command: prjconf.exe's cases on Windows have none). */
 static char *failure_text(const prjconf_result *r, const char *middle)
 {
     const char *d = r->diagnostics && *r->diagnostics ? r->diagnostics : NULL;
-    const char *fmt = "%s%s%s%sseed %lu; repro: %s\n";
-    int n = snprintf(NULL, 0, fmt, d ? "diagnostics: " : "", d ? d : "", d ? "\n" : "", middle, r->seed,
-                     r->repro ? r->repro : "");
+    const char *fmt = r->repro && *r->repro ? "%s%s%s%sseed %lu; repro: %s\n" : "%s%s%s%s";
+    int n = snprintf(NULL, 0, fmt, d ? "diagnostics: " : "", d ? d : "", d ? "\n" : "", middle, r->seed, r->repro);
     char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (!text)
         abort();
-    snprintf(text, (size_t)n + 1, fmt, d ? "diagnostics: " : "", d ? d : "", d ? "\n" : "", middle, r->seed,
-             r->repro ? r->repro : "");
+    snprintf(text, (size_t)n + 1, fmt, d ? "diagnostics: " : "", d ? d : "", d ? "\n" : "", middle, r->seed, r->repro);
     return text;
 }
 

@@ -123,6 +123,19 @@ Test(report, junit_document_is_the_golden)
     free(s);
 }
 
+/* prjconf.exe's cases (Windows) have no repro command: no "seed 0; repro: " line then. */
+Test(report, junit_without_repro)
+{
+    prjconf_result r = sample(PRJCONF_FAIL);
+    r.repro = (char *)"";
+    r.diagnostics = (char *)"";
+    CAPTURE(s, prjconf_junit_write(out, "prjconf", &r, 1, (time_t)1700000000));
+    cr_expect(strstr(s, "type=\"expectation\"></failure>") != NULL, "%s", s);
+    cr_expect(strstr(s, "<system-out>diagnostic unsorted-entries 1 x\nstack:\n  frame\n</system-out>") != NULL, "%s", s);
+    cr_expect(strstr(s, "seed") == NULL, "%s", s);
+    free(s);
+}
+
 Test(report, junit_errors_failures_and_skips)
 {
     prjconf_result r[4] = {sample(PRJCONF_PASS), sample(PRJCONF_FAIL), sample(PRJCONF_ERROR),
