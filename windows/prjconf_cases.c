@@ -145,7 +145,7 @@ void prjconf_win_list(FILE *out, bool bundled)
     }
 }
 
-static char *dup(const char *s)
+char *prjconf_win_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     char *d = malloc(n);
@@ -183,20 +183,20 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
     r->name = k->name;
     r->backend = "projfs";
     r->seed = (unsigned long)(i + 1);
-    r->diagnostics = dup("");
-    r->repro = dup("");
+    r->diagnostics = prjconf_win_strdup("");
+    r->repro = prjconf_win_strdup("");
     const char *why = prjconf_win_skip_reason(i);
     if (why) {
         r->outcome = PRJCONF_SKIP;
-        r->message = dup(why);
-        r->details = dup("");
+        r->message = prjconf_win_strdup(why);
+        r->details = prjconf_win_strdup("");
         return;
     }
     case_ctx *cc = calloc(1, sizeof *cc);
     if (!cc) {
         r->outcome = PRJCONF_ERROR;
-        r->message = dup("out of memory");
-        r->details = dup("");
+        r->message = prjconf_win_strdup("out of memory");
+        r->details = prjconf_win_strdup("");
         return;
     }
     prjconf_ctx *c = &cc->c;
@@ -212,8 +212,8 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
     current_root = root;
     k->run(c);
     r->outcome = c->failed ? PRJCONF_FAIL : c->skipped ? PRJCONF_SKIP : PRJCONF_PASS;
-    r->message = dup(c->message);
-    r->details = cc->details ? cc->details : dup("");
+    r->message = prjconf_win_strdup(c->message);
+    r->details = cc->details ? cc->details : prjconf_win_strdup("");
     cc->details = NULL;
     free_ctx(cc);
 }
@@ -269,7 +269,7 @@ static void attribute(prjconf_result *r, size_t *seen)
         snprintf(buf, sizeof buf, "%s%.*s", names ? "," : "", (int)name, p);
         append(&names, buf);
         if (!first)
-            first = dup(buf);
+            first = prjconf_win_strdup(buf);
         snprintf(buf, sizeof buf, "diagnostic %.*s (from the recording layer's checker)\n", (int)line, p);
         append(&r->details, buf);
         p += line + (p[line] == '\n');
@@ -279,12 +279,12 @@ static void attribute(prjconf_result *r, size_t *seen)
     if (!count)
         return;
     free(r->diagnostics);
-    r->diagnostics = names ? names : dup("");
+    r->diagnostics = names ? names : prjconf_win_strdup("");
     if (r->outcome == PRJCONF_PASS || r->outcome == PRJCONF_SKIP) {
         char msg[256];
         snprintf(msg, sizeof msg, "diagnostic %s recorded", first ? first : "?");
         free(r->message);
-        r->message = dup(msg);
+        r->message = prjconf_win_strdup(msg);
         r->outcome = PRJCONF_FAIL;
     }
     free(first);
@@ -347,9 +347,9 @@ size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, unsigned timeout_s, 
             if (rs[i].message)
                 snprintf(rs[i].message, 256, "not run: %s timed out before it, and a case left running cannot "
                          "be stopped safely", info->timed_out);
-            rs[i].details = dup("");
-            rs[i].diagnostics = dup("");
-            rs[i].repro = dup("");
+            rs[i].details = prjconf_win_strdup("");
+            rs[i].diagnostics = prjconf_win_strdup("");
+            rs[i].repro = prjconf_win_strdup("");
         } else {
             job *j = calloc(1, sizeof *j);
             if (!j)
@@ -370,9 +370,9 @@ size_t prjconf_win_run(prjsim_projfs_root *root, FILE *out, unsigned timeout_s, 
                 rs[i].message = malloc(64);
                 if (rs[i].message)
                     snprintf(rs[i].message, 64, "timed out after %u s", timeout_s);
-                rs[i].details = dup("");
-                rs[i].diagnostics = dup("");
-                rs[i].repro = dup("");
+                rs[i].details = prjconf_win_strdup("");
+                rs[i].diagnostics = prjconf_win_strdup("");
+                rs[i].repro = prjconf_win_strdup("");
             }
         }
         if (rs[i].outcome == PRJCONF_SKIP && info->timed_out && strcmp(name, info->timed_out) != 0)

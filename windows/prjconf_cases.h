@@ -77,6 +77,10 @@ void prjconf_win_run_case(prjsim_projfs_root *root, size_t i, prjconf_result *r)
 
 void prjconf_win_free_results(prjconf_result *results, size_t count);
 
+/** A malloc'd copy of @p s for a result's strings (freed by prjconf_win_free_results); NULL if
+ *  memory runs out. */
+char *prjconf_win_strdup(const char *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -5,6 +5,8 @@
  */
 #include "prjconf_own_cases.h"
 
+#include "prjconf_cases.h" /* prjconf_win_strdup */
+
 #include <prjsim/status.h>
 
 #include <stdarg.h>
@@ -248,15 +250,6 @@ const size_t prjconf_own_case_count = sizeof cases / sizeof cases[0];
 
 const char *prjconf_own_case_name(size_t i) { return cases[i].name; }
 
-static char *dup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 void prjconf_own_run_case(prjsim_projfs_root *root, const prjsim_backend *be, prjconf_own_state *s, size_t i,
                           prjconf_result *r)
 {
@@ -269,10 +262,10 @@ void prjconf_own_run_case(prjsim_projfs_root *root, const prjsim_backend *be, pr
     r->name = cases[i].name;
     r->backend = "projfs";
     r->outcome = cases[i].run(&rn) ? PRJCONF_PASS : PRJCONF_FAIL;
-    r->message = dup(rn.got);
-    r->details = dup("");
-    r->diagnostics = dup("");
-    r->repro = dup("");
+    r->message = prjconf_win_strdup(rn.got);
+    r->details = prjconf_win_strdup("");
+    r->diagnostics = prjconf_win_strdup("");
+    r->repro = prjconf_win_strdup("");
 }
 
 void prjconf_own_state_free(prjconf_own_state *s)

@@ -12,6 +12,7 @@
  * test (Wine has no ProjectedFSLib.dll).
  */
 #include "check.h"
+#include "fake_projfs.h"
 #include "recording_internal.h"
 
 #include <stdlib.h>
@@ -19,21 +20,7 @@
 
 /* ---- ProjFS, played by the test ---- */
 
-static PRJ_CALLBACKS wrapped;
-static void *wrapped_context;
-static int fake_instance;
-#define CTX ((PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)&fake_instance)
-
-static HRESULT STDAPICALLTYPE fake_start(PCWSTR root, const PRJ_CALLBACKS *callbacks, const void *instance_context,
-                                         const PRJ_STARTVIRTUALIZING_OPTIONS *options,
-                                         PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
-{
-    (void)root, (void)options;
-    wrapped = *callbacks;
-    wrapped_context = (void *)instance_context;
-    *out = CTX;
-    return S_OK;
-}
+#define CTX FAKE_PROJFS_CONTEXT
 
 static PRJ_CALLBACK_DATA data(PCWSTR path, INT32 command)
 {

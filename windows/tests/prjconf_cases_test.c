@@ -7,7 +7,7 @@
  * through the client agent's process (prjsim-agent.exe beside this test, as prjconf.exe runs
  * it): every case of the table gives the same outcome and message as in process.
  */
-#include "check.h"
+#include "prjconf_test.h"
 
 #include <agent_process.h>
 #include <prjconf_cases.h>
@@ -15,30 +15,12 @@
 #include <string.h>
 #include <wchar.h>
 
-static void put(const WCHAR *path, const char *text)
-{
-    HANDLE h = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
-    CHECK(h != INVALID_HANDLE_VALUE, "create %ls: %lu", path, (unsigned long)GetLastError());
-    DWORD n;
-    WriteFile(h, text, (DWORD)strlen(text), &n, NULL);
-    CloseHandle(h);
-}
-
-static size_t index_of(const char *name)
-{
-    for (size_t i = 0; i < prjconf_case_count; i++)
-        if (!strcmp(prjconf_cases[i].name, name))
-            return i;
-    CHECK(false, "no case %s", name);
-    return 0;
-}
-
 static const char *how = "in process";
 
 static void expect(prjsim_projfs_root *root, const char *name, prjconf_outcome want, const char *message_part)
 {
     prjconf_result r;
-    prjconf_win_run_case(root, index_of(name), &r);
+    prjconf_win_run_case(root, case_index(name), &r);
     CHECK(r.outcome == want, "%s, %s: outcome %s, expected %s: %s %s", how, name, prjconf_outcome_name(r.outcome),
           prjconf_outcome_name(want), r.message, r.details);
     if (message_part)
@@ -85,12 +67,12 @@ int main(void)
     put(p, "");
 
     expect_known(&root);
-    CHECK(prjconf_win_skip_reason(index_of("enum.sorted")) == NULL, "enum.sorted runs on projfs");
+    CHECK(prjconf_win_skip_reason(case_index("enum.sorted")) == NULL, "enum.sorted runs on projfs");
 
     /* those cases in process, then through prjsim-agent.exe: the same outcomes and messages */
     prjconf_result local[NKNOWN];
     for (size_t i = 0; i < NKNOWN; i++)
-        prjconf_win_run_case(&root, index_of(known[i]), &local[i]);
+        prjconf_win_run_case(&root, case_index(known[i]), &local[i]);
     HANDLE process;
     err[0] = 0;
     prjsim_agent_conn *conn = prjsim_agent_start_beside(&process, err, sizeof err);
@@ -103,7 +85,7 @@ int main(void)
     size_t ran = 0;
     for (size_t i = 0; i < NKNOWN; i++) {
         prjconf_result r;
-        prjconf_win_run_case(&root, index_of(known[i]), &r);
+        prjconf_win_run_case(&root, case_index(known[i]), &r);
         CHECK(r.outcome == local[i].outcome && !strcmp(r.message, local[i].message),
               "%s: through the agent %s \"%s\", in process %s \"%s\"", r.name, prjconf_outcome_name(r.outcome),
               r.message, prjconf_outcome_name(local[i].outcome), local[i].message);
@@ -113,7 +95,7 @@ int main(void)
     CHECK(prjsim_agent_stop_process(conn, process, err, sizeof err), "%s", err);
     /* with the agent gone the I/O has nowhere to go: it did go through the agent above */
     prjconf_result gone;
-    prjconf_win_run_case(&root, index_of("data.ranges"), &gone);
+    prjconf_win_run_case(&root, case_index("data.ranges"), &gone);
     CHECK(gone.outcome != PRJCONF_PASS, "data.ranges passed with the agent stopped: its I/O did not go through it");
     prjconf_result_free(&gone);
     prjconf_win_set_backend(NULL);

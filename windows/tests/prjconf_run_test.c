@@ -13,34 +13,17 @@
  *    nothing, and fail once it saw (the test plays ProjFS, as checker_events_test.c does) a
  *    StartDirectoryEnumeration never ended and a GetFileData pended and never completed.
  */
-#include "check.h"
+#include "prjconf_test.h"
 
 #include <agent_process.h>
 #include <prjconf_cases.h>
 #include <prjconf_own_cases.h>
 
+#include <fake_projfs.h>
 #include <recording_internal.h>
 
 #include <string.h>
 #include <wchar.h>
-
-static void put(const WCHAR *path, const char *text)
-{
-    HANDLE h = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
-    CHECK(h != INVALID_HANDLE_VALUE, "create %ls: %lu", path, (unsigned long)GetLastError());
-    DWORD n;
-    WriteFile(h, text, (DWORD)strlen(text), &n, NULL);
-    CloseHandle(h);
-}
-
-static size_t table_index(const char *name)
-{
-    for (size_t i = 0; i < prjconf_case_count; i++)
-        if (!strcmp(prjconf_cases[i].name, name))
-            return i;
-    CHECK(false, "no case %s", name);
-    return 0;
-}
 
 /* Own cases in order on @p root through @p be into @p rs (prjconf_own_case_count of them). */
 static void run_own(prjsim_projfs_root *root, const prjsim_backend *be, prjconf_result *rs)
@@ -125,21 +108,6 @@ static void checker_per_case(prjsim_projfs_root *root)
 
 /* ---- ProjFS, played by the test: the recorder's wrapped callbacks, called directly ---- */
 
-static PRJ_CALLBACKS wrapped;
-static void *wrapped_context; /* the recorder's instance context, which callbacks carry */
-static int fake_instance;
-
-static HRESULT STDAPICALLTYPE fake_start(PCWSTR root, const PRJ_CALLBACKS *callbacks, const void *instance_context,
-                                         const PRJ_STARTVIRTUALIZING_OPTIONS *options,
-                                         PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT *out)
-{
-    (void)root, (void)options;
-    wrapped = *callbacks;
-    wrapped_context = (void *)instance_context;
-    *out = (PRJ_NAMESPACE_VIRTUALIZATION_CONTEXT)&fake_instance;
-    return S_OK;
-}
-
 static HRESULT CALLBACK p_enum(const PRJ_CALLBACK_DATA *cd, const GUID *id)
 {
     (void)cd, (void)id;
@@ -171,7 +139,7 @@ static void observed(prjsim_projfs_root *root)
     CHECK(prjsim_recording_create(&rec) == S_OK, "recorder");
     prjsim__rec_set_attached(rec);
     prjconf_win_set_recorder(rec);
-    size_t sessions = table_index("sessions.no-leak"), commands = table_index("commands.no-leak");
+    size_t sessions = case_index("sessions.no-leak"), commands = case_index("commands.no-leak");
     CHECK(prjconf_win_skip_reason(sessions) == NULL && prjconf_win_skip_reason(commands) == NULL,
           "with a recorder the observing cases run");
     prjconf_result r;
@@ -287,7 +255,7 @@ int main(void)
     DeleteFileW(p);
 
     /* --caps: notify.basic needs notifications */
-    size_t notify = table_index("notify.basic");
+    size_t notify = case_index("notify.basic");
     const char *why = prjconf_win_skip_reason(notify);
     CHECK(why && strstr(why, "(--caps notifications runs it)"), "undeclared: %s", why ? why : "runs");
     prjconf_win_declare_caps(0);
@@ -296,7 +264,7 @@ int main(void)
           "declared none: %s", why ? why : "runs");
     prjconf_win_declare_caps(PRJCONF_CAP_NOTIFICATIONS);
     CHECK(prjconf_win_skip_reason(notify) == NULL, "declared notifications: %s", prjconf_win_skip_reason(notify));
-    why = prjconf_win_skip_reason(table_index("pending.cancel"));
+    why = prjconf_win_skip_reason(case_index("pending.cancel"));
     CHECK(why && strstr(why, "cancels a command by its id"), "pending.cancel: %s", why ? why : "runs");
 
     if (!have_projfs)
