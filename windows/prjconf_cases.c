@@ -96,10 +96,6 @@ static const char *skip_reason(size_t i, bool observable)
 {
     static char reason[512];
     const prjconf_case *k = &prjconf_cases[i];
-    if ((k->caps & PRJCONF_RUN_SIMULATOR) && !(prjsim_backend_win32.caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
-        snprintf(reason, sizeof reason, "backend projfs: %s", PRJCONF_NEEDS_SIMULATOR);
-        return reason;
-    }
     /* The recording layer of the bundled provider is in this process; a program's log comes back
      * only when it has stopped. */
     if ((k->caps & PRJCONF_RUN_OBSERVED) && !observable) {

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The case that cancels a command by its id (conformance/prjconf/cases_simulator.c) needs the
- * simulator, which Windows has not: the runner skips it (PRJCONF_RUN_SIMULATOR) before it runs;
- * this body says so should it be called anyway.
+ * What prjconf's cases ask of the simulator itself (conformance/prjconf/cases_simulator.c), on
+ * Windows, which has none: pending.cancel cancels the waiting thread there (the seam's
+ * cancel_thread), and results.allowed looks at the simulator's trace only on Linux.
  */
 #include <internal.h>
 
-void prjconf_case_pending_cancel(prjconf_ctx *c) { prjconf_skip(c, "backend projfs: %s", PRJCONF_NEEDS_SIMULATOR); }
+prjconf_r prjconf_simulator_cancel(prjconf_ctx *c, INT32 id)
+{
+    (void)c, (void)id;
+    return prjsim_backend_unsupported("cancelling a command by its id needs the simulator");
+}
 
-/* results.allowed looks at the simulator's trace only on a backend with the simulator. */
 void prjconf_simulator_internal_errors(prjconf_ctx *c) { (void)c; }

@@ -50,7 +50,7 @@
       "deleting the root while virtualizing is ERROR_NOT_SUPPORTED and changes no listing") \
     X(notify_basic, "notify.basic", PRJCONF_CAP_NOTIFICATIONS, \
       "creating, writing, renaming and deleting under the root gives allowed results only") \
-    X(pending_cancel, "pending.cancel", PRJCONF_CAP_PENDING | PRJCONF_RUN_SIMULATOR, \
+    X(pending_cancel, "pending.cancel", PRJCONF_CAP_PENDING | PRJCONF_RUN_OBSERVED, \
       "a pended read completes or is cancelled, and nothing stays in flight")
 
 #endif

@@ -147,11 +147,6 @@ static void *run_job(void *arg)
     }
     dprintf(c->report_fd, "started\nstep %s started on %ls\n",
             c->host ? "the program" : "the reference provider", c->root);
-    if ((j->k->caps & PRJCONF_RUN_SIMULATOR) && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
-        dprintf(c->report_fd, "verdict skip backend %s: %s\n", c->be->name, PRJCONF_NEEDS_SIMULATOR);
-        __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
-        return NULL;
-    }
     if ((j->k->caps & PRJCONF_RUN_OBSERVED) && !c->recording && !(c->be->caps & PRJSIM_BACKEND_CAP_SIMULATOR)) {
         dprintf(c->report_fd, "verdict skip backend %s: %s\n", c->be->name, PRJCONF_NEEDS_OBSERVATION);
         __atomic_store_n(&j->done, true, __ATOMIC_RELEASE);

@@ -160,6 +160,8 @@ bool prjconf_is(prjconf_r r, NTSTATUS status);
 /** "STATUS_X (0x...)" or "ERROR_X (n)". */
 const char *prjconf_status(char *buf, size_t size, prjconf_r r);
 
+/** The simulator's cancel of command @p id (cases_simulator.c; unsupported on Windows). */
+prjconf_r prjconf_simulator_cancel(prjconf_ctx *c, INT32 id);
 /** A deterministic random number from the case's seed. */
 unsigned long prjconf_rand(prjconf_ctx *c);
 

@@ -43,11 +43,6 @@ enum {
 
 /** Not a capability: the case runs with callbacks on the simulator's thread pool. */
 #define PRJCONF_RUN_THREAD_POOL 0x10000u
-/** The case needs the simulator's insides (cancelling a command by its id): skipped on a
- *  backend without PRJSIM_BACKEND_CAP_SIMULATOR. */
-#define PRJCONF_RUN_SIMULATOR 0x20000u
-/** Why a backend without the simulator skips a PRJCONF_RUN_SIMULATOR case. */
-#define PRJCONF_NEEDS_SIMULATOR "the case cancels a command by its id, which only the simulator offers to a client"
 /** The case observes the provider's callbacks or commands in flight: the simulator's, or with
  *  --checker the recording layer's, so it runs on a backend without the simulator only then. */
 #define PRJCONF_RUN_OBSERVED 0x40000u

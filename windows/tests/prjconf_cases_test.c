@@ -47,7 +47,7 @@ static void expect_known(prjsim_projfs_root *root)
     expect(root, "root.delete", PRJCONF_FAIL, "expected STATUS_NOT_SUPPORTED");
     /* no recorder here (prjconf_run_test.c gives one) */
     expect(root, "sessions.no-leak", PRJCONF_SKIP, "for the bundled provider only");
-    expect(root, "pending.cancel", PRJCONF_SKIP, "cancels a command by its id");
+    expect(root, "pending.cancel", PRJCONF_SKIP, "for the bundled provider only");
     expect(root, "notify.basic", PRJCONF_SKIP, "needs capability notifications");
 }
 
