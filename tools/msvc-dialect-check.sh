@@ -48,7 +48,7 @@ flags=(--target=x86_64-pc-windows-msvc -fms-compatibility -fms-extensions -fsynt
        -DPRJSIM_VERSION='"0"' -Wall -Wextra -Werror -Werror=vla -Wgnu
        -Wno-gnu-zero-variadic-macro-arguments -Wno-unknown-pragmas
        -I"$poison" -I"$build/windows/include" -I"$build/windows/seam_include" -Iwindows -Iconformance/recording
-       -Iconformance/backend -Iconformance/prjconf -Iconformance/agent -Ifixtures/memtree -Isim)
+       -Iconformance/backend -Iconformance/prjconf -Iconformance/agent -Iconformance/junit -Ifixtures/memtree -Isim)
 # The error codes windows/CMakeLists.txt defines where mingw-w64 10 lacks them.
 for code in ERROR_REPARSE_POINT_ENCOUNTERED=4395 ERROR_FILE_SYSTEM_VIRTUALIZATION_UNAVAILABLE=369 \
             ERROR_FILE_SYSTEM_VIRTUALIZATION_METADATA_CORRUPT=370 ERROR_FILE_SYSTEM_VIRTUALIZATION_BUSY=371 \
@@ -77,13 +77,14 @@ check() { # LANGUAGE_FLAGS... -- FILES...
 check -std=c11 -Iwindows/msvc -Iwindows/tests -- fixtures/memtree/{memtree,manifest,name_index,provider}.c \
   conformance/recording/{recording,checker,observe,recording_win,checker_events_test}.c windows/projfs_dll.c \
   conformance/prjconf/{cases,cases_enum,cases_items,cases_refusals,crawl,io,report}.c \
-  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_report_host,prjconf_observe}.c conformance/prjconf/cases_observed.c \
+  windows/{prjconf_cases,prjconf_cases_simulator,prjconf_observe}.c conformance/prjconf/cases_observed.c \
+  conformance/junit/{junit,host_win}.c \
   conformance/agent/{protocol,serve,client,pipe_win,agent_main}.c windows/agent_process.c windows/tests/prjconf_run_test.c
 # The scenario interpreter as prjsim-run.exe builds it (prjsim_scenario_win), with windows/msvc/'s
 # pthread.h, strings.h and unistd.h first, as windows/CMakeLists.txt gives them to MSVC.
 check -std=c11 -Iwindows/msvc -Iconformance/scenario -I"$build/windows/scenario_include" -- \
   conformance/scenario/{lexer,parser,values,setup,roots,provider,misbehave,operations,provider_calls}.c \
-  conformance/scenario/{state,expect,golden,runner,requires,checker,simulator_win}.c \
+  conformance/scenario/{state,expect,golden,runner,junit_report,requires,checker,simulator_win}.c \
   conformance/recording/{observe,observer,observer_win}.c sim/diag_names.c windows/scenario_backend.c
 check -std=c11 -Iconformance/scenario -I"$build/windows/scenario_include" -- windows/prjsim_run_main.c
 # The backend seam and its win32 backend, as Windows builds them (prjsim_seam_win).
@@ -98,7 +99,7 @@ late+=(-Wno-#warnings -Wno-unused-function)
 for d in $cxx_dirs; do cxx_flags+=(-isystem "$d"); done
 check -xc++ "${cxx_flags[@]}" -- fixtures/mirror/mirror.cpp
 # The project headers those sources include, checked the same way.
-for f in windows/*.h windows/msvc/*.h conformance/*.h conformance/{recording,backend,prjconf,agent}/*.h \
+for f in windows/*.h windows/msvc/*.h conformance/*.h conformance/{recording,backend,prjconf,agent,junit}/*.h \
          fixtures/memtree/*.h; do
   awk -f tools/msvc/gnu-only.awk "$f" >&2 || { echo "msvc-dialect-check: $f: GNU-only spelling (above)" >&2; failed=1; }
 done

@@ -11,7 +11,8 @@ cmake --build build -j"$(nproc)" >/dev/null
 build/bin/prjsim demo
 echo
 echo "== conformance scenarios against the reference provider"
-build/bin/prjsim run conformance/scenarios/*/*.scn
+# (and its JUnit report, as CI publishes one: conformance/README.md)
+build/bin/prjsim run --junit build/scenarios-junit.xml conformance/scenarios/*/*.scn
 echo
 echo "== prjconf: the generic conformance suite against the reference provider"
 build/tools/prjconf/prjconf -j "$(nproc)"

@@ -9,6 +9,7 @@ where the Visual Studio generator puts it.
 
     windows-workflows-check.py SOURCE_DIR
 """
+import fnmatch
 import re
 import shlex
 import sys
@@ -89,14 +90,23 @@ def check(path, src, problems):
     for name, job in jobs.items():
         if job.get("runs-on") != "windows-latest":
             problems.append(f"{path}: job {name} does not run on windows-latest")
+        reports, uploaded = [], []
         for i, step in enumerate(job.get("steps", [])):
             where = f"{path.name}: {name}: step {step.get('name', i)}"
             if "uses" in step and step["uses"] not in KNOWN_ACTIONS:
                 problems.append(f"{where}: unknown action {step['uses']}")
+            if str(step.get("uses", "")).startswith("actions/upload-artifact@"):
+                uploaded += str((step.get("with") or {}).get("path", "")).split()
             for line in str(step.get("run", "")).splitlines():
                 line = line.strip()
                 if line and not line.startswith("#"):
                     check_run(line, src, problems, where, cache, options)
+                    words = shlex.split(line, posix=False)
+                    reports += [words[k + 1] for k, w in enumerate(words[:-1]) if w == "--junit"]
+        # Every JUnit report a step writes (--junit FILE) is published by an upload step.
+        for r in reports:
+            if not any(fnmatch.fnmatch(r, u) for u in uploaded):
+                problems.append(f"{path.name}: {name}: the report {r} (--junit) is in no upload-artifact path")
     text = path.read_text(encoding="utf-8")
     if "enable-projfs.ps1" not in text or "--backend projfs" not in text:
         problems.append(f"{path}: must enable ProjFS (tools/windows/enable-projfs.ps1) and run "

@@ -72,56 +72,23 @@ static int usage(FILE *out)
 
 /* ---- Reports ---- */
 
-static void xml_text(FILE *f, const char *s)
+/* The cases' results, then the "checker" case (@p checked, @p checker_why: prjconf_recording_report),
+ * as prjconf's JUnit report on Linux (prjconf_junit_write, conformance/junit). */
+static void write_junit(FILE *f, const prjconf_result *rs, size_t count, int checked, const char *checker_why,
+                        time_t started)
 {
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
-
-/* The cases' results, then the "checker" case (@p checked, @p checker_why: prjconf_recording_report). */
-static void write_junit(FILE *f, const prjconf_result *rs, size_t count, size_t failures, int checked,
-                        const char *checker_why)
-{
-    size_t skipped = checked < 0;
-    for (size_t i = 0; i < count; i++)
-        skipped += rs[i].outcome == PRJCONF_SKIP;
-    fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    fprintf(f, "<testsuite name=\"prjconf\" tests=\"%zu\" failures=\"%zu\" skipped=\"%zu\">\n", count + 1,
-            failures, skipped);
-    fprintf(f, "  <properties><property name=\"backend\" value=\"projfs\"/></properties>\n");
-    for (size_t i = 0; i < count; i++) {
-        const prjconf_result *r = &rs[i];
-        fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"%s\"", r->name);
-        if (r->outcome == PRJCONF_PASS) {
-            fprintf(f, "/>\n");
-            continue;
-        }
-        fprintf(f, "><%s message=\"", r->outcome == PRJCONF_SKIP ? "skipped" : "failure");
-        xml_text(f, r->message ? r->message : "");
-        fprintf(f, "\"/>");
-        if (r->details && *r->details) {
-            fprintf(f, "<system-out>");
-            xml_text(f, r->details);
-            fprintf(f, "</system-out>");
-        }
-        fprintf(f, "</testcase>\n");
-    }
-    fprintf(f, "  <testcase classname=\"prjconf.projfs\" name=\"checker\"");
-    if (checked > 0) {
-        fprintf(f, "/>\n");
-    } else {
-        fprintf(f, checked < 0 ? "><skipped message=\"" : "><failure message=\"");
-        xml_text(f, checker_why);
-        fprintf(f, "\"/></testcase>\n");
-    }
-    fprintf(f, "</testsuite>\n");
+    prjconf_result *all = calloc(count + 1, sizeof *all);
+    if (!all)
+        abort();
+    if (count)
+        memcpy(all, rs, count * sizeof *rs);
+    prjconf_result *c = &all[count];
+    c->name = "checker";
+    c->outcome = checked > 0 ? PRJCONF_PASS : checked < 0 ? PRJCONF_SKIP : PRJCONF_FAIL;
+    c->message = (char *)(checked > 0 ? "" : checker_why);
+    c->backend = "projfs";
+    prjconf_junit_write(f, "prjconf", all, count + 1, started);
+    free(all);
 }
 
 /* The default manifest: trees\small.manifest beside this program (the build copies it there). */
@@ -194,6 +161,7 @@ static void after_timeout(prjsim_projfs_root *root, const prjconf_win_run_info *
 
 int wmain(int argc, wchar_t **argv)
 {
+    time_t report_started = time(NULL); /* the JUnit report's timestamp */
     const wchar_t *root_arg = NULL, *junit = NULL, *backend = L"projfs", *provider = NULL;
     char manifest[MAX_PATH * 3] = "";
     bool keep = false, list = false, agent = true;
@@ -402,7 +370,7 @@ int wmain(int argc, wchar_t **argv)
             fprintf(stderr, "prjconf: cannot write %ls\n", junit);
             status = 2;
         } else {
-            write_junit(f, run.results, run.count, failures, checked, checker_why);
+            write_junit(f, run.results, run.count, checked, checker_why, report_started);
             fclose(f);
         }
     }

@@ -28,7 +28,8 @@
 static int usage(FILE *out)
 {
     fprintf(out,
-            "usage: prjsim-run [--backend projfs] [--root DIR] [--check | --list] SCRIPT|FOLDER...\n"
+            "usage: prjsim-run [--backend projfs] [--root DIR] [--check | --list | --junit FILE]\n"
+            "                  SCRIPT|FOLDER...\n"
             "\n"
             "Runs scenario scripts (the language of conformance/README.md) on the real ProjFS:\n"
             "a folder stands for every .scn file under it.\n"
@@ -40,6 +41,10 @@ static int usage(FILE *out)
             "  --check           parse every script and stop (malformed: file:line: message)\n"
             "  --list            run nothing: RUN or SKIP (with the reason) for each script, as\n"
             "                    `prjsim run --list` prints it on Linux\n"
+            "  --junit FILE      also write a JUnit XML report of the run to FILE (testsuite\n"
+            "                    \"prjsim-run projfs\"; one testcase per script, skips with the\n"
+            "                    reason); written also when ProjFS is missing, the scripts that\n"
+            "                    would have run then errors with that reason\n"
             "  --version         print the version\n"
             "\n"
             "exit status: 0 every scenario passed (or was skipped), parsed or listed; 1 a\n"
@@ -141,6 +146,7 @@ int main(int argc, char **argv)
     /* The recording layer is in this program (the Prj* forwarders): it observes the provider. */
     opts.checker = true;
     opts.agent = true;
+    opts.junit_suite = "prjsim-run projfs";
     bool check = false, list = false, options_over = false;
     const char *root = NULL;
     char temp[MAX_PATH * 3];
@@ -168,6 +174,12 @@ int main(int argc, char **argv)
                     fprintf(stderr, "prjsim-run: option --root needs a folder\n");
                     return usage(stderr);
                 }
+            } else if (!strcmp(a, "--junit")) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "prjsim-run: option --junit needs a file\n");
+                    return usage(stderr);
+                }
+                opts.junit = argv[++i];
             } else if (!strcmp(a, "--check")) {
                 check = true;
             } else if (!strcmp(a, "--list")) {
@@ -195,7 +207,10 @@ int main(int argc, char **argv)
     }
     opts.disk_root = root;
     int rc;
-    if (!files.count) {
+    if (opts.junit && (check || list)) {
+        fprintf(stderr, "prjsim-run: --junit reports a run; --check and --list run nothing\n");
+        rc = 2;
+    } else if (!files.count) {
         fprintf(stderr, "prjsim-run: no scenario script given (or no .scn file in the folders given)\n");
         rc = usage(stderr);
     } else if (list) {
@@ -209,6 +224,9 @@ int main(int argc, char **argv)
             char why[512];
             if (!prjsim_projfs_load(why, sizeof why)) {
                 fprintf(stderr, "%s\n", why); /* the exact "not available" line */
+                /* The report of the run that could not start: CI still gets one, with the reason. */
+                if (opts.junit)
+                    scn_junit_not_run(files.at, files.count, &opts, why, stderr);
                 rc = 2;
             } else {
                 rc = scn_run_files(files.at, files.count, &opts, stdout, stderr);

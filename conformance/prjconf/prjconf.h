@@ -209,8 +209,6 @@ typedef struct prjconf_result {
 
 void prjconf_result_free(prjconf_result *r);
 
-/** Writes @p s escaped for XML text and attribute values. */
-void prjconf_xml_escape(FILE *out, const char *s);
 /** Writes @p s as a JSON string, quotes included. */
 void prjconf_json_string(FILE *out, const char *s);
 
@@ -233,11 +231,6 @@ void prjconf_json_case(FILE *out, const prjconf_result *r);
  */
 void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *results,
                          size_t count, time_t started);
-/**
- * The JUnit suite's hostname ("localhost" when unknown) and UTC timestamp of @p started
- * (ISO 8601, "" when it cannot be formatted): report_host_posix.c, windows/prjconf_report_host.c.
- */
-void prjconf_report_host(char *host, size_t host_size, char *stamp, size_t stamp_size, time_t started);
 
 /* ---- Running (child.c, runner.c) ---------------------------------------------------------- */
 

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The reporters: the human summary with progress, TAP, JSON lines (streamed, one object per
- * case) and JUnit XML (crashes and timeouts as <error>, failures as <failure>).
+ * case) and JUnit XML (crashes and timeouts as <error>, failures as <failure>; written by
+ * conformance/junit, which the scenario runner shares).
  */
 #include "prjconf.h"
+
+#include <junit.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,23 +30,6 @@ void prjconf_result_free(prjconf_result *r)
     free(r->diagnostics);
     free(r->repro);
     r->message = r->details = r->diagnostics = r->repro = NULL;
-}
-
-void prjconf_xml_escape(FILE *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        case '\n': case '\t': case '\r': fputc(*p, out); break;
-        default:
-            /* XML 1.0 allows no other control characters, not even as references. */
-            fputc(*p < 0x20 ? '?' : *p, out);
-        }
-    }
 }
 
 void prjconf_json_string(FILE *out, const char *s)
@@ -199,96 +185,71 @@ void prjconf_json_case(FILE *out, const prjconf_result *r)
 }
 
 /* The JUnit type of a failure or error: what a CI reader groups failures by. */
-static void junit_type(FILE *out, const prjconf_result *r)
+static void junit_type(char *type, size_t size, const prjconf_result *r)
 {
     if (r->outcome == PRJCONF_XPASS) {
-        fputs("xpass", out);
+        snprintf(type, size, "xpass");
     } else if (r->outcome == PRJCONF_FAIL) {
-        const char *d = r->diagnostics ? r->diagnostics : "";
-        if (*d)
-            fprintf(out, "%.*s", (int)strcspn(d, ","), d);
-        else
-            fputs("expectation", out);
+        const char *d = r->diagnostics && *r->diagnostics ? r->diagnostics : "expectation";
+        snprintf(type, size, "%.*s", (int)strcspn(d, ","), d);
     } else if (r->not_started) {
-        fputs("setup", out);
+        snprintf(type, size, "setup");
     } else {
         const char *m = r->message ? r->message : "";
-        fputs(!strncmp(m, "crash", 5) ? "crash" : !strncmp(m, "timeout", 7) ? "timeout" : "error", out);
+        snprintf(type, size, "%s", !strncmp(m, "crash", 5) ? "crash" : !strncmp(m, "timeout", 7) ? "timeout" : "error");
     }
+}
+
+/* malloc'd "diagnostics: D\n" (when there are some), @p middle, "seed S; repro: R\n" (when there
+ * is a repro command: prjconf.exe's cases on Windows have none). */
+static char *failure_text(const prjconf_result *r, const char *middle)
+{
+    const char *d = r->diagnostics && *r->diagnostics ? r->diagnostics : NULL;
+    const char *fmt = r->repro && *r->repro ? "%s%s%s%sseed %lu; repro: %s\n" : "%s%s%s%s";
+    int n = snprintf(NULL, 0, fmt, d ? "diagnostics: " : "", d ? d : "", d ? "\n" : "", middle, r->seed, r->repro);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text)
+        abort();
+    snprintf(text, (size_t)n + 1, fmt, d ? "diagnostics: " : "", d ? d : "", d ? "\n" : "", middle, r->seed, r->repro);
+    return text;
 }
 
 void prjconf_junit_write(FILE *out, const char *suite, const prjconf_result *results,
                          size_t count, time_t started)
 {
-    size_t failures = 0, errors = 0, skipped = 0;
-    double total = 0;
+    prjsim_junit_case *cases = calloc(count + 1, sizeof *cases);
+    char (*types)[64] = calloc(count + 1, sizeof *types);
+    if (!cases || !types)
+        abort();
     for (size_t i = 0; i < count; i++) {
         const prjconf_result *r = &results[i];
-        failures += r->outcome == PRJCONF_FAIL || r->outcome == PRJCONF_XPASS;
-        errors += r->outcome == PRJCONF_ERROR;
-        skipped += r->outcome == PRJCONF_SKIP || r->outcome == PRJCONF_XFAIL;
-        total += r->seconds;
+        prjsim_junit_case *c = &cases[i];
+        c->classname = suite;
+        c->name = r->name;
+        c->seconds = r->seconds;
+        c->message = r->message;
+        switch (r->outcome) {
+        case PRJCONF_PASS: c->outcome = PRJSIM_JUNIT_PASSED; continue;
+        case PRJCONF_SKIP:
+        case PRJCONF_XFAIL: c->outcome = PRJSIM_JUNIT_SKIPPED; continue;
+        case PRJCONF_ERROR: c->outcome = PRJSIM_JUNIT_ERROR; break;
+        case PRJCONF_FAIL: c->outcome = PRJSIM_JUNIT_FAILURE; break;
+        case PRJCONF_XPASS:
+            c->outcome = PRJSIM_JUNIT_FAILURE;
+            c->message = "passed, but the expected-failures file says it fails";
+            break;
+        }
+        junit_type(types[i], sizeof types[i], r);
+        c->type = types[i];
+        /* The text: what failed in one place; the whole story is in system-out. */
+        c->text = failure_text(r, "");
+        c->system_out = failure_text(r, r->details ? r->details : "");
     }
-    char host[256], stamp[32];
-    prjconf_report_host(host, sizeof host, stamp, sizeof stamp, started);
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"", out);
-    prjconf_xml_escape(out, suite);
-    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\" "
-                 "timestamp=\"%s\" hostname=\"", count, failures, errors, skipped, total, stamp);
-    prjconf_xml_escape(out, host);
-    fputs("\">\n  <properties><property name=\"backend\" value=\"", out);
-    prjconf_xml_escape(out, count && results[0].backend ? results[0].backend : "sim");
-    fputs("\"/></properties>\n", out);
+    prjsim__junit_write(out, suite, count && results[0].backend ? results[0].backend : "sim", started, cases, count);
     for (size_t i = 0; i < count; i++) {
-        const prjconf_result *r = &results[i];
-        fputs("  <testcase classname=\"", out);
-        prjconf_xml_escape(out, suite);
-        fputs("\" name=\"", out);
-        prjconf_xml_escape(out, r->name);
-        fprintf(out, "\" time=\"%.3f\"", r->seconds);
-        if (r->outcome == PRJCONF_PASS) {
-            fputs("/>\n", out);
-            continue;
-        }
-        fputs(">\n", out);
-        bool failed = r->outcome == PRJCONF_FAIL || r->outcome == PRJCONF_ERROR || r->outcome == PRJCONF_XPASS;
-        const char *tag = r->outcome == PRJCONF_ERROR                                  ? "error"
-                          : r->outcome == PRJCONF_SKIP || r->outcome == PRJCONF_XFAIL ? "skipped"
-                                                                                       : "failure";
-        fprintf(out, "    <%s message=\"", tag);
-        prjconf_xml_escape(out, r->outcome == PRJCONF_XPASS
-                                    ? "passed, but the expected-failures file says it fails"
-                                    : r->message);
-        if (failed) {
-            fputs("\" type=\"", out);
-            junit_type(out, r);
-        }
-        fputs("\">", out);
-        if (failed) {
-            /* The body: what failed in one place; the whole story is in system-out. */
-            if (r->diagnostics && *r->diagnostics) {
-                fputs("diagnostics: ", out);
-                prjconf_xml_escape(out, r->diagnostics);
-                fputc('\n', out);
-            }
-            fprintf(out, "seed %lu; repro: ", r->seed);
-            prjconf_xml_escape(out, r->repro);
-            fputc('\n', out);
-        }
-        fprintf(out, "</%s>\n", tag);
-        if (failed) {
-            fputs("    <system-out>", out);
-            if (r->diagnostics && *r->diagnostics) {
-                fputs("diagnostics: ", out);
-                prjconf_xml_escape(out, r->diagnostics);
-                fputc('\n', out);
-            }
-            prjconf_xml_escape(out, r->details);
-            fprintf(out, "seed %lu; repro: ", r->seed);
-            prjconf_xml_escape(out, r->repro);
-            fputs("\n</system-out>\n", out);
-        }
-        fputs("  </testcase>\n", out);
+        free((char *)cases[i].text);
+        free((char *)cases[i].system_out);
     }
-    fputs("</testsuite>\n</testsuites>\n", out);
+    free(cases);
+    free(types);
 }

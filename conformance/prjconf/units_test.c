@@ -4,6 +4,7 @@
  * expected-failures file and capability names.
  */
 #include "prjconf.h"
+#include <junit.h>
 #include <prjsim.h>
 
 #include <criterion/criterion.h>
@@ -56,8 +57,82 @@ Test(report, json_case_is_one_line_with_diagnostics_array)
 
 Test(report, xml_escapes_markup_and_drops_controls)
 {
-    CAPTURE(s, prjconf_xml_escape(out, "<a href=\"x\">&'\x01\n"));
+    CAPTURE(s, prjsim__junit_escape(out, "<a href=\"x\">&'\x01\n"));
     cr_expect_str_eq(s, "&lt;a href=&quot;x&quot;&gt;&amp;&apos;?\n");
+    free(s);
+    /* UTF-8 kept; a stray continuation byte, an overlong '/', a surrogate, a cut sequence and
+     * U+FFFE are no characters XML can hold: one '?' per byte. */
+    CAPTURE(t, prjsim__junit_escape(out, "\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \x80 \xc0\xaf \xed\xa0\x80 \xef\xbf\xbe \xe4\xb8"));
+    cr_expect_str_eq(t, "\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 ? ?? ??? ??? ??");
+    free(t);
+}
+
+static prjconf_result golden_case(const char *name, prjconf_outcome o, const char *message, const char *details,
+                                  const char *diagnostics, double seconds)
+{
+    prjconf_result r;
+    memset(&r, 0, sizeof r);
+    r.name = name;
+    r.outcome = o;
+    r.message = (char *)message;
+    r.details = (char *)details;
+    r.diagnostics = (char *)diagnostics;
+    r.seed = 42;
+    r.seconds = seconds;
+    r.repro = (char *)"prjconf --case x --seed 42";
+    r.backend = "win32";
+    return r;
+}
+
+/* The whole document, byte for byte, as prjconf wrote it before its writer became the shared
+ * conformance/junit (testdata/junit.golden.xml, written by that writer; the hostname aside). */
+Test(report, junit_document_is_the_golden)
+{
+    prjconf_result r[] = {
+        golden_case("a.pass", PRJCONF_PASS, "", NULL, "", 0.001),
+        golden_case("b.fail<&>", PRJCONF_FAIL, "expected \"x\" got 'y'\x02", "line1\nline2\n",
+                    "unsorted-entries,dup", 1.25),
+        golden_case("c.fail", PRJCONF_FAIL, "plain", NULL, NULL, 0),
+        golden_case("d.error", PRJCONF_ERROR, "crash: signal 11", "stack\n", "", 0.5),
+        golden_case("e.timeout", PRJCONF_ERROR, "timeout after 10 s", NULL, NULL, 10),
+        golden_case("f.setup", PRJCONF_ERROR, "provider did not start", "x\n", NULL, 0),
+        golden_case("g.skip", PRJCONF_SKIP, "needs the simulator", NULL, NULL, 0),
+        golden_case("h.xfail", PRJCONF_XFAIL, "known bug", "d\n", "z", 0.2),
+        golden_case("i.xpass", PRJCONF_XPASS, "", NULL, NULL, 0.3),
+    };
+    r[5].not_started = true;
+    CAPTURE(s, (prjconf_junit_write(out, "prjconf", r, sizeof r / sizeof r[0], (time_t)1700000000),
+                prjconf_junit_write(out, "prjconf-random", r, 0, (time_t)1700000000)));
+    FILE *g = fopen(PRJSIM_SOURCE_DIR "/conformance/prjconf/testdata/junit.golden.xml", "rb");
+    cr_assert_not_null(g);
+    char golden[8192], expected[10000], host[256], stamp[32];
+    size_t n = fread(golden, 1, sizeof golden - 1, g);
+    fclose(g);
+    golden[n] = 0;
+    /* the golden file's hostname is HOST */
+    prjsim__junit_host(host, sizeof host, stamp, sizeof stamp, 0);
+    size_t len = 0;
+    for (const char *p = golden, *at; *p; p = at + 4) {
+        at = strstr(p, "\"HOST\"");
+        at = at ? at + 1 : p + strlen(p);
+        len += (size_t)snprintf(expected + len, sizeof expected - len, "%.*s%s", (int)(at - p), p, *at ? host : "");
+        if (!*at)
+            break;
+    }
+    cr_expect_str_eq(s, expected);
+    free(s);
+}
+
+/* prjconf.exe's cases (Windows) have no repro command: no "seed 0; repro: " line then. */
+Test(report, junit_without_repro)
+{
+    prjconf_result r = sample(PRJCONF_FAIL);
+    r.repro = (char *)"";
+    r.diagnostics = (char *)"";
+    CAPTURE(s, prjconf_junit_write(out, "prjconf", &r, 1, (time_t)1700000000));
+    cr_expect(strstr(s, "type=\"expectation\"></failure>") != NULL, "%s", s);
+    cr_expect(strstr(s, "<system-out>diagnostic unsorted-entries 1 x\nstack:\n  frame\n</system-out>") != NULL, "%s", s);
+    cr_expect(strstr(s, "seed") == NULL, "%s", s);
     free(s);
 }
 

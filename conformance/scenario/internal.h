@@ -14,6 +14,7 @@
 
 #include <agent.h>
 #include <backend.h>
+#include <junit.h>
 
 #include "simulator.h"
 
@@ -551,6 +552,21 @@ bool scn_unexpected(scn_parser *p, const scn_tok *t);
 /* A declared handle name used as a target (else a path). */
 bool scn_is_handle(scn_parser *p, const scn_tok *t);
 char *scn_strdup(const char *s);
+
+/* junit_report.c: the JUnit report of a run (scn_run_options.junit), one case per script. */
+typedef struct scn_junit {
+    FILE *file; /* NULL: no report asked for */
+    prjsim_junit_case *cases;
+    size_t count;
+    time_t started;
+} scn_junit;
+/* Opens the report before anything runs; false (said on @p err) when it cannot be written. */
+bool scn_junit_open(scn_junit *j, const scn_run_options *o, size_t count, FILE *err);
+void scn_junit_add(scn_junit *j, const char *path, const scn_outcome *o, double seconds);
+/* A script that would have run, reported as an <error> (the run could not start: @p why). */
+void scn_junit_add_not_run(scn_junit *j, const char *path, const char *why);
+/* Writes the document and frees @p j; false when writing failed. */
+bool scn_junit_close(scn_junit *j, const scn_run_options *o);
 /* Reads the lines after the current one up to a line holding just @p terminator. */
 bool scn_read_block(scn_parser *p, const char *terminator, char **out);
 

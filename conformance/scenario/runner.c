@@ -395,16 +395,49 @@ int scn_list_files(char *const *paths, size_t count, const scn_run_options *opti
     return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
 }
 
+int scn_junit_not_run(char *const *paths, size_t count, const scn_run_options *options, const char *why, FILE *err)
+{
+    scn_script **scripts = parse_all(paths, count, err);
+    if (!scripts)
+        return SCN_EXIT_MALFORMED;
+    scn_junit junit;
+    bool ok = scn_junit_open(&junit, options, count, err);
+    for (size_t i = 0; i < count; i++) {
+        scn_outcome o;
+        if (ok && scn_decided_before_run(scripts[i], options, &o))
+            scn_junit_add(&junit, paths[i], &o, 0);
+        else if (ok)
+            scn_junit_add_not_run(&junit, paths[i], why);
+        scn_script_free(scripts[i]);
+    }
+    free(scripts);
+    if (ok && !scn_junit_close(&junit, options)) {
+        if (err)
+            fprintf(err, "cannot write the JUnit report %s\n", options->junit);
+        ok = false;
+    }
+    return ok ? SCN_EXIT_PASS : SCN_EXIT_MALFORMED;
+}
+
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err)
 {
     scn_script **scripts = parse_all(paths, count, err);
     if (!scripts)
         return SCN_EXIT_MALFORMED;
+    scn_junit junit;
+    if (!scn_junit_open(&junit, options, count, err)) {
+        for (size_t i = 0; i < count; i++)
+            scn_script_free(scripts[i]);
+        free(scripts);
+        return SCN_EXIT_MALFORMED;
+    }
     size_t passed = 0, failed = 0, xfailed = 0, skipped = 0;
     skip_tally tally = {NULL, NULL, 0};
     for (size_t i = 0; i < count; i++) {
         scn_outcome o;
+        double started = prjsim__junit_clock();
         scn_run(scripts[i], options, &o);
+        scn_junit_add(&junit, paths[i], &o, prjsim__junit_clock() - started);
         switch (o.verdict) {
         case SCN_PASSED:
             fprintf(out, "PASS %s\n", paths[i]);
@@ -455,5 +488,10 @@ int scn_run_files(char *const *paths, size_t count, const scn_run_options *optio
     if (options && options->backend)
         fprintf(out, "backend %s: %zu ran, %zu skipped\n", options->backend, count - skipped, skipped);
     tally_print(options && options->backend ? out : NULL, &tally);
+    if (!scn_junit_close(&junit, options)) {
+        if (err)
+            fprintf(err, "cannot write the JUnit report %s\n", options->junit);
+        return SCN_EXIT_MALFORMED;
+    }
     return failed ? SCN_EXIT_FAIL : SCN_EXIT_PASS;
 }

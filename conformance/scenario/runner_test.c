@@ -281,7 +281,7 @@ Test(runner, provider_program_skips_reference_scenarios)
     scn_script *s = NULL;
     cr_assert_eq(scn_parse_text(&s, "list C:\\root\nitem file late.txt\n", "t.scn", NULL, stderr), SCN_EXIT_PASS);
     char *argv[] = {"/no/such/provider.so", NULL};
-    scn_run_options o = {false, false, NULL, "/no/such/provider.so", 1, argv, NULL, NULL, false, false, false, NULL};
+    scn_run_options o = {false, false, NULL, "/no/such/provider.so", 1, argv, NULL, NULL, false, false, NULL, NULL, false, NULL};
     scn_outcome out;
     scn_run(s, &o, &out);
     cr_expect_eq(out.verdict, SCN_SKIPPED);
@@ -296,7 +296,7 @@ Test(runner, provider_program_that_cannot_load_fails)
     scn_script *s = NULL;
     cr_assert_eq(scn_parse_text(&s, "list C:\\root\n", "t.scn", NULL, stderr), SCN_EXIT_PASS);
     char *argv[] = {"/no/such/provider.so", NULL};
-    scn_run_options o = {false, false, NULL, "/no/such/provider.so", 1, argv, NULL, NULL, false, false, false, NULL};
+    scn_run_options o = {false, false, NULL, "/no/such/provider.so", 1, argv, NULL, NULL, false, false, NULL, NULL, false, NULL};
     scn_outcome out;
     scn_run(s, &o, &out);
     cr_expect_eq(out.verdict, SCN_FAILED);

@@ -106,6 +106,14 @@ typedef struct scn_run_options {
      */
     bool agent;
     /**
+     * Also write a JUnit XML report of scn_run_files to this file (conformance/junit): one
+     * testsuite, one testcase per script with its time, a failure with the `file:line: message`
+     * and the recent trace, a skip with its reason. NULL: none.
+     */
+    const char *junit;
+    /** The report's testsuite name. NULL: "prjsim run B", B the backend ("sim" by default). */
+    const char *junit_suite;
+    /**
      * Run as on a backend without PRJSIM_BACKEND_CAP_VOLUME (real ProjFS): what needs the
      * simulator's volume is skipped, `expect state` reads only PrjGetOnDiskFileState. Lets the
      * simulator check the interpreter's projfs form on Linux.
@@ -142,10 +150,20 @@ void scn_run(const scn_script *script, const scn_run_options *options, scn_outco
  * What `prjsim run` does: parses every file (any malformed one: messages on @p err, exit 2,
  * nothing runs), runs each, prints `PASS file`, `FAIL file:line: message` (with the recent
  * trace), `XFAIL file: reason` or `SKIP file: reason` per file on @p out and a final
- * `N passed, N failed` line.
+ * `N passed, N failed` line, and the JUnit report when @p options->junit asks for one (a file
+ * that cannot be written: exit 2, nothing runs).
  * @return SCN_EXIT_PASS, SCN_EXIT_FAIL or SCN_EXIT_MALFORMED.
  */
 int scn_run_files(char *const *paths, size_t count, const scn_run_options *options, FILE *out, FILE *err);
+
+/**
+ * The JUnit report (@p options->junit) of a run that cannot start, @p why saying why (ProjFS is
+ * missing): every file parsed as scn_run_files does; the scripts decided before they would run
+ * (scn_decided_before_run) reported as scn_run_files reports them, every other one an <error>
+ * with @p why. Nothing runs and nothing is printed but errors on @p err.
+ * @return SCN_EXIT_PASS when the report is written, SCN_EXIT_MALFORMED otherwise.
+ */
+int scn_junit_not_run(char *const *paths, size_t count, const scn_run_options *options, const char *why, FILE *err);
 
 /**
  * Parses every file (a malformed one: its `file:line: message` lines on @p err and a count).

@@ -46,6 +46,9 @@ static int usage(FILE *out)
             "                as the options given decide before a scenario starts, and the\n"
             "                count of each reason (prjsim-run.exe --list on Windows prints the\n"
             "                same for the real ProjFS; docs/windows.md)\n"
+            "  --junit F     also write a JUnit XML report to F: one testcase per script, its\n"
+            "                classname the script's folder, a failure with file:line and the\n"
+            "                message, a skip with its reason (not with --list)\n"
             "  --bless       rewrite the golden files of 'expect trace file' with this run's trace\n"
             "  --verbose     print each statement as it runs, and the whole trace\n"
             "  --trace-file F  write the run's trace with item states to F (one script only;\n"
@@ -78,7 +81,8 @@ int prjsim_cmd_run(int argc, char **argv)
             } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
                 free(files);
                 return usage(stdout);
-            } else if ((!strcmp(a, "--backend") || !strcmp(a, "--trace-file")) && i + 1 >= argc) {
+            } else if ((!strcmp(a, "--backend") || !strcmp(a, "--trace-file") || !strcmp(a, "--junit")) &&
+                       i + 1 >= argc) {
                 fprintf(stderr, "prjsim run: option %s needs an argument\n", a);
                 free(files);
                 return usage(stderr);
@@ -109,6 +113,8 @@ int prjsim_cmd_run(int argc, char **argv)
                 }
             } else if (!strcmp(a, "--trace-file") && i + 1 < argc) {
                 opts.trace_file = argv[++i];
+            } else if (!strcmp(a, "--junit") && i + 1 < argc) {
+                opts.junit = argv[++i];
             } else if (!strcmp(a, "--checker")) {
                 if (!scn_checker_available()) {
                     fprintf(stderr, "prjsim run: --checker needs the recording layer loaded "
@@ -169,6 +175,12 @@ int prjsim_cmd_run(int argc, char **argv)
         free(files);
         free(pargv);
         return usage(stderr);
+    }
+    if (list && opts.junit) {
+        fprintf(stderr, "prjsim run: --junit reports a run; --list runs nothing\n");
+        free(files);
+        free(pargv);
+        return 2;
     }
     if (opts.trace_file && count != 1) {
         fprintf(stderr, "prjsim run: --trace-file takes one scenario script\n");

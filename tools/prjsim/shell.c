@@ -433,7 +433,7 @@ int prjsim_cmd_shell(int argc, char **argv)
         return 2;
     }
 
-    scn_run_options opts = {false, false, stderr, NULL, 0, NULL, trace_file, NULL, false, false, false, NULL};
+    scn_run_options opts = {false, false, stderr, NULL, 0, NULL, trace_file, NULL, false, false, NULL, NULL, false, NULL};
     char **pargv = NULL;
     if (provider) {
         int extra = argc - args_at;
