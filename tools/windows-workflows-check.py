@@ -23,6 +23,7 @@ KNOWN_COMMANDS = {
     "cmake": "the runner image", "ctest": "the runner image", "git": "the runner image",
     "fltmc": "Windows (filter manager)", "Enable-WindowsOptionalFeature": "PowerShell (DISM module)",
     "exit": "PowerShell", "New-Item": "PowerShell", "Set-Content": "PowerShell",
+    "Get-ChildItem": "PowerShell",
 }
 
 
@@ -49,6 +50,8 @@ def program_options(src):
 
 def check_run(line, src, problems, where, cache, options):
     words = shlex.split(line, posix=False)
+    if len(words) > 2 and re.fullmatch(r"\$\w+", words[0]) and words[1] == "=":
+        words = words[2:]  # a PowerShell variable set from a command: the command is checked
     cmd = words[0]
     exe = next((e for e in PROGRAMS if cmd.lower().endswith(e)), None)
     if exe:
