@@ -11,13 +11,26 @@
 #include <wchar.h>
 
 /* A GetPlaceholderInfo in flight: concurrent opens of one name wait for it, as they would for
- * the file system's create on Windows, rather than asking the provider twice. */
+ * the file system's create on Windows, rather than asking the provider twice. One name is one
+ * directory item and leaf, or one path under the instance: a directory removed and projected
+ * again meanwhile is another item, but the provider writes by path, so an open below the new
+ * one must still wait (else both writes of the same path race, and one fails). */
 struct prjsim__fetch {
     struct prjsim__fetch *next;
     prjsim__item *dir;
     const WCHAR *name;
     size_t len;
+    const prjsim__instance *inst;
+    const WCHAR *rel; /* the path asked for, relative to the instance's root */
 };
+
+static bool same_fetch(const struct prjsim__fetch *f, const prjsim__instance *inst, const prjsim__item *dir,
+                       const WCHAR *rel, const WCHAR *name, size_t len)
+{
+    if (f->dir == dir && prjsim__name_compare_n(f->name, f->len, name, len) == 0)
+        return true;
+    return f->inst == inst && prjsim__name_compare_n(f->rel, wcslen(f->rel), rel, wcslen(rel)) == 0;
+}
 
 static NTSTATUS fetch(prjsim_sim *sim, prjsim__instance *inst, prjsim__item *dir, const WCHAR *caller_rel,
                       const WCHAR *name, size_t len, prjsim__item **out);
@@ -32,7 +45,7 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
     NTSTATUS st = STATUS_SUCCESS;
     for (;;) {
         struct prjsim__fetch *f = sim->fetches;
-        while (f && !(f->dir == dir && prjsim__name_compare_n(f->name, f->len, name, len) == 0))
+        while (f && !same_fetch(f, inst, dir, caller_rel, name, len))
             f = f->next;
         if (!f)
             break;
@@ -54,7 +67,7 @@ NTSTATUS prjsim__fetch_placeholder(prjsim_sim *sim, prjsim__instance *inst, prjs
         }
     }
     if (st == STATUS_SUCCESS && !*out) {
-        struct prjsim__fetch me = {sim->fetches, dir, name, len};
+        struct prjsim__fetch me = {sim->fetches, dir, name, len, inst, caller_rel};
         sim->fetches = &me;
         st = fetch(sim, inst, dir, caller_rel, name, len, out);
         for (struct prjsim__fetch **pp = &sim->fetches; *pp; pp = &(*pp)->next)

@@ -465,9 +465,24 @@ Test(viewchange, placeholder_names_that_would_climb_or_fold_are_refused)
 #define CLIENTS 4
 #define ROUNDS 150
 
+/* What a client thread saw that it should not have: how many, and the first (op, status). */
+typedef struct client_bad {
+    int count;
+    const char *op;
+    NTSTATUS status;
+} client_bad;
+
+static void note_bad(client_bad *bad, const char *op, NTSTATUS st)
+{
+    if (bad->count++ == 0) {
+        bad->op = op;
+        bad->status = st;
+    }
+}
+
 static void *client_thread(void *arg)
 {
-    int *bad = arg;
+    client_bad *bad = arg;
     static const WCHAR *paths[] = {L"C:\\root\\Dir1\\a.txt", L"C:\\root\\Dir1\\Sub\\b.txt",
                                    L"C:\\root\\Dir1\\Sub", L"C:\\root\\top.txt"};
     for (int i = 0; i < ROUNDS; i++) {
@@ -478,10 +493,10 @@ static void *client_thread(void *arg)
             UINT32 n;
             NTSTATUS r = prjsim_client_read(h, 0, buf, sizeof buf, &n);
             if (r != STATUS_SUCCESS && r != STATUS_DELETE_PENDING && r != STATUS_INVALID_DEVICE_REQUEST)
-                (*bad)++;
+                note_bad(bad, "read", r);
             prjsim_client_close(h);
         } else if (st != STATUS_OBJECT_PATH_NOT_FOUND && st != STATUS_OBJECT_NAME_NOT_FOUND) {
-            (*bad)++;
+            note_bad(bad, "open", st);
         }
     }
     return NULL;
@@ -504,7 +519,8 @@ Test(viewchange, deletions_from_another_thread_while_clients_open_below_over_the
     PRJ_STARTVIRTUALIZING_OPTIONS o = options(4);
     cr_assert_eq(PrjStartVirtualizing(L"C:\\root", tp_callbacks(&tp), &tp, &o, &tp.ctx), S_OK);
     pthread_t c[CLIENTS], d;
-    int bad[CLIENTS] = {0};
+    client_bad bad[CLIENTS];
+    memset(bad, 0, sizeof bad);
     for (int i = 0; i < CLIENTS; i++)
         pthread_create(&c[i], NULL, client_thread, &bad[i]);
     pthread_create(&d, NULL, deleter_thread, NULL);
@@ -512,7 +528,8 @@ Test(viewchange, deletions_from_another_thread_while_clients_open_below_over_the
         pthread_join(c[i], NULL);
     pthread_join(d, NULL);
     for (int i = 0; i < CLIENTS; i++)
-        cr_assert_eq(bad[i], 0, "client %d saw an unexpected status", i);
+        cr_assert_eq(bad[i].count, 0, "client %d saw %d unexpected statuses, first: %s -> 0x%08X", i, bad[i].count,
+                     bad[i].op, (unsigned)bad[i].status);
 }
 
 /* ---- modification: PRE_CONVERT_TO_FULL ---- */
