@@ -27,6 +27,10 @@ for h in pthread.h stdatomic.h threads.h strings.h unistd.h dirent.h getopt.h sy
   printf '#error "<%s>: not in MSVC (windows/msvc/ stands in only for memtree, the recording layer, prjconf'"'"'s cases and the client agent)"\n' "$h" \
     >"$poison/$h"
 done
+# mingw-w64's <time.h> includes <pthread_time.h> (nanosleep, clock_gettime, CLOCK_REALTIME),
+# which MSVC's has not: an empty one here, so a use of those without windows/msvc/pthread.h's
+# stand-ins fails as it would under MSVC.
+: >"$poison/pthread_time.h"
 # MSVC warns C4005 when <ntstatus.h> follows a <windows.h> read without WIN32_NO_STATUS (winnt.h
 # defined STATUS_WAIT_0 and others already); clang does not, as the headers are system headers.
 # This stand-in refuses that order and then reads the real one (conformance/windows_status.h).

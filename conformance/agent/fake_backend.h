@@ -11,6 +11,8 @@
 
 #include "agent.h"
 
+#include "../thread_local.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,7 @@
 static pthread_mutex_t fake_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t fake_changed = PTHREAD_COND_INITIALIZER;
 static bool fake_blocked, fake_released;
-static _Thread_local uint32_t fake_pid;
+static PRJSIM_THREAD_LOCAL uint32_t fake_pid;
 static int fake_file; /* the one "open file" */
 
 static inline void fake_release(void)

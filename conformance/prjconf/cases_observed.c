@@ -164,8 +164,14 @@ void prjconf_case_pending_cancel(prjconf_ctx *c)
         for (int k = 0; k < 100 && !(ended = pending_read_ended(&r, 10)); k++)
             if ((n = prjconf_in_flight(c, ids, 8)) > 0)
                 break;
-        if (!ended)
+        /* CancelSynchronousIo finds nothing while the reader is between its calls (opened, not
+         * reading yet): cancel again until the read ends, for up to 5 s. */
+        for (int tries = 0; !ended && tries < 50; tries++) {
             cancel_pended(c, &r, ids, n < 8 ? n : 8);
+            ended = pending_read_ended(&r, 100);
+        }
+        if (!ended)
+            prjconf_fail(c, "the read of %ls did not end within 5 s of cancelling it", file->path);
         pthread_join(t, NULL);
         char b[96];
         if (!prjconf_is(r.status, STATUS_SUCCESS) && !prjconf_is(r.status, STATUS_CANCELLED))

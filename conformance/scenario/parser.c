@@ -8,6 +8,8 @@
  */
 #include "internal.h"
 
+#include "../thread_local.h" /* PRJSIM_THREAD_LOCAL, which MSVC needs */
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -32,7 +34,7 @@ typedef struct lines {
     size_t next; /* index of the line after the current one */
 } lines;
 
-static _Thread_local lines *cur_lines;
+static PRJSIM_THREAD_LOCAL lines *cur_lines;
 
 bool scn_error(scn_parser *p, const char *fmt, ...)
 {

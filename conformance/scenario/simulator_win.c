@@ -17,6 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The scenario's prjsim-agent.exe, waited for (it exits when its input ends) before the
+ * scenario's folder is removed, so that no handle of its is left under the root. */
+static HANDLE agent_process;
+
+static void wait_for_agent(void)
+{
+    if (!agent_process)
+        return;
+    WaitForSingleObject(agent_process, 10000);
+    CloseHandle(agent_process);
+    agent_process = NULL;
+}
+
 /* The client agent for the whole run: ProjFS sends the provider no notification for its own
  * process's I/O (semantics reference 6.1), so every operation goes through prjsim-agent.exe. */
 bool scn_sim_begin(scn_exec *r)
@@ -30,6 +43,7 @@ void scn_sim_end(scn_exec *r)
 {
     prjsim_agent_disconnect(r->agent); /* a run that could not begin; else cleanup() did */
     r->agent = NULL;
+    wait_for_agent();
 }
 
 size_t scn_sim_trace_count(const scn_exec *r)
@@ -141,6 +155,7 @@ void scn_sim_disk_end(scn_exec *r, bool running)
         prjsim_projfs_root_empty(root, err, sizeof err); /* what stays is removed (or reported) below */
         return;
     }
+    wait_for_agent(); /* cleanup() has disconnected it */
     if (!prjsim_projfs_root_finish(root, err, sizeof err))
         fprintf(stderr, "prjsim-run: %s\n", err);
     free(root);
@@ -183,8 +198,10 @@ prjsim_agent_conn *scn_sim_agent_start(const prjsim_backend *be)
     prjsim_agent_conn *c = prjsim_agent_start_beside(&process, err, sizeof err);
     if (!c)
         fprintf(stderr, "prjsim-run: %s\n", err);
-    else
-        CloseHandle(process); /* it exits when its input ends (prjsim_agent_disconnect) */
+    else {
+        wait_for_agent(); /* a previous scenario's, should one be left */
+        agent_process = process; /* it exits when its input ends (prjsim_agent_disconnect) */
+    }
     return c;
 }
 

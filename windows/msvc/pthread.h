@@ -187,13 +187,23 @@ static __inline int clock_gettime(int clock, struct timespec *ts)
     ts->tv_nsec = (long)(t % 10000000) * 100;
     return 0;
 }
+/* nanosleep (the interpreter's 1 ms waits for a pend to settle): the UCRT has none; Sleep with
+ * the milliseconds rounded up, so it never returns early. */
+static __inline int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    (void)rem;
+    unsigned long long ms = (unsigned long long)req->tv_sec * 1000u + ((unsigned long)req->tv_nsec + 999999u) / 1000000u;
+    Sleep(ms >= INFINITE ? INFINITE - 1 : (DWORD)ms);
+    return 0;
+}
 #endif
 static __inline int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *at)
 {
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
-    long long ms = ((long long)at->tv_sec - (long long)now.tv_sec) * 1000 + (at->tv_nsec - now.tv_nsec) / 1000000;
-    if (SleepConditionVariableSRW(c, m, ms > 0 ? (DWORD)ms : 0, 0))
+    long long ns = ((long long)at->tv_sec - (long long)now.tv_sec) * 1000000000LL + (at->tv_nsec - now.tv_nsec);
+    long long ms = ns <= 0 ? 0 : (ns + 999999) / 1000000; /* rounded up: ETIMEDOUT never before *at */
+    if (SleepConditionVariableSRW(c, m, ms >= (long long)INFINITE ? INFINITE - 1 : (DWORD)ms, 0))
         return 0;
     return GetLastError() == ERROR_TIMEOUT ? ETIMEDOUT : EINVAL;
 }
