@@ -21,8 +21,7 @@ KNOWN_ACTIONS = {"actions/checkout@v6", "actions/upload-artifact@v6"}
 # Commands a run line may start with, and where each comes from on windows-latest.
 KNOWN_COMMANDS = {
     "cmake": "the runner image", "ctest": "the runner image", "git": "the runner image",
-    "fltmc": "Windows (filter manager)", "Enable-WindowsOptionalFeature": "PowerShell (DISM module)",
-    "exit": "PowerShell", "New-Item": "PowerShell", "Set-Content": "PowerShell",
+    "New-Item": "PowerShell", "Set-Content": "PowerShell",
     "Get-ChildItem": "PowerShell",
 }
 

@@ -5,38 +5,10 @@
  * GetPlaceholderInfo, are cancelled: the provider gets CancelCommand and the call fails with
  * ERROR_OPERATION_ABORTED. A thread that waits on nothing gives ERROR_NOT_FOUND.
  */
-#include "file_test_common.h"
+#include "faulty_root_test.h"
 
-#include <fault.h>
 #include <pthread.h>
 #include <stdatomic.h>
-
-static fault_wrapper *wrapper;
-
-static void stop_all(void)
-{
-    if (wrapper)
-        fault_disarm(wrapper);
-    teardown_place();
-    fault_free(wrapper);
-    wrapper = NULL;
-}
-
-/* memtree under C:\base behind the fault wrapper with @p spec. */
-static void start_faulty(const char *spec)
-{
-    test_place = IN_ROOT;
-    make_drives();
-    cr_assert(CreateDirectoryW(L"C:\\base", NULL));
-    char err[256] = "";
-    cr_assert_eq(memtree_create(&test_tree), S_OK);
-    cr_assert_eq(memtree_parse_manifest(test_tree, test_manifest, "test", err, sizeof err), S_OK, "%s", err);
-    cr_assert_eq(fault_wrap(memtree_callbacks(), test_tree, spec, &wrapper, err, sizeof err), S_OK, "%s", err);
-    GUID id = {0};
-    cr_assert_eq(PrjMarkDirectoryAsPlaceholder(L"C:\\base", NULL, NULL, &id), S_OK);
-    cr_assert_eq(PrjStartVirtualizing(L"C:\\base", fault_callbacks(wrapper), fault_context(wrapper), NULL, &test_ctx),
-                 S_OK);
-}
 
 /* Waits until the wrapper has pended a call. */
 static void wait_pended(void)

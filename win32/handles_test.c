@@ -5,9 +5,8 @@
  * handle is closed meanwhile, and returns normally once the provider answers; the handle is gone
  * for every later call. Run under ASan (a use after free) and TSan (a race) by the CI.
  */
-#include "file_test_common.h"
+#include "faulty_root_test.h"
 
-#include <fault.h>
 #include <pthread.h>
 #include <stdatomic.h>
 
@@ -29,31 +28,9 @@ static void *read_main(void *arg)
     return NULL;
 }
 
-static fault_wrapper *wrapper;
-
-static void stop_all(void)
-{
-    if (wrapper)
-        fault_disarm(wrapper);
-    teardown_place();
-    fault_free(wrapper);
-    wrapper = NULL;
-}
-
 Test(handles, close_while_a_read_waits, .fini = stop_all)
 {
-    test_place = IN_ROOT;
-    make_drives();
-    cr_assert(CreateDirectoryW(L"C:\\base", NULL));
-    char err[256] = "";
-    cr_assert_eq(memtree_create(&test_tree), S_OK);
-    cr_assert_eq(memtree_parse_manifest(test_tree, test_manifest, "test", err, sizeof err), S_OK, "%s", err);
-    cr_assert_eq(fault_wrap(memtree_callbacks(), test_tree, "GetFileData:hang", &wrapper, err, sizeof err), S_OK,
-                 "%s", err);
-    GUID id = {0};
-    cr_assert_eq(PrjMarkDirectoryAsPlaceholder(L"C:\\base", NULL, NULL, &id), S_OK);
-    cr_assert_eq(PrjStartVirtualizing(L"C:\\base", fault_callbacks(wrapper), fault_context(wrapper), NULL, &test_ctx),
-                 S_OK);
+    start_faulty("GetFileData:hang");
 
     struct reader r;
     memset(&r, 0, sizeof r);

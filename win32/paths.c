@@ -9,6 +9,7 @@
  * last component removed. A trailing separator is kept, as Windows keeps it.
  */
 #include "files.h"
+#include "utf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,30 +20,12 @@ static WCHAR *cwd; /* "C:\dir" or "C:\"; NULL means "C:\" */
 
 /* ---- UTF-8 ---- */
 
+/* A path's character as UTF-8: one invalid on its own (a lone surrogate) becomes U+FFFD. */
 static size_t encode(uint32_t c, char *out)
 {
     if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        c = 0xFFFD;
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
+        c = PRJSIM__UTF_REPLACEMENT;
+    return prjsim__utf8_encode(c, out);
 }
 
 size_t prjsim__paths_utf8_len(const WCHAR *w)

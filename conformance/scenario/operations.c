@@ -603,8 +603,12 @@ static bool wait_job(scn_exec *r, scn_job *j, unsigned seq0)
 
 /* Whether the pended callback has returned ERROR_IO_PENDING to the simulator: its trace record
  * has its result. */
+/* Has the simulator traced the pended callback's return? Without a simulator (Windows) there
+ * is no trace and nothing to wait for. */
 static bool pend_traced(scn_exec *r, const scn_pended *pd)
 {
+    if (!r->sim)
+        return true;
     prjsim_trace_record rec;
     for (size_t t = scn_sim_trace_count(r); t-- > 0 && scn_sim_trace_get(r, t, &rec);)
         if (rec.kind == PRJSIM_TRACE_CALLBACK && rec.command_id == pd->command_id && rec.callback == pd->kind)
@@ -634,10 +638,8 @@ static void settle_pended(scn_exec *r)
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < k; i++) {
         for (int tries = 0; tries < 5000; tries++) {
-            /* Without the simulator (Windows) there is no trace to wait for: the recording
-             * layer's return is all there is. */
             if ((!scn_observed_by_recording(r) || scn_checker_returned(r->recording, list[i]->command_id, list[i]->kind)) &&
-                (!r->sim || pend_traced(r, list[i])))
+                pend_traced(r, list[i]))
                 break;
             struct timespec ts = {0, 1000000L};
             nanosleep(&ts, NULL);
